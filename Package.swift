@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+// The DanVan package. Targets follow the data (docs/architecture.md):
+// VietText ← DanVanLang (language core, no SQLite/terminal/domain)
+// VietText ← DanVanStore (GRDB) ← DanVanDemo, DanVanCSV
+// DanVanLang + DanVanStore ← DanVanDomain (binds the domain into the language)
+// CLibEdit ← LineEditor; DanVanDomain ← DanVanREPL; everything ← danvan (thin CLI)
+import PackageDescription
+
+let package = Package(
+    name: "danvan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "danvan", targets: ["danvan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "VietText"),
+        .target(name: "DanVanLang", dependencies: ["VietText"]),
+        .target(name: "DanVanStore", dependencies: [
+            "VietText",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "DanVanDemo", dependencies: ["DanVanStore", "VietText"]),
+        .target(name: "DanVanCSV", dependencies: ["DanVanStore", "VietText"]),
+        .target(name: "DanVanDomain", dependencies: ["DanVanLang", "DanVanStore", "VietText"]),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanLang", "VietText"]),
+        .executableTarget(name: "danvan", dependencies: [
+            "DanVanStore", "DanVanDemo", "DanVanCSV", "DanVanDomain", "DanVanLang",
+            "DanVanREPL", "LineEditor", "VietText",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
+        .testTarget(name: "DanVanLangTests", dependencies: ["DanVanLang", "VietText"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "DanVanStoreTests", dependencies: [
+            "DanVanStore", "DanVanDemo", "DanVanCSV", "VietText",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "DanVanDomainTests", dependencies: [
+            "DanVanDomain", "DanVanLang", "DanVanStore", "DanVanDemo",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "DanVanREPLTests", dependencies: ["DanVanREPL", "DanVanDomain", "DanVanLang"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// DanVanCSV: see docs/architecture.md. (This file goes once the target has real sources.)

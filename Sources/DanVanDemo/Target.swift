@@ -1,0 +1,1 @@
+// DanVanDemo: see docs/architecture.md. (This file goes once the target has real sources.)
