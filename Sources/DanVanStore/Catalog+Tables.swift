@@ -207,6 +207,16 @@ extension Catalog {
             Column("value", "gia_tri", vi: "Giá trị", en: "Value", .real, nullable: false),
             Column("unit_of_measure", "don_vi_tinh", vi: "Đơn vị tính", en: "Unit of measure", .text, nullable: false),
         ], displayColumn: "name", naturalKey: nil),
+        Table(name: "model_partners", alias: "don_vi_phoi_hop", label: L("Đơn vị phối hợp", "Partner units"), columns: [
+            Column("id", "id", vi: "Mã số", en: "Id", .integer, nullable: false),
+            Column("model", "mo_hinh", vi: "Mô hình", en: "Model", .reference(table: "models"), nullable: false),
+            Column("unit", "don_vi", vi: "Đơn vị phối hợp", en: "Partner unit", .reference(table: "units"), nullable: false),
+        ], displayColumn: "unit", naturalKey: nil),
+        Table(name: "model_tags", alias: "chu_de", label: L("Chủ đề", "Topics"), columns: [
+            Column("id", "id", vi: "Mã số", en: "Id", .integer, nullable: false),
+            Column("model", "mo_hinh", vi: "Mô hình", en: "Model", .reference(table: "models"), nullable: false),
+            Column("tag", "chu_de", vi: "Chủ đề", en: "Topic", .text, nullable: false),
+        ], displayColumn: "tag", naturalKey: nil),
         Table(name: "criteria", alias: "tieu_chi", label: L("Tiêu chí", "Criteria"), columns: [
             Column("id", "id", vi: "Mã số", en: "Id", .integer, nullable: false),
             Column("code", "ma", vi: "Mã", en: "Code", .text, nullable: false),

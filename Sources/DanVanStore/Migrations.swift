@@ -13,7 +13,11 @@ enum Migrations {
     /// Every migration in order. `v1` is the first released schema.
     static let all: [(id: String, sql: String)] = [
         ("v1", v1),
+        ("v2-partners-tags", v2),
     ]
+
+    /// The ids of every migration this version knows, to detect a file from a newer version.
+    static var knownIDs: Set<String> { Set(all.map(\.id)) }
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -293,5 +297,25 @@ enum Migrations {
         fix_by TEXT
     );
     CREATE INDEX inspections_unit ON inspections(unit);
+    """
+
+    /// v2: the units that co-operate on a model (the founding article names weak
+    /// coordination between boards as a failing, so it is recorded) and free topic tags
+    /// ("nông thôn mới", "GPMB", "chuyển đổi số") beside the four fixed fields.
+    static let v2 = """
+    CREATE TABLE model_partners (
+        id INTEGER PRIMARY KEY,
+        model INTEGER NOT NULL REFERENCES models(id),
+        unit INTEGER NOT NULL REFERENCES units(id),
+        UNIQUE (model, unit)
+    );
+    CREATE INDEX model_partners_unit ON model_partners(unit);
+    CREATE TABLE model_tags (
+        id INTEGER PRIMARY KEY,
+        model INTEGER NOT NULL REFERENCES models(id),
+        tag TEXT NOT NULL,
+        UNIQUE (model, tag)
+    );
+    CREATE INDEX model_tags_tag ON model_tags(tag);
     """
 }

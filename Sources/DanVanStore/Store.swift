@@ -32,6 +32,14 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
         self.path = path
+        let applied = try pool.read { db -> [String] in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        let unknown = applied.filter { !Migrations.knownIDs.contains($0) }
+        if !unknown.isEmpty {
+            throw StoreError.newerVersion(path: path, migrations: unknown.sorted())
+        }
         do {
             try Migrations.migrator().migrate(pool)
         } catch let error as DatabaseError {
@@ -92,6 +100,8 @@ public enum StoreError: Error, Sendable {
     case cannotOpen(path: String, reason: String)
     case migrationFailed(path: String, reason: String)
     case unknownTable(String)
+    /// The file was upgraded by a newer DanVan; opening it here could lose data.
+    case newerVersion(path: String, migrations: [String])
 
     public func message(_ lang: Lang) -> String {
         switch self {
@@ -101,6 +111,10 @@ public enum StoreError: Error, Sendable {
         case .migrationFailed(let path, let reason):
             return Localized(vi: "không nâng cấp được cơ sở dữ liệu {0}: {1}",
                              en: "cannot upgrade the database {0}: {1}")(lang, path, reason)
+        case .newerVersion(let path, let migrations):
+            return Localized(vi: "cơ sở dữ liệu {0} do một phiên bản DanVan mới hơn tạo ({1}); hãy cập nhật DanVan",
+                             en: "the database {0} was made by a newer DanVan ({1}); update DanVan to open it")(
+                                lang, path, migrations.joined(separator: ", "))
         case .unknownTable(let name):
             return Localized(vi: "không có bảng '{0}'", en: "there is no table '{0}'")(lang, name)
         }
