@@ -1,0 +1,106 @@
+// The domain binding without the language: tables by both names, values typed per column,
+// references and relations resolved through the host, caches dropped by `invalidate()`.
+import Foundation
+import GRDB
+import Testing
+import DanVanLang
+import DanVanStore
+@testable import DanVanDomain
+
+private func makeStore(_ dir: String) throws -> Store {
+    let store = try Store(path: dir + "/d.db")
+    try store.pool.write { db in
+        try db.execute(sql: """
+            INSERT INTO fields (id, code, name, short_name) VALUES (1, 'KT', 'Kinh tế', 'KT'), (2, 'QPAN', 'Quốc phòng - an ninh', 'QP-AN');
+            INSERT INTO units (id, code, name, kind, level) VALUES (1, 'Q-DS', 'Quận Đông Sơn', 'district', 'district');
+            INSERT INTO units (id, code, name, kind, level, parent) VALUES (2, 'P-TH', 'Phường Tân Hòa', 'ward', 'commune', 1),
+                (3, 'P-AB', 'Phường An Bình', 'ward', 'commune', 1);
+            INSERT INTO models (id, code, title, kind, field, unit, year, hotspot, started_on) VALUES
+                (1, 'M1', 'Chủ nhật xanh', 'collective', 1, 2, 2024, 1, '2024-03-01'),
+                (2, 'M2', 'Camera an ninh', 'collective', 2, 2, 2023, 0, NULL),
+                (3, 'M3', 'Cổng an ninh trật tự', 'collective', 2, 3, 2024, 0, NULL);
+            INSERT INTO indicators (model, name, value, unit_of_measure) VALUES (1, 'Số hộ tham gia', 120, 'hộ');
+            """)
+    }
+    return store
+}
+
+private func text(_ value: Value) -> String? {
+    if case .text(let s) = value { return s }
+    return nil
+}
+
+@Suite struct DomainHostTests {
+    @Test func tablesAnswerToBothNames() throws {
+        try withTemporaryDirectory { dir in
+            let host = DomainHost(store: try makeStore(dir))
+            #expect(host.table(named: "models")?.name == "models")
+            #expect(host.table(named: "mo_hinh")?.name == "models")
+            #expect(host.table(named: "don_vi")?.name == "units")
+            #expect(host.table(named: "nope") == nil)
+            #expect(host.tableNames.contains("linh_vuc"))
+            #expect(try host.table(named: "models")?.rows().count == 3)
+        }
+    }
+
+    @Test func valuesAreTypedPerColumn() throws {
+        try withTemporaryDirectory { dir in
+            let host = DomainHost(store: try makeStore(dir))
+            let model = try #require(try host.table(named: "models")?.rows().first)
+            let schema = model.schema
+            let hotspot = try #require(schema.columnIndex["hotspot"])
+            guard case .bool(true) = model.values[hotspot] else {
+                Issue.record("hotspot should be a bool, got \(model.values[hotspot])"); return
+            }
+            let year = try #require(schema.columnIndex["nam"])
+            guard case .int(2024) = model.values[year] else { Issue.record("year"); return }
+            let indicator = try #require(try host.table(named: "indicators")?.rows().first)
+            let value = try #require(indicator.schema.columnIndex["value"])
+            guard case .double(120) = indicator.values[value] else { Issue.record("value should be decimal"); return }
+        }
+    }
+
+    @Test func referencesAndRelationsResolve() throws {
+        try withTemporaryDirectory { dir in
+            let host = DomainHost(store: try makeStore(dir))
+            let models = try #require(try host.table(named: "models")?.rows())
+            guard case .reference(let column, let table)? = models[0].schema.links["unit"] else {
+                Issue.record("models.unit is a reference"); return
+            }
+            #expect(table == "units")
+            guard case .int(let unitID) = models[0].values[column] else { Issue.record("unit id"); return }
+            let unit = try #require(try host.row(table: "units", id: unitID))
+            #expect(text(unit.values[2]) == "Phường Tân Hòa")
+            // The Vietnamese alias of the reference column is the same link.
+            guard case .reference? = models[0].schema.links["don_vi"] else { Issue.record("don_vi"); return }
+
+            let unitSchema = unit.schema
+            guard case .relation(let child, let childColumn)? = unitSchema.links["models"] else {
+                Issue.record("units.models is a relation"); return
+            }
+            #expect(child == "models" && childColumn == "unit")
+            #expect(unitSchema.links["mo_hinh"] != nil)
+            let children = try host.children(childTable: child, childColumn: childColumn, parentID: unitID)
+            #expect(children.map { text($0.values[2]) } == ["Chủ nhật xanh", "Camera an ninh"])
+            #expect(try host.children(childTable: "models", childColumn: "unit", parentID: 1).isEmpty)
+            guard case .relation("units", "parent")? = unitSchema.links["children"] else {
+                Issue.record("units.children"); return
+            }
+            #expect(try host.children(childTable: "units", childColumn: "parent", parentID: 1).count == 2)
+        }
+    }
+
+    @Test func invalidateSeesNewRows() throws {
+        try withTemporaryDirectory { dir in
+            let store = try makeStore(dir)
+            let host = DomainHost(store: store)
+            #expect(try host.table(named: "units")?.rows().count == 3)
+            try store.pool.write { db in
+                try db.execute(sql: "INSERT INTO units (code, name, kind, level) VALUES ('X', 'Xã Phú Minh', 'commune', 'commune')")
+            }
+            #expect(try host.table(named: "units")?.rows().count == 3, "cached within one evaluation")
+            host.invalidate()
+            #expect(try host.table(named: "units")?.rows().count == 4)
+        }
+    }
+}
