@@ -77,6 +77,17 @@ final class DomainTable: TableSource {
                 links[column.alias] = links[column.alias] ?? .reference(column: index, table: target)
             }
         }
+        var names = table.columns.map(\.name)
+        for derived in DerivedColumns.columns(of: table.name) {
+            let index = names.count
+            names.append(derived.name)
+            columnIndex[derived.name] = index
+            columnIndex[derived.alias] = columnIndex[derived.alias] ?? index
+            if let target = derived.references {
+                links[derived.name] = .reference(column: index, table: target)
+                links[derived.alias] = links[derived.alias] ?? .reference(column: index, table: target)
+            }
+        }
         for relation in Catalog.relations(of: table.name) {
             let link = Link.relation(childTable: relation.childTable, childColumn: relation.childColumn)
             links[relation.name] = links[relation.name] ?? link
@@ -85,7 +96,7 @@ final class DomainTable: TableSource {
             }
         }
         let display = table.columns.firstIndex { $0.name == table.displayColumn }
-        schema = RowSchema(table: table.name, columns: table.columns.map(\.name),
+        schema = RowSchema(table: table.name, columns: names,
                            columnIndex: columnIndex, links: links, displayColumn: display,
                            resolver: host)
         let list = table.columns.map { $0.name.quotedDatabaseIdentifier }.joined(separator: ", ")
@@ -105,7 +116,10 @@ final class DomainTable: TableSource {
         if let cached { return cached }
         let columns = table.columns
         let schema = self.schema
+        let name = table.name
+        let needsMembership = name == "units" || name == "models"
         let loaded: [Row] = try store.pool.read { db in
+            let membership = needsMembership ? try DerivedColumns.Membership(db) : nil
             var result: [Row] = []
             let cursor = try GRDB.Row.fetchCursor(db, sql: selectSQL)
             while let dbRow = try cursor.next() {
@@ -114,6 +128,7 @@ final class DomainTable: TableSource {
                 for (index, column) in columns.enumerated() {
                     values.append(DomainTable.value(dbRow[index], type: column.type))
                 }
+                DerivedColumns.append(to: &values, table: name, columns: columns, membership: membership)
                 result.append(Row(schema: schema, values: values))
             }
             return result

@@ -19,6 +19,9 @@ private func makeStore(_ dir: String) throws -> Store {
                 (1, 'M1', 'Chủ nhật xanh', 'collective', 1, 2, 2024, 1, '2024-03-01'),
                 (2, 'M2', 'Camera an ninh', 'collective', 2, 2, 2023, 0, NULL),
                 (3, 'M3', 'Cổng an ninh trật tự', 'collective', 2, 3, 2024, 0, NULL);
+            INSERT INTO clusters (id, number, name) VALUES (1, 1, 'Cụm thi đua số 1'), (2, 2, 'Cụm thi đua số 2');
+            INSERT INTO cluster_members (cluster, unit, year) VALUES (1, 2, 2023), (2, 2, 2024), (2, 3, 2024);
+            INSERT INTO people (id, family_name, middle_name, given_name) VALUES (1, 'Nguyễn', 'Thị', 'Hồng'), (2, 'Lê', '', 'An');
             INSERT INTO indicators (model, name, value, unit_of_measure) VALUES (1, 'Số hộ tham gia', 120, 'hộ');
             """)
     }
@@ -101,6 +104,36 @@ private func text(_ value: Value) -> String? {
             #expect(try host.table(named: "units")?.rows().count == 3, "cached within one evaluation")
             host.invalidate()
             #expect(try host.table(named: "units")?.rows().count == 4)
+        }
+    }
+
+    @Test func derivedClusterFollowsTheModelsYear() throws {
+        try withTemporaryDirectory { dir in
+            let host = DomainHost(store: try makeStore(dir))
+            let models = try #require(try host.table(named: "models")?.rows())
+            let index = try #require(models[0].schema.columnIndex["cluster"])
+            let clusters = models.map { row -> Int64? in
+                if case .int(let id) = row.values[index] { return id }
+                return nil
+            }
+            // M1 (2024) and M2 (2023) belong to unit 2, which moved from cluster 1 to 2; M3's unit has only 2024.
+            #expect(clusters == [2, 1, 2])
+            guard case .reference(_, "clusters")? = models[0].schema.links["cum"] else { Issue.record("cum"); return }
+            let units = try #require(try host.table(named: "units")?.rows())
+            let unitCluster = try #require(units[0].schema.columnIndex["cluster"])
+            #expect(units.map { row -> Int64? in
+                if case .int(let id) = row.values[unitCluster] { return id }
+                return nil
+            } == [nil, 2, 2])
+        }
+    }
+
+    @Test func sortNamePutsTheGivenNameFirst() throws {
+        try withTemporaryDirectory { dir in
+            let host = DomainHost(store: try makeStore(dir))
+            let people = try #require(try host.table(named: "people")?.rows())
+            let index = try #require(people[0].schema.columnIndex["sort_name"])
+            #expect(people.map { text($0.values[index]) } == ["Hồng Thị Nguyễn", "An Lê"])
         }
     }
 }
