@@ -20,32 +20,31 @@ extension VietCollation {
     /// the last word the given name, the words between the middle name ("Nguyễn Thị Ngọc Ánh":
     /// family "Nguyễn", middle "Thị Ngọc", given "Ánh"). A single word is a given name.
     public static func personSortKey(fullName: String) -> SortKey {
-        let scalars = fullName.unicodeScalars
-        var words: [Range<String.UnicodeScalarView.Index>] = []
-        var start: String.UnicodeScalarView.Index?
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let isSpace = isWhitespace(scalars[index])
+        // Scalars are copied to an array once: walking String indices to find the words and
+        // then iterating substrings was twice as slow as building the key itself.
+        let scalars = Array(fullName.unicodeScalars)
+        var words: [Range<Int>] = []
+        var start: Int?
+        for (index, scalar) in scalars.enumerated() {
+            let isSpace = CollationKeyBuilder.isWhitespace(scalar.value)
             if isSpace, let begin = start {
                 words.append(begin..<index)
                 start = nil
             } else if !isSpace, start == nil {
                 start = index
             }
-            index = scalars.index(after: index)
         }
-        if let begin = start { words.append(begin..<scalars.endIndex) }
+        if let begin = start { words.append(begin..<scalars.count) }
 
-        let capacity = fullName.utf8.count
-        let none = scalars[scalars.startIndex..<scalars.startIndex]
+        let none = scalars[0..<0]
         guard let first = words.first, let last = words.last else {
             return personKey(none, none, none, capacity: 0)
         }
         if words.count == 1 {
-            return personKey(scalars[last], none, none, capacity: capacity)
+            return personKey(scalars[last], none, none, capacity: scalars.count)
         }
         let middle = words.count > 2 ? scalars[words[1].lowerBound..<words[words.count - 2].upperBound] : none
-        return personKey(scalars[last], middle, scalars[first], capacity: capacity)
+        return personKey(scalars[last], middle, scalars[first], capacity: scalars.count)
     }
 
     private static func personKey<S: Sequence<Unicode.Scalar>>(
@@ -58,9 +57,5 @@ extension VietCollation {
         builder.endPartWithSeparator()
         builder.append(family)
         return SortKey(weights: builder.finish())
-    }
-
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        CollationKeyBuilder.isWhitespace(scalar.value)
     }
 }

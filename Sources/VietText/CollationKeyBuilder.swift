@@ -16,7 +16,8 @@
 //   0x0010 + code      ASCII punctuation and symbols, in code point order
 //   0x0100 + plane, lo other punctuation, symbols and unassigned scalars (two units)
 //   0x0200 + n, d...   a run of ASCII digits with n significant digits, then the digits, so
-//                      numbers compare by value: "2" < "12" (leading zeros go to tertiary)
+//                      numbers compare by value: "2" < "12" (leading zeros go to tertiary);
+//                      n ≥ 0x0DFF is written 0x0FFF, n >> 16, n & 0xFFFF (still by length)
 //   0x1000 + rank      the 33 Latin letters: a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s
 //                      t u ư v w x y z (f j w z at their Latin places)
 //   0x2000 + plane, lo other letters (Greek, Cyrillic, ø, æ, CJK, ...), lower-cased, by code point
@@ -25,24 +26,32 @@
 // Tertiary: 1 lower case or uncased, 2 upper case; for a digit run, 1 + its leading zeros.
 import Foundation
 
-struct CollationKeyBuilder {
+struct CollationKeyBuilder: ~Copyable {
     private static let letterBase: UInt16 = 0x1000
     private static let otherLetterBase: UInt16 = 0x2000
     private static let numberBase: UInt16 = 0x0200
     private static let otherSymbolBase: UInt16 = 0x0100
     private static let asciiSymbolBase: UInt16 = 0x0010
     private static let whitespaceWeight: UInt16 = 1
-    /// A digit run with more significant digits than this continues as a new run: the count
-    /// must fit below the letters' weights (0x0200 + 0x0DFF = 0x0FFF). No real number is that long.
-    private static let maxRunDigits = 0x0DFF
+    /// Digit runs up to this many significant digits have their length in the lead weight;
+    /// longer runs (never seen in real data, but possible input) use the 0x0FFF escape.
+    private static let maxShortRun = 0x0DFE
     /// Pseudo-mark for the stroke of đ, which Unicode does not decompose.
     private static let stroke: UInt32 = 0xFFFF
 
-    /// The rank of each ASCII letter a…z in the 33-letter order above.
-    private static let baseRank: [UInt16] = [
-        0, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16,
-        17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32,
-    ]
+    /// The rank of ASCII letter `index` (a=0 … z=25) in the 33-letter order above: its
+    /// alphabet position shifted past the modified letters before it (ă â, đ, ê, ô ơ, ư).
+    /// Arithmetic rather than a table: a static array costs a lazy-init check per letter.
+    @inline(__always)
+    private static func baseRank(_ index: UInt8) -> UInt16 {
+        var rank = UInt16(index)
+        if index >= 1 { rank += 2 }   // after ă â
+        if index >= 4 { rank += 1 }   // after đ
+        if index >= 5 { rank += 1 }   // after ê
+        if index >= 15 { rank += 2 }  // after ô ơ
+        if index >= 21 { rank += 1 }  // after ư
+        return rank
+    }
 
     private enum Pending {
         case none
@@ -54,11 +63,11 @@ struct CollationKeyBuilder {
         case number(leadIndex: Int, digits: Int, zeros: Int)
     }
 
-    private var primary: [UInt16] = []
-    private var secondary: [UInt16] = []
-    private var tertiary: [UInt16] = []
+    private var primary: WeightBuffer
+    private var secondary: WeightBuffer
+    private var tertiary: WeightBuffer
     /// The key being assembled from finished parts.
-    private var output: [UInt16] = []
+    private var output: WeightBuffer
     /// Extra marks of the pending letter, written after its tone. Empty (no allocation) for
     /// Vietnamese text.
     private var extras: [UInt16] = []
@@ -69,10 +78,10 @@ struct CollationKeyBuilder {
 
     /// `capacity`: the expected number of scalars, to size the scratch buffers once.
     init(capacity: Int = 64) {
-        primary.reserveCapacity(capacity + 2)
-        secondary.reserveCapacity(capacity)
-        tertiary.reserveCapacity(capacity)
-        output.reserveCapacity(3 * capacity + 4)
+        primary = WeightBuffer(capacity: capacity + 2)
+        secondary = WeightBuffer(capacity: capacity)
+        tertiary = WeightBuffer(capacity: capacity)
+        output = WeightBuffer(capacity: 3 * capacity + 4)
     }
 
     /// The key of `scalars`.
@@ -92,8 +101,8 @@ struct CollationKeyBuilder {
     /// scratch buffers, so one builder can make many keys without reallocating.
     mutating func finish() -> [UInt16] {
         endPart()
-        let key = Array(output[...])  // a copy sized to the key, not to the scratch buffer
-        output.removeAll(keepingCapacity: true)
+        let key = output.toArray()  // a copy sized to the key, not to the scratch buffer
+        output.removeAll()
         return key
     }
 
@@ -107,16 +116,16 @@ struct CollationKeyBuilder {
     /// Moves the levels of the text appended so far into `output`.
     private mutating func endPart() {
         flush()
-        trimTrailingOnes(&secondary)
-        trimTrailingOnes(&tertiary)
+        secondary.trimTrailing(1)
+        tertiary.trimTrailing(1)
         output.append(contentsOf: primary)
         output.append(0)
         output.append(contentsOf: secondary)
         output.append(0)
         output.append(contentsOf: tertiary)
-        primary.removeAll(keepingCapacity: true)
-        secondary.removeAll(keepingCapacity: true)
-        tertiary.removeAll(keepingCapacity: true)
+        primary.removeAll()
+        secondary.removeAll()
+        tertiary.removeAll()
         pendingSpace = false
     }
 
@@ -174,11 +183,9 @@ struct CollationKeyBuilder {
                 pending = .number(leadIndex: leadIndex, digits: 0, zeros: zeros + 1)
                 return
             }
-            if digits < Self.maxRunDigits {
-                primary.append(UInt16(digit + 1))
-                pending = .number(leadIndex: leadIndex, digits: digits + 1, zeros: zeros)
-                return
-            }
+            primary.append(UInt16(digit + 1))
+            pending = .number(leadIndex: leadIndex, digits: digits + 1, zeros: zeros)
+            return
         }
         beginElement()
         let leadIndex = primary.count
@@ -267,8 +274,8 @@ struct CollationKeyBuilder {
             return
         case .latin(let index, let quality, let tone, let upper):
             // `quality` is only ever set to a mark the letter takes, so `rank` is not nil.
-            let rank = quality == 0 ? Self.baseRank[Int(index)] : Self.rank(index: index, quality: quality)
-            primary.append(Self.letterBase + (rank ?? Self.baseRank[Int(index)]))
+            let rank = quality == 0 ? Self.baseRank(index) : Self.rank(index: index, quality: quality)
+            primary.append(Self.letterBase + (rank ?? Self.baseRank(index)))
             secondary.append(tone)
             if !extras.isEmpty { secondary.append(contentsOf: extras) }
             tertiary.append(upper ? 2 : 1)
@@ -277,7 +284,15 @@ struct CollationKeyBuilder {
             if !extras.isEmpty { secondary.append(contentsOf: extras) }
             tertiary.append(upper ? 2 : 1)
         case .number(let leadIndex, let digits, let zeros):
-            primary[leadIndex] = Self.numberBase + UInt16(digits)
+            if digits <= Self.maxShortRun {
+                primary.set(Self.numberBase + UInt16(digits), at: leadIndex)
+            } else {
+                // Lengths beyond 32 bits cannot occur: the text would not fit in memory.
+                let length = UInt32(clamping: digits)
+                primary.set(Self.numberBase + UInt16(Self.maxShortRun + 1), at: leadIndex)
+                primary.insert(UInt16(truncatingIfNeeded: length >> 16),
+                               UInt16(truncatingIfNeeded: length), at: leadIndex + 1)
+            }
             tertiary.append(UInt16(min(zeros, 0xFFFE) + 1))
         }
         if !extras.isEmpty { extras.removeAll(keepingCapacity: true) }
@@ -290,7 +305,7 @@ struct CollationKeyBuilder {
     /// when that letter does not take that mark (then the mark is an extra weight).
     private static func rank(index: UInt8, quality: UInt32) -> UInt16? {
         switch (index, quality) {
-        case (_, 0): return baseRank[Int(index)]
+        case (_, 0): return baseRank(index)
         case (0, 0x0306): return 1   // ă
         case (0, 0x0302): return 2   // â
         case (3, stroke): return 6   // đ
@@ -331,9 +346,5 @@ struct CollationKeyBuilder {
         default:
             return false
         }
-    }
-
-    private func trimTrailingOnes(_ weights: inout [UInt16]) {
-        while weights.last == 1 { weights.removeLast() }
     }
 }
