@@ -13,9 +13,6 @@ struct Decomposition: Sendable {
     var mark1: UInt16
     var mark2: UInt16
     var mark3: UInt16
-
-    /// The marks in canonical order, zeros skipped.
-    var marks: [UInt16] { [mark1, mark2, mark3].filter { $0 != 0 } }
 }
 
 enum LatinDecomposition {
