@@ -1,0 +1,137 @@
+// The collation rules of domain.md §5, one rule per test: letters before tones, the 29-letter
+// order, the CLDR tone order, lower case first, NFC = NFD, Ð = Đ, digits before letters and
+// numbers by value.
+import Foundation
+import Testing
+@testable import VietText
+
+/// Asserts that `words` are in strictly increasing collation order, pair by pair, and that
+/// `compare` says the same in both directions.
+func expectStrictlyIncreasing(_ words: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    for (a, b) in zip(words, words.dropFirst()) {
+        #expect(VietCollation.compare(a, b) == -1, "\(a) < \(b)", sourceLocation: sourceLocation)
+        #expect(VietCollation.compare(b, a) == 1, "\(b) > \(a)", sourceLocation: sourceLocation)
+        #expect(VietCollation.sortKey(a) < VietCollation.sortKey(b), "key(\(a)) < key(\(b))",
+                sourceLocation: sourceLocation)
+    }
+}
+
+@Test func lettersDecideBeforeTones() {
+    // "ang" < "anh" whatever their tones: g < h is a primary difference, tones are secondary.
+    for toneOfAng in ["ang", "àng", "ảng", "ãng", "áng", "ạng"] {
+        for toneOfAnh in ["anh", "ành", "ảnh", "ãnh", "ánh", "ạnh"] {
+            #expect(VietCollation.compare(toneOfAng, toneOfAnh) == -1, "\(toneOfAng) < \(toneOfAnh)")
+        }
+    }
+    // A later letter difference beats an earlier tone difference.
+    expectStrictlyIncreasing(["má b", "ma c"])
+    expectStrictlyIncreasing(["hạ long", "ha noi"])
+}
+
+@Test func alphabetOrder() {
+    let alphabet = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l",
+                    "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
+    expectStrictlyIncreasing(alphabet)
+    // The modified letter is a letter of its own, not a's tone: "ăn" sorts after "az".
+    expectStrictlyIncreasing(["az", "ăn", "âm"])
+    expectStrictlyIncreasing(["dz", "đa"])
+    expectStrictlyIncreasing(["oz", "ôa", "ơa"])
+    expectStrictlyIncreasing(["uz", "ưa", "va"])
+}
+
+@Test func toneOrderIsCLDR() {
+    // ngang < huyền < hỏi < ngã < sắc < nặng, on each vowel.
+    expectStrictlyIncreasing(["a", "à", "ả", "ã", "á", "ạ"])
+    expectStrictlyIncreasing(["ơ", "ờ", "ở", "ỡ", "ớ", "ợ"])
+    expectStrictlyIncreasing(["ma", "mà", "mả", "mã", "má", "mạ"])
+    // With the letters equal, the first tone difference in the string decides.
+    expectStrictlyIncreasing(["ma má", "mà ma"])
+}
+
+@Test func lowerCaseFirst() {
+    expectStrictlyIncreasing(["a", "A"])
+    expectStrictlyIncreasing(["hà nội", "hà Nội", "Hà nội", "Hà Nội"])
+    // Case is tertiary: a tone difference wins over a case difference.
+    expectStrictlyIncreasing(["Ha", "há"])
+    // And a letter difference wins over both.
+    expectStrictlyIncreasing(["Án", "anh"])
+}
+
+@Test func nfcAndNfdAreEqual() {
+    let words = ["Nguyễn Thị Ngọc Ánh", "Đảng ủy", "Hòa Bình", "Thừa Thiên Huế", "ệ", "Ự"]
+    for word in words {
+        let nfd = word.decomposedStringWithCanonicalMapping
+        #expect(Array(nfd.unicodeScalars) != Array(word.unicodeScalars), "the test input differs")
+        #expect(VietCollation.compare(word, nfd) == 0, "\(word)")
+        #expect(VietCollation.sortKey(word) == VietCollation.sortKey(nfd))
+    }
+    // Marks in non-canonical order (circumflex before dot) still make the same letter.
+    #expect(VietCollation.compare("e\u{0302}\u{0323}", "ệ") == 0)
+    #expect(VietCollation.compare("ê\u{0323}", "ệ") == 0)
+}
+
+@Test func ethCountsAsDStroke() {
+    #expect(VietCollation.compare("Ðảng", "Đảng") == 0)
+    #expect(VietCollation.compare("Ɖảng", "Đảng") == 0)
+    #expect(VietCollation.compare("ðảng", "đảng") == 0)
+    expectStrictlyIncreasing(["Dương", "Ðà Nẵng"])
+}
+
+@Test func digitsBeforeLettersAndNumbersByValue() {
+    expectStrictlyIncreasing(["9", "a"])
+    expectStrictlyIncreasing(["Tổ dân phố 2", "Tổ dân phố 12", "Tổ dân phố 100"])
+    expectStrictlyIncreasing(["Khu 3 Tổ 9", "Khu 3 Tổ 10", "Khu 10 Tổ 1"])
+    // Equal value: fewer leading zeros first; it is a tertiary difference.
+    expectStrictlyIncreasing(["Tổ 7", "Tổ 07", "Tổ 007"])
+    #expect(VietCollation.compare("Tổ 07", "Tổ 8") == -1)
+    expectStrictlyIncreasing(["0", "00", "1"])
+}
+
+@Test func spacesAndPunctuation() {
+    // A word that ends sorts before a longer word: "Hà Nam" < "Hàm".
+    expectStrictlyIncreasing(["Hà Nam", "Hàm"])
+    // Space < punctuation < digits < letters (CLDR root order).
+    expectStrictlyIncreasing(["a b", "a-b", "a1", "ab"])
+    // Runs of whitespace count as one space, and the ends are ignored.
+    #expect(VietCollation.compare("  Hà   Nội ", "Hà Nội") == 0)
+    #expect(VietCollation.compare("Hà\tNội", "Hà Nội") == 0)
+    #expect(VietCollation.compare("Hà\u{00A0}Nội", "Hà Nội") == 0)
+}
+
+@Test func emptyAndOddInput() {
+    #expect(VietCollation.compare("", "") == 0)
+    expectStrictlyIncreasing(["", "a"])
+    #expect(VietCollation.compare("   ", "") == 0)
+    // A mark with no letter, other scripts, emoji: ordered, no trap.
+    expectStrictlyIncreasing(["\u{0301}", "a"])
+    expectStrictlyIncreasing(["z", "Ωmega", "中文"])
+    #expect(VietCollation.compare("ά", "α\u{0301}") == 0)
+    #expect(VietCollation.compare("👍", "👍") == 0)
+    // A digit run longer than one length weight can count still compares by value.
+    let long = String(repeating: "9", count: 4000)
+    expectStrictlyIncreasing([String(repeating: "9", count: 3582), "1" + String(repeating: "0", count: 3582),
+                              long, "1" + long, "a"])
+}
+
+@Test func sortedHelpersAreStableAndUseKeys() {
+    let rows = [(1, "Hà Nội"), (2, "An Giang"), (3, "hà nội"), (4, "Hà  Nội"), (5, "Ân Thi")]
+    let sorted = VietCollation.sorted(rows, by: { $0.1 }).map(\.0)
+    // "Hà Nội" and "Hà  Nội" collate equal and keep their input order (1 before 4).
+    #expect(sorted == [2, 5, 3, 1, 4])
+    let byKey = VietCollation.sorted(rows, byKey: { VietCollation.sortKey($0.1) }).map(\.0)
+    #expect(byKey == sorted)
+    #expect(VietCollation.areInIncreasingOrder("a", "b"))
+    #expect(!VietCollation.areInIncreasingOrder("b", "a"))
+    #expect(!VietCollation.areInIncreasingOrder("a", "a"))
+}
+
+@Test func keyBytesSortLikeKeys() {
+    let words = ["Hà Nội", "Hà Nam", "hà nội", "Tổ 12", "Tổ 2", "Đà Nẵng", "Dương", "中文", ""]
+    for a in words {
+        for b in words {
+            let byKey = VietCollation.sortKey(a) < VietCollation.sortKey(b)
+            let byBytes = VietCollation.sortKey(a).bytes.lexicographicallyPrecedes(VietCollation.sortKey(b).bytes)
+            #expect(byKey == byBytes, "\(a) vs \(b)")
+        }
+    }
+}
