@@ -17,7 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "VietText"),
+        .target(name: "VietText", exclude: ["README.md"]),
         .target(name: "DanVanLang", dependencies: ["VietText"]),
         .target(name: "DanVanStore", dependencies: [
             "VietText",

@@ -47,13 +47,23 @@ public final class Store: Sendable {
         }
     }
 
-    /// SQL functions the schema and queries use: `dv_fold(text)` gives the diacritic-free search key.
+    /// SQL functions the schema and queries use: `dv_fold(text)` gives the diacritic-free search key,
+    /// and the collation `vi` orders text the Vietnamese way.
     static func registerFunctions(_ db: Database) {
         let fold = DatabaseFunction("dv_fold", argumentCount: 1, pure: true) { values in
             guard let text = String.fromDatabaseValue(values[0]) else { return nil }
             return VietFold.fold(text)
         }
         db.add(function: fold)
+        // `ORDER BY name COLLATE vi` sorts the Vietnamese way (domain.md §5), as the language does.
+        let vietnamese = DatabaseCollation("vi") { left, right in
+            switch VietCollation.compare(left, right) {
+            case ..<0: return .orderedAscending
+            case 0: return .orderedSame
+            default: return .orderedDescending
+            }
+        }
+        db.add(collation: vietnamese)
     }
 
     /// The ids of migrations applied to this file, oldest first.
