@@ -13,7 +13,7 @@ struct DanVan: ParsableCommand {
         commandName: "danvan",
         abstract: "DanVan: query, fix and report on the \"Dân vận khéo\" movement's data.",
         version: version,
-        subcommands: [Demo.self]
+        subcommands: [Run.self, Eval.self, Demo.self]
     )
 }
 

@@ -1,0 +1,83 @@
+// `danvan run FILE` and `danvan eval 'CODE'`: run a saved script or a snippet against the
+// database, with the documented exit codes (0 success, 1 script error, 130 interrupted).
+import ArgumentParser
+import DanVanDomain
+import DanVanLang
+import DanVanREPL
+import DanVanStore
+import Foundation
+import VietText
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a DanVan script file.",
+        discussion: "Errors are reported as FILE:LINE:COL: error: message, with the source line and a caret."
+    )
+
+    @Argument(help: "The script file (.dv).")
+    var file: String
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw CLIError(message: CLIMessages.cannotRead(options.language, file), code: .ioError)
+        }
+        try Scripts.execute(SourceText(name: file, text: text), options: options)
+    }
+}
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a snippet of DanVan code.")
+
+    @Argument(help: "The code to run, e.g. 'print(models | count)'.")
+    var code: String
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        try Scripts.execute(SourceText(name: "<eval>", text: code), options: options)
+    }
+}
+
+enum Scripts {
+    /// Runs `source` on the options' database; exits with the outcome's code when it is not success.
+    static func execute(_ source: SourceText, options: DatabaseOptions) throws {
+        let store = try options.openStore()
+        let host = DomainHost(store: store)
+        let interrupt = Signals.interruptOnSIGINT()
+        let out = StandardOutput()
+        let runner = ScriptRunner(host: host, lang: options.language, interrupt: interrupt,
+                                  output: { out.writeLine($0) }, beforeRun: { host.invalidate() })
+        let outcome = runner.run(source) { message in
+            out.flush()
+            FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        }
+        out.flush()
+        if outcome != .success { throw ExitCode(outcome.exitCode) }
+    }
+}
+
+/// Buffered stdout: a script that prints 100,000 lines should not make 100,000 writes.
+final class StandardOutput {
+    private var buffer: [UInt8] = []
+
+    func writeLine(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(10)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+enum CLIMessages {
+    static let cannotRead = Localized(vi: "không đọc được tệp {0}", en: "cannot read the file {0}")
+}
