@@ -199,7 +199,8 @@ public enum CSVExporter {
             do {
                 output = try ByteOutput(path: partial)
             } catch {
-                throw CSVExportError.io(error)
+                // Name the file the user asked for, not the temporary one.
+                throw CSVExportError.io(CSVIOError(path: path, reason: error.reason))
             }
             try body(output)
             do {

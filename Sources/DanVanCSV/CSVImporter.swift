@@ -259,6 +259,7 @@ private struct Run {
         let tableKeys = try keys.keys(plan.table)
         let statement = try db.makeStatement(sql: plan.insertSQL)
         var row = ConvertedRow()
+        var arguments = [(any DatabaseValueConvertible)?](repeating: nil, count: plan.insertColumns.count)
         var newRow = 0
         var count = 0
         var readBefore: Int64 = 0
@@ -287,7 +288,10 @@ private struct Run {
                 row.values[reference.valueIndex] = id.databaseValue
             }
             do {
-                try statement.execute(arguments: StatementArguments(row.values))
+                // Through an array of existentials: GRDB's init for a sequence of DatabaseValue
+                // maps with a key path, which cost a seventh of the whole import in profiles.
+                for index in row.values.indices { arguments[index] = row.values[index] }
+                try statement.execute(arguments: StatementArguments(arguments))
             } catch let error as DatabaseError {
                 throw CSVImportError.invalid(problems: [
                     CSVProblem(file: plan.source.path, line: record.line, column: nil,

@@ -58,7 +58,11 @@ public struct CSVRecord: Sendable {
 
     /// Field `index` as text, or nil when its bytes are not valid UTF-8.
     public func string(_ index: Int) -> String? {
-        String(validating: field(index), as: UTF8.self)
+        let bytes = field(index)
+        if #available(macOS 15, *) { return String(validating: bytes, as: UTF8.self) }
+        // Older macOS: decoding replaces bad sequences, so unchanged bytes mean valid UTF-8.
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.utf8.elementsEqual(bytes) ? text : nil
     }
 
     /// All fields as text, invalid UTF-8 replaced (tests and messages).

@@ -30,8 +30,9 @@ enum Cell {
     case problem(CSVProblem.Reason)
 }
 
-/// How one catalog column reads its fields; built once per import.
-struct CellParser {
+/// How one catalog column reads its fields; built once per import. A class, so that the
+/// row loop borrows it instead of copying its sets for every field.
+final class CellParser {
     let column: DanVanStore.Column
     /// The allowed codes, and labels (folded) that name exactly one code.
     private let codes: Set<String>
@@ -159,6 +160,9 @@ struct CellParser {
 
     /// 0/1, true/false, yes/no, có/không (folded, so "Có" and "co" both count).
     static func bool(_ text: String) -> Bool? {
+        // The common case first: folding costs a Unicode decomposition.
+        if text == "0" { return false }
+        if text == "1" { return true }
         switch VietFold.fold(text) {
         case "1", "true", "yes", "co": return true
         case "0", "false", "no", "khong": return false

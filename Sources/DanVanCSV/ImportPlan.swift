@@ -18,8 +18,9 @@ public struct ImportSource: Sendable {
     }
 }
 
-/// What one field of a record fills.
-struct Slot {
+/// What one field of a record fills. A class: the row loop reads it for every field, and
+/// copying a struct of sets and dictionaries each time showed in profiles.
+final class Slot {
     let parser: CellParser
     /// The header cell as written, for messages.
     let header: String
@@ -28,6 +29,14 @@ struct Slot {
     /// What an empty field stands for in a NOT NULL column: the schema's default, if any.
     let defaultValue: DatabaseValue?
     let notNull: Bool
+
+    init(parser: CellParser, header: String, valueIndex: Int, defaultValue: DatabaseValue?, notNull: Bool) {
+        self.parser = parser
+        self.header = header
+        self.valueIndex = valueIndex
+        self.defaultValue = defaultValue
+        self.notNull = notNull
+    }
 }
 
 /// A record converted: its values and what still has to be looked up or checked.
@@ -134,7 +143,11 @@ struct ImportPlan {
 
     /// Converts `record` (of the right field count, without syntax problems) into `row`.
     func convert(_ record: CSVRecord, normalize: Bool, into row: inout ConvertedRow) {
-        row.values = Array(repeating: .null, count: insertColumns.count)
+        if row.values.count == insertColumns.count {
+            for index in row.values.indices { row.values[index] = .null }
+        } else {
+            row.values = Array(repeating: .null, count: insertColumns.count)
+        }
         row.id = nil
         row.code = nil
         row.references.removeAll(keepingCapacity: true)
@@ -142,11 +155,13 @@ struct ImportPlan {
         row.normalized = 0
         for field in slots.indices {
             guard let slot = slots[field] else { continue }
-            guard var text = record.string(field) else {
+            let bytes = record.field(field)
+            let ascii = bytes.allSatisfy { $0 < 0x80 }
+            guard var text = ascii ? String(decoding: bytes, as: UTF8.self) : record.string(field) else {
                 row.problems.append((field, slot.header, .invalidUTF8))
                 continue
             }
-            if normalize && !record.field(field).allSatisfy({ $0 < 0x80 }) {
+            if normalize && !ascii {
                 let composed = text.nfc
                 // Compare bytes: `==` on String treats NFC and NFD as equal.
                 if !composed.utf8.elementsEqual(text.utf8) {

@@ -42,16 +42,24 @@ struct Export: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func validate() throws {
+        let lang = options.language
         if all != nil && table != nil {
-            throw ValidationError("give either a table or --all DIR, not both")
+            throw ValidationError(Export.tableOrAll(lang))
         }
         if all == nil && table == nil {
-            throw ValidationError("give a table to export, or --all DIR")
+            throw ValidationError(Export.noTable(lang))
         }
         if all != nil && output != nil {
-            throw ValidationError("--all writes one file per table; -o is for one table")
+            throw ValidationError(Export.allWithOutput(lang))
         }
     }
+
+    static let tableOrAll = Localized(vi: "chỉ ghi một bảng hoặc --all THƯ_MỤC, không cả hai",
+                                      en: "give either a table or --all DIR, not both")
+    static let noTable = Localized(vi: "hãy ghi tên bảng cần xuất, hoặc --all THƯ_MỤC",
+                                   en: "give a table to export, or --all DIR")
+    static let allWithOutput = Localized(vi: "--all ghi mỗi bảng một tệp; -o chỉ dùng cho một bảng",
+                                         en: "--all writes one file per table; -o is for one table")
 
     func run() throws {
         let lang = options.language

@@ -40,14 +40,24 @@ struct Import: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func validate() throws {
+        let lang = options.language
         if all != nil {
-            if table != nil || file != nil { throw ValidationError("--all DIR takes no table or file") }
-            if exact { throw ValidationError("--all already keeps text exactly; --exact is for one table") }
+            if table != nil || file != nil { throw ValidationError(Import.allWithTable(lang)) }
+            if exact { throw ValidationError(Import.exactWithAll(lang)) }
         } else {
-            if table == nil || file == nil { throw ValidationError("give a table and a CSV file, or --all DIR") }
-            if normalize { throw ValidationError("one table is normalised by default; --normalize is for --all") }
+            if table == nil || file == nil { throw ValidationError(Import.noTable(lang)) }
+            if normalize { throw ValidationError(Import.normalizeOneTable(lang)) }
         }
     }
+
+    static let allWithTable = Localized(vi: "--all THƯ_MỤC không đi kèm tên bảng hay tệp",
+                                        en: "--all DIR takes no table or file")
+    static let exactWithAll = Localized(vi: "--all vốn giữ nguyên văn bản; --exact chỉ dùng cho một bảng",
+                                        en: "--all already keeps text exactly; --exact is for one table")
+    static let noTable = Localized(vi: "hãy ghi tên bảng và tệp CSV, hoặc --all THƯ_MỤC",
+                                   en: "give a table and a CSV file, or --all DIR")
+    static let normalizeOneTable = Localized(vi: "một bảng vốn được chuẩn hóa NFC; --normalize chỉ dùng với --all",
+                                             en: "one table is normalised by default; --normalize is for --all")
 
     func run() throws {
         let lang = options.language

@@ -45,6 +45,47 @@ import Testing
         #expect(name.map { Array($0.utf8) } == Array(CSVFixtures.nfdWard.utf8))
     }
 
+    @Test func importAllIsAllOrNothingAcrossFiles() throws {
+        let directory = try CSVFixtures.temporaryDirectory()
+        defer { CSVFixtures.cleanUp(directory) }
+        let source = try CSVFixtures.filledStore(in: directory)
+        let exportDirectory = directory + "/export"
+        try CSVExporter.exportAll(from: source, to: exportDirectory)
+        let found = CSVImporter.sources(inDirectory: exportDirectory) { FileManager.default.fileExists(atPath: $0) }
+
+        // A second restore into the same database clashes on every id: nothing changes.
+        let before = try Catalog.tables.map { try CSVFixtures.rows($0.name, in: source) }
+        do {
+            try CSVImporter.importFiles(found.sources, into: source, options: CSVImportOptions(normalizeText: false))
+            Issue.record("importing the same rows twice must fail")
+        } catch {
+            guard case .invalid(let problems, let total) = error else { throw error }
+            #expect(problems.count == 20)
+            #expect(total > 20)
+            #expect(problems.first?.line == 2)
+            #expect(problems.first?.file.hasSuffix("clusters.csv") == true)
+        }
+        #expect(try Catalog.tables.map { try CSVFixtures.rows($0.name, in: source) } == before)
+
+        // One bad row in the last file keeps every earlier file out of a fresh database.
+        let last = try #require(found.sources.last)
+        var text = try String(contentsOfFile: last.path, encoding: .utf8)
+        text += "99,2,2025-13-45,Đoàn,Nội dung,,,\r\n"
+        try text.write(toFile: last.path, atomically: true, encoding: .utf8)
+        let target = try Store(path: directory + "/target.db")
+        do {
+            try CSVImporter.importFiles(found.sources, into: target, options: CSVImportOptions(normalizeText: false))
+            Issue.record("a bad row must stop the import")
+        } catch {
+            guard case .invalid(let problems, _) = error else { throw error }
+            #expect(problems.map(\.line) == [3])
+            #expect(problems.first?.column == "inspected_on")
+        }
+        for table in Catalog.tables {
+            #expect(try target.count(table.name) == 0, "\(table.name) got rows")
+        }
+    }
+
     @Test func exportIsDeterministicAndMarksNullApartFromEmptyText() throws {
         let directory = try CSVFixtures.temporaryDirectory()
         defer { CSVFixtures.cleanUp(directory) }
