@@ -1,6 +1,6 @@
 // The RFC 4180 writer: CRLF record ends, a field quoted when it holds a comma, a quote, CR
-// or LF (quotes doubled inside). It tells NULL from empty text the way the reader reads
-// them back: NULL is an empty field, empty text is `""`. A UTF-8 byte order mark is written
+// or LF, or starts with U+FEFF (quotes doubled inside). It tells NULL from empty text the
+// way the reader reads them back: NULL is an empty field, empty text is `""`. A UTF-8 BOM is written
 // first by default, because Excel otherwise opens the file as a legacy code page and shows
 // Vietnamese as mojibake.
 
@@ -60,7 +60,9 @@ public struct CSVWriter {
     }
 
     static func needsQuotes(_ utf8: String.UTF8View) -> Bool {
-        utf8.contains { $0 == quote || $0 == comma || $0 == cr || $0 == lf }
+        // A leading U+FEFF is quoted too: unquoted at the start of a file without a BOM,
+        // a reader would take it for one and drop it.
+        utf8.starts(with: byteOrderMark) || utf8.contains { $0 == quote || $0 == comma || $0 == cr || $0 == lf }
     }
 
     /// The text of one record as this writer writes it, without BOM (tests and messages).
