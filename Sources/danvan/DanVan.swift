@@ -13,8 +13,26 @@ struct DanVan: ParsableCommand {
         commandName: "danvan",
         abstract: "DanVan: query, fix and report on the \"Dân vận khéo\" movement's data.",
         version: version,
-        subcommands: [Run.self, Eval.self, Demo.self]
+        subcommands: [Run.self, Eval.self, Demo.self, Export.self, Import.self]
     )
+
+    /// Runs the command line. A `CLIError` becomes its message on stderr and its exit code;
+    /// an argument error exits with the documented usage code 2 (ArgumentParser's own is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            Foundation.exit(error.code.rawValue)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitCode32.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that touches the database takes.

@@ -1,0 +1,217 @@
+// `danvan export`: writes a table, or every table, as RFC 4180 CSV. Columns come in catalog
+// order without the derived ones (search keys, `full_name`: the store recomputes them), rows
+// in id order, so an export of the same data is the same file. Values are written so that
+// the importer reads back exactly what was stored: NULL as an empty field, empty text as
+// `""`, reals in Swift's shortest round-trip form (`0.1`, `1e-07`). Files are written under
+// a temporary name and renamed at the end, so a failed export never leaves half a file
+// where a good one was.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DanVanStore
+import GRDB
+import VietText
+
+public struct CSVExportOptions: Sendable {
+    public enum Header: Sendable {
+        /// Canonical column names (`name`).
+        case canonical
+        /// Vietnamese aliases (`ten`).
+        case vietnamese
+    }
+
+    public var bom: Bool
+    public var header: Header
+
+    public init(bom: Bool = true, header: Header = .canonical) {
+        self.bom = bom
+        self.header = header
+    }
+}
+
+/// How far an export is: rows of `table` written so far.
+public struct ExportProgress: Sendable {
+    public let table: String
+    public let rows: Int
+    public let totalRows: Int
+    public let bytes: Int64
+}
+
+public enum CSVExportError: Error, Sendable {
+    case io(CSVIOError)
+    /// A BLOB in a column: no catalog column holds binary data, and CSV cannot carry it.
+    case binaryValue(table: String, id: String, column: String)
+    case database(String)
+
+    public func message(_ lang: Lang) -> String {
+        switch self {
+        case .io(let error):
+            return Localized(vi: "không ghi được {0}: {1}", en: "cannot write {0}: {1}")(lang, error.path, error.reason)
+        case .binaryValue(let table, let id, let column):
+            return Localized(vi: "bảng '{0}', dòng có mã số {1}, cột '{2}': dữ liệu nhị phân không xuất ra CSV được",
+                             en: "table '{0}', row id {1}, column '{2}': binary data cannot be written to CSV")(
+                lang, table, id, column)
+        case .database(let reason):
+            return Localized(vi: "lỗi cơ sở dữ liệu: {0}", en: "database error: {0}")(lang, reason)
+        }
+    }
+}
+
+public enum CSVExporter {
+    /// How often (in rows) progress is reported: often enough for a smooth bar, rarely
+    /// enough to cost nothing.
+    static let progressEvery = 2048
+
+    /// The columns a file holds, in catalog order: every column but the derived ones.
+    public static func columns(of table: DanVanStore.Table) -> [DanVanStore.Column] {
+        table.columns.filter { !$0.derived }
+    }
+
+    /// The file name of `table` in an `--all` directory.
+    public static func fileName(of table: DanVanStore.Table) -> String {
+        table.name + ".csv"
+    }
+
+    /// Writes `table` to `output`; returns the number of rows.
+    @discardableResult
+    public static func export(table: DanVanStore.Table, from store: Store, to output: ByteOutput,
+                              options: CSVExportOptions = CSVExportOptions(),
+                              progress: ((ExportProgress) -> Void)? = nil) throws(CSVExportError) -> Int {
+        do {
+            return try store.pool.read { db in
+                try write(table: table, db: db, output: output, options: options, progress: progress)
+            }
+        } catch let error as CSVExportError {
+            throw error
+        } catch let error as CSVIOError {
+            throw .io(error)
+        } catch let error as DatabaseError {
+            throw .database(error.message ?? "\(error)")
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
+    /// Writes `table` to the file at `path` (replacing it only once complete).
+    @discardableResult
+    public static func export(table: DanVanStore.Table, from store: Store, toFile path: String,
+                              options: CSVExportOptions = CSVExportOptions(),
+                              progress: ((ExportProgress) -> Void)? = nil) throws(CSVExportError) -> Int {
+        var rows = 0
+        try writeFile(at: path) { output throws(CSVExportError) in
+            rows = try export(table: table, from: store, to: output, options: options, progress: progress)
+        }
+        return rows
+    }
+
+    /// Writes every table to `DIRECTORY/TABLE.csv`, all from one snapshot of the database
+    /// so that references between the files agree. Creates the directory if needed.
+    public static func exportAll(from store: Store, to directory: String,
+                                 options: CSVExportOptions = CSVExportOptions(),
+                                 progress: ((ExportProgress) -> Void)? = nil) throws(CSVExportError) -> [(table: String, rows: Int)] {
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            throw .io(CSVIOError.current(directory))
+        }
+        var counts: [(table: String, rows: Int)] = []
+        do {
+            try store.pool.read { db in
+                for table in Catalog.tables {
+                    let path = directory + "/" + fileName(of: table)
+                    try writeFile(at: path) { output throws(CSVExportError) in
+                        do {
+                            let rows = try write(table: table, db: db, output: output, options: options,
+                                                 progress: progress)
+                            counts.append((table.name, rows))
+                        } catch let error as CSVExportError {
+                            throw error
+                        } catch let error as CSVIOError {
+                            throw .io(error)
+                        } catch let error as DatabaseError {
+                            throw .database(error.message ?? "\(error)")
+                        } catch {
+                            throw .database("\(error)")
+                        }
+                    }
+                }
+            }
+        } catch let error as CSVExportError {
+            throw error
+        } catch let error as DatabaseError {
+            throw .database(error.message ?? "\(error)")
+        } catch {
+            throw .database("\(error)")
+        }
+        return counts
+    }
+
+    /// The header cells of `table`'s file.
+    public static func header(of table: DanVanStore.Table, _ style: CSVExportOptions.Header) -> [String] {
+        columns(of: table).map { style == .vietnamese ? $0.alias : $0.name }
+    }
+
+    private static func write(table: DanVanStore.Table, db: Database, output: ByteOutput, options: CSVExportOptions,
+                              progress: ((ExportProgress) -> Void)?) throws -> Int {
+        let columns = columns(of: table)
+        let writer = try CSVWriter(output: output, bom: options.bom)
+        try writer.write(record: header(of: table, options.header))
+        let list = columns.map(\.name.quotedDatabaseIdentifier).joined(separator: ", ")
+        let tableName = table.name.quotedDatabaseIdentifier
+        let total = progress == nil ? 0 : (try Int.fetchOne(db, sql: "SELECT count(*) FROM \(tableName)") ?? 0)
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(tableName) ORDER BY id")
+        var fields = [String?](repeating: nil, count: columns.count)
+        var rows = 0
+        while let row = try cursor.next() {
+            for index in columns.indices {
+                let value: DatabaseValue = row[index]
+                switch value.storage {
+                case .null:
+                    fields[index] = nil
+                case .int64(let number):
+                    fields[index] = String(number)
+                case .double(let number):
+                    // Swift's description is the shortest text that reads back as the same Double.
+                    fields[index] = number.description
+                case .string(let text):
+                    fields[index] = text
+                case .blob:
+                    let id: DatabaseValue = row[0]
+                    throw CSVExportError.binaryValue(table: table.name, id: "\(id)", column: columns[index].name)
+                }
+            }
+            try writer.write(record: fields)
+            rows += 1
+            if let progress, rows % progressEvery == 0 {
+                progress(ExportProgress(table: table.name, rows: rows, totalRows: total, bytes: output.bytesWritten))
+            }
+        }
+        try writer.flush()
+        progress?(ExportProgress(table: table.name, rows: rows, totalRows: total, bytes: output.bytesWritten))
+        return rows
+    }
+
+    /// Runs `body` on a new file beside `path`, then renames it to `path`; removes it on failure.
+    static func writeFile(at path: String, _ body: (ByteOutput) throws(CSVExportError) -> Void) throws(CSVExportError) {
+        let partial = path + ".partial"
+        do throws(CSVExportError) {
+            let output: ByteOutput
+            do {
+                output = try ByteOutput(path: partial)
+            } catch {
+                // Name the file the user asked for, not the temporary one.
+                throw CSVExportError.io(CSVIOError(path: path, reason: error.reason))
+            }
+            try body(output)
+            do {
+                try output.flush()
+            } catch {
+                throw CSVExportError.io(error)
+            }
+            guard rename(partial, path) == 0 else { throw CSVExportError.io(CSVIOError.current(path)) }
+        } catch {
+            _ = unlink(partial)
+            throw error
+        }
+    }
+}

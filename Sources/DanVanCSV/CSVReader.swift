@@ -1,0 +1,284 @@
+// The streaming RFC 4180 reader: one pass over bytes in 64 KB chunks, never the whole file
+// in memory. It works on bytes, not `String`, so that invalid UTF-8 is reported for the
+// field it is in instead of failing the whole file, and so that it is fast (notes/
+// dependencies.md §1: no package reports where a malformed row is). It counts physical
+// lines: a record's `line` is the line it starts on, even when a quoted field spans lines.
+//
+// Accepted: CRLF, LF or a lone CR as record ends; a UTF-8 byte order mark at the start
+// (skipped); a last record without a line end. A malformed record is still returned, with its
+// first `problem`, and reading goes on at the next record, so one pass reports every bad row.
+
+/// A record that breaks RFC 4180.
+public enum CSVSyntaxProblem: Sendable, Equatable {
+    /// A quoted field that runs to the end of the file.
+    case unterminatedQuote
+    /// `a"b`: a quote inside a field that did not start with one.
+    case quoteInUnquotedField
+    /// `"a"b`: something other than a comma or line end after a closing quote.
+    case textAfterClosingQuote
+}
+
+/// One record: its fields' bytes side by side in one reused buffer.
+public struct CSVRecord: Sendable {
+    /// The physical line the record starts on (1-based).
+    public internal(set) var line = 0
+    /// The first syntax problem in the record, if any.
+    public internal(set) var problem: CSVSyntaxProblem?
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var quotedFlags: [Bool] = []
+    var currentQuoted = false
+
+    public init() {}
+
+    /// Builds a record from field texts (tests).
+    public init(fields: [String], line: Int = 1) {
+        self.line = line
+        for field in fields {
+            bytes.append(contentsOf: field.utf8)
+            endField()
+        }
+    }
+
+    public var count: Int { ends.count }
+
+    /// The raw bytes of field `index` (empty when out of range).
+    public func field(_ index: Int) -> ArraySlice<UInt8> {
+        guard index >= 0, index < ends.count else { return [] }
+        let start = index == 0 ? 0 : ends[index - 1]
+        return bytes[start..<ends[index]]
+    }
+
+    /// Whether field `index` was written in quotes: `""` is empty text, an empty unquoted
+    /// field is NULL.
+    public func isQuoted(_ index: Int) -> Bool {
+        guard index >= 0, index < quotedFlags.count else { return false }
+        return quotedFlags[index]
+    }
+
+    /// Field `index` as text, or nil when its bytes are not valid UTF-8.
+    public func string(_ index: Int) -> String? {
+        let bytes = field(index)
+        if #available(macOS 15, *) { return String(validating: bytes, as: UTF8.self) }
+        // Older macOS: decoding replaces bad sequences, so unchanged bytes mean valid UTF-8.
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.utf8.elementsEqual(bytes) ? text : nil
+    }
+
+    /// All fields as text, invalid UTF-8 replaced (tests and messages).
+    public var strings: [String] {
+        (0..<count).map { String(decoding: field($0), as: UTF8.self) }
+    }
+
+    /// An empty line: one empty, unquoted field.
+    public var isBlank: Bool {
+        ends.count == 1 && bytes.isEmpty && !(quotedFlags.first ?? false)
+    }
+
+    mutating func reset(line: Int) {
+        self.line = line
+        problem = nil
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        quotedFlags.removeAll(keepingCapacity: true)
+        currentQuoted = false
+    }
+
+    mutating func endField() {
+        ends.append(bytes.count)
+        quotedFlags.append(currentQuoted)
+        currentQuoted = false
+    }
+
+    mutating func flag(_ problem: CSVSyntaxProblem) {
+        if self.problem == nil { self.problem = problem }
+    }
+}
+
+public struct CSVReader {
+    /// Read size: large enough that system calls cost nothing, small enough to stay in cache.
+    static let chunkSize = 64 * 1024
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let comma = UInt8(ascii: ",")
+    private static let cr = UInt8(ascii: "\r")
+    private static let lf = UInt8(ascii: "\n")
+
+    private enum State {
+        case fieldStart, unquoted, quoted, afterClosingQuote
+    }
+
+    private let input: ByteInput
+    private var buffer: [UInt8]
+    private var position = 0
+    private var filled = 0
+    private var atEnd = false
+    private var started = false
+    private var line = 1
+    /// The last record ended with CR: an LF right after it belongs to that line end.
+    private var skipLF = false
+    /// Bytes taken from the input so far (for progress).
+    public private(set) var bytesRead: Int64 = 0
+    /// Whether the input began with a UTF-8 byte order mark.
+    public private(set) var hadBOM = false
+
+    public init(input: ByteInput) {
+        self.input = input
+        self.buffer = [UInt8](repeating: 0, count: CSVReader.chunkSize)
+    }
+
+    public init(bytes: [UInt8]) {
+        self.init(input: ByteInput(bytes: bytes))
+    }
+
+    public init(text: String) {
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// Reads the next record into `record` (reusing its storage); false at the end of input.
+    public mutating func next(into record: inout CSVRecord) throws(CSVIOError) -> Bool {
+        if !started { try start() }
+        record.reset(line: line)
+        var state = State.fieldStart
+        while true {
+            if position == filled {
+                guard try refill() else { return finish(&record, state) }
+            }
+            let byte = buffer[position]
+            position += 1
+            if skipLF {
+                skipLF = false
+                if byte == CSVReader.lf { continue }
+            }
+            switch state {
+            case .fieldStart:
+                switch byte {
+                case CSVReader.quote:
+                    record.currentQuoted = true
+                    state = .quoted
+                case CSVReader.comma:
+                    record.endField()
+                case CSVReader.lf, CSVReader.cr:
+                    endRecord(&record, by: byte)
+                    return true
+                default:
+                    record.bytes.append(byte)
+                    state = .unquoted
+                }
+            case .unquoted:
+                switch byte {
+                case CSVReader.comma:
+                    record.endField()
+                    state = .fieldStart
+                case CSVReader.lf, CSVReader.cr:
+                    endRecord(&record, by: byte)
+                    return true
+                case CSVReader.quote:
+                    record.flag(.quoteInUnquotedField)
+                    record.bytes.append(byte)
+                default:
+                    appendRun(to: &record, first: byte)
+                }
+            case .quoted:
+                if byte == CSVReader.quote {
+                    state = .afterClosingQuote
+                } else {
+                    if byte == CSVReader.lf { line += 1 }
+                    record.bytes.append(byte)
+                }
+            case .afterClosingQuote:
+                switch byte {
+                case CSVReader.quote:
+                    record.bytes.append(byte)
+                    state = .quoted
+                case CSVReader.comma:
+                    record.endField()
+                    state = .fieldStart
+                case CSVReader.lf, CSVReader.cr:
+                    endRecord(&record, by: byte)
+                    return true
+                default:
+                    // Keep the rest as part of the field so the reader stays in step.
+                    record.flag(.textAfterClosingQuote)
+                    record.bytes.append(byte)
+                    state = .unquoted
+                }
+            }
+        }
+    }
+
+    /// Copies a run of ordinary bytes of an unquoted field in one go: the common case.
+    private mutating func appendRun(to record: inout CSVRecord, first: UInt8) {
+        record.bytes.append(first)
+        var end = position
+        while end < filled {
+            let byte = buffer[end]
+            if byte == CSVReader.comma || byte == CSVReader.lf || byte == CSVReader.cr
+                || byte == CSVReader.quote { break }
+            end += 1
+        }
+        if end > position {
+            record.bytes.append(contentsOf: buffer[position..<end])
+            position = end
+        }
+    }
+
+    private mutating func endRecord(_ record: inout CSVRecord, by byte: UInt8) {
+        record.endField()
+        line += 1
+        skipLF = byte == CSVReader.cr
+    }
+
+    private mutating func finish(_ record: inout CSVRecord, _ state: State) -> Bool {
+        switch state {
+        case .fieldStart:
+            // Nothing since the last line end: no record. After a comma: a last empty field.
+            if record.ends.isEmpty { return false }
+            record.endField()
+        case .unquoted, .afterClosingQuote:
+            record.endField()
+        case .quoted:
+            record.flag(.unterminatedQuote)
+            record.endField()
+        }
+        return true
+    }
+
+    private mutating func refill() throws(CSVIOError) -> Bool {
+        guard !atEnd else { return false }
+        let read: Result<Int, CSVIOError> = buffer.withUnsafeMutableBytes { raw in
+            do throws(CSVIOError) { return .success(try input.read(into: raw)) } catch { return .failure(error) }
+        }
+        let count = try read.get()
+        position = 0
+        filled = count
+        bytesRead += Int64(count)
+        if count == 0 { atEnd = true }
+        return count > 0
+    }
+
+    /// Reads until three bytes are there (a pipe may deliver fewer) and skips a BOM.
+    private mutating func start() throws(CSVIOError) {
+        started = true
+        while filled < 3 && !atEnd {
+            let start = filled
+            let read: Result<Int, CSVIOError> = buffer.withUnsafeMutableBytes { raw in
+                do throws(CSVIOError) {
+                    return .success(try input.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[start...])))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            let count = try read.get()
+            if count == 0 { atEnd = true }
+            filled += count
+            bytesRead += Int64(count)
+        }
+        if filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            position = 3
+            hadBOM = true
+        }
+        // The partial reads above must not be mistaken for the end of input by `refill`.
+        if atEnd && filled > 0 { atEnd = false }
+    }
+}

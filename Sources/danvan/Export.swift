@@ -1,0 +1,120 @@
+// `danvan export TABLE [-o FILE]` and `danvan export --all DIR`: tables as CSV (issue #4).
+// The work is in DanVanCSV; this file parses the arguments, draws the progress bar and
+// turns failures into the documented exit codes.
+import ArgumentParser
+import DanVanCSV
+import DanVanStore
+import Foundation
+import VietText
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a table, or every table, as CSV (UTF-8, RFC 4180).",
+        discussion: """
+            Columns come in catalog order under their names (--header vi: their Vietnamese \
+            aliases), rows in id order, records end with CRLF. Derived columns (search keys, \
+            full_name) are left out: the store recomputes them on import. A NULL is an empty \
+            field and empty text is written "" (quoted), so that `danvan import` can tell the \
+            two apart. The file starts with a UTF-8 byte order mark so that Excel shows \
+            Vietnamese correctly; --no-bom leaves it out.
+            """
+    )
+
+    enum HeaderStyle: String, ExpressibleByArgument {
+        case names, vi
+    }
+
+    @Argument(help: "The table: its name or Vietnamese alias (units, don_vi).")
+    var table: String?
+
+    @Option(name: .customLong("all"), help: ArgumentHelp("Write every table to DIR/TABLE.csv.", valueName: "DIR"))
+    var all: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write (default: standard output).")
+    var output: String?
+
+    @Flag(name: .customLong("no-bom"), help: "Do not start the file with a UTF-8 byte order mark.")
+    var noBOM = false
+
+    @Option(name: .customLong("header"), help: "Header row: names (column names) or vi (Vietnamese aliases).")
+    var header: HeaderStyle = .names
+
+    @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        let lang = options.language
+        if all != nil && table != nil {
+            throw ValidationError(Export.tableOrAll(lang))
+        }
+        if all == nil && table == nil {
+            throw ValidationError(Export.noTable(lang))
+        }
+        if all != nil && output != nil {
+            throw ValidationError(Export.allWithOutput(lang))
+        }
+    }
+
+    static let tableOrAll = Localized(vi: "chỉ ghi một bảng hoặc --all THƯ_MỤC, không cả hai",
+                                      en: "give either a table or --all DIR, not both")
+    static let noTable = Localized(vi: "hãy ghi tên bảng cần xuất, hoặc --all THƯ_MỤC",
+                                   en: "give a table to export, or --all DIR")
+    static let allWithOutput = Localized(vi: "--all ghi mỗi bảng một tệp; -o chỉ dùng cho một bảng",
+                                         en: "--all writes one file per table; -o is for one table")
+
+    func run() throws {
+        let lang = options.language
+        let exportOptions = CSVExportOptions(bom: !noBOM, header: header == .vi ? .vietnamese : .canonical)
+        let bar = ProgressBar()
+        defer { bar.finish() }
+        let progress: (ExportProgress) -> Void = { step in
+            bar.update(label: step.table, done: Int64(step.rows), total: Int64(step.totalRows), bytes: step.bytes)
+        }
+        if let directory = all {
+            let store = try options.openStore()
+            do {
+                let counts = try CSVExporter.exportAll(from: store, to: directory, options: exportOptions,
+                                                       progress: progress)
+                bar.finish()
+                let rows = counts.reduce(0) { $0 + $1.rows }
+                print(Export.exportedAll(lang, counts.count, rows, directory))
+            } catch {
+                throw CLIError(message: error.message(lang), code: Export.exitCode(for: error))
+            }
+            return
+        }
+        guard let name = table, let table = CSVNames.table(named: name) else {
+            throw CLIError(message: Export.unknownTable(lang, self.table ?? "",
+                                                        Catalog.tables.map(\.name).joined(separator: ", ")),
+                           code: .usage)
+        }
+        let store = try options.openStore()
+        do {
+            if let path = output {
+                let rows = try CSVExporter.export(table: table, from: store, toFile: path, options: exportOptions,
+                                                  progress: progress)
+                bar.finish()
+                print(Export.exported(lang, rows, table.name, path))
+            } else {
+                let stdout = ByteOutput(descriptor: 1, name: "<stdout>")
+                try CSVExporter.export(table: table, from: store, to: stdout, options: exportOptions,
+                                       progress: progress)
+            }
+        } catch {
+            throw CLIError(message: error.message(lang), code: Export.exitCode(for: error))
+        }
+    }
+
+    static func exitCode(for error: CSVExportError) -> ExitCode32 {
+        switch error {
+        case .io, .database: return .ioError
+        case .binaryValue: return .dataError
+        }
+    }
+
+    static let unknownTable = Localized(vi: "không có bảng '{0}'; các bảng: {1}",
+                                        en: "there is no table '{0}'; the tables are: {1}")
+    static let exported = Localized(vi: "Đã xuất {0} dòng của bảng {1} ra {2}.",
+                                    en: "Exported {0} rows of {1} to {2}.")
+    static let exportedAll = Localized(vi: "Đã xuất {0} bảng ({1} dòng) vào thư mục {2}.",
+                                       en: "Exported {0} tables ({1} rows) to {2}.")
+}
