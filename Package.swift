@@ -24,7 +24,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "DanVanDemo", dependencies: ["DanVanStore", "VietText"]),
-        .target(name: "DanVanCSV", dependencies: ["DanVanStore", "VietText"]),
+        .target(name: "DanVanCSV", dependencies: ["DanVanStore", "VietText"], exclude: ["README.md"]),
         .target(name: "DanVanDomain", dependencies: ["DanVanLang", "DanVanStore", "VietText"]),
         .systemLibrary(
             name: "CLibEdit",
