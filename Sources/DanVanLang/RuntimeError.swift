@@ -1,0 +1,58 @@
+// A runtime error while it travels up the native stack: the message, where it happened, and
+// the functions it has passed through. Built-ins throw it without a position; the call site
+// that invoked them adds its own.
+import VietText
+
+struct RuntimeError: Error {
+    var message: Message
+    /// Where in the innermost code the error happened.
+    var span: Span?
+    /// Functions passed through, innermost first: the function's name and where it was.
+    var frames: [(name: String?, span: Span)] = []
+    /// The position in the function currently being unwound (starts as `span`).
+    var current: Span?
+
+    init(_ message: Message, at span: Span? = nil) {
+        self.message = message
+        self.span = span
+        self.current = span
+    }
+
+    init(_ template: Localized, _ args: [MessageArg] = [], at span: Span? = nil) {
+        self.init(Message(template, args), at: span)
+    }
+
+    /// Gives a position to an error that has none yet (thrown by a built-in).
+    func located(_ span: Span) -> RuntimeError {
+        guard self.span == nil else { return self }
+        var copy = self
+        copy.span = span
+        copy.current = span
+        return copy
+    }
+}
+
+/// How a statement ended: on to the next one, or leaving a loop or function.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned
+}
+
+/// The state of one running call, passed `inout` to every compiled closure.
+struct Frame {
+    /// The call's slots on the VM's value stack: parameters first, then locals.
+    let base: UnsafeMutablePointer<Value>
+    /// The call's locals that closures capture.
+    var cells: ContiguousArray<Cell>
+    /// The variables the running closure captured when it was made.
+    let captures: ContiguousArray<Cell>
+    unowned(unsafe) let vm: VM
+    /// Set by `return`.
+    var result: Value = .null
+}
+
+typealias Eval = (inout Frame) throws -> Value
+typealias EvalBool = (inout Frame) throws -> Bool
+typealias Exec = (inout Frame) throws -> Flow
