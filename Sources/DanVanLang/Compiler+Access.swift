@@ -137,12 +137,12 @@ extension Compiler {
         } else {
             callee = compile(calleeExpr)
         }
-        let arguments = argumentExprs.map { compile($0) }
+        let arguments = argumentExprs.map { Code(eval: compile($0)) }
         let count = arguments.count
         if let constant {
             switch count {
             case 1:
-                let first = arguments[0]
+                let first = arguments[0].eval
                 return { frame in
                     let vm = frame.vm
                     let base = try vm.enter(constant, argumentCount: 1, at: at)
@@ -155,7 +155,7 @@ extension Compiler {
                     let vm = frame.vm
                     let base = try vm.enter(constant, argumentCount: count, at: at)
                     defer { vm.leave(base, constant) }
-                    for position in 0..<count { base[position] = try arguments[position](&frame) }
+                    for position in 0..<count { base[position] = try arguments[position].eval(&frame) }
                     return try vm.run(constant, base: base, at: at)
                 }
             }
@@ -163,12 +163,10 @@ extension Compiler {
         let calleeSpan = span(calleeExpr.range)
         switch count {
         case 1:
-            let first = arguments[0]
+            let first = arguments[0].eval
             return { frame in
                 let value = try callee(&frame)
-                guard case .function(let function) = value else {
-                    throw RuntimeError(RuntimeMessages.notCallable, [.localized(value.typeName)], at: calleeSpan)
-                }
+                guard case .function(let function) = value else { throw Compiler.notCallable(value, calleeSpan) }
                 let vm = frame.vm
                 let base = try vm.enter(function, argumentCount: 1, at: at)
                 defer { vm.leave(base, function) }
@@ -178,16 +176,19 @@ extension Compiler {
         default:
             return { frame in
                 let value = try callee(&frame)
-                guard case .function(let function) = value else {
-                    throw RuntimeError(RuntimeMessages.notCallable, [.localized(value.typeName)], at: calleeSpan)
-                }
+                guard case .function(let function) = value else { throw Compiler.notCallable(value, calleeSpan) }
                 let vm = frame.vm
                 let base = try vm.enter(function, argumentCount: count, at: at)
                 defer { vm.leave(base, function) }
-                for position in 0..<count { base[position] = try arguments[position](&frame) }
+                for position in 0..<count { base[position] = try arguments[position].eval(&frame) }
                 return try vm.run(function, base: base, at: at)
             }
         }
+    }
+
+    @inline(never)
+    static func notCallable(_ value: Value, _ at: Span) -> RuntimeError {
+        RuntimeError(RuntimeMessages.notCallable, [.localized(value.typeName)], at: at)
     }
 
     /// `count()`, `sum(expr)`, `avg(expr)`, `min(expr)`, `max(expr)`, `list(expr)` in a stage:
@@ -238,7 +239,7 @@ extension Compiler {
     static func binder(_ ref: LocalRef) -> (inout Frame, Value) -> Void {
         switch ref {
         case .slot(let slot): return { frame, value in frame.base[slot] = value }
-        case .cell(let cell): return { frame, value in frame.cells[cell] = Cell(value) }
+        case .cell(let cell): return { frame, value in frame.setCell(cell, Cell(value)) }
         }
     }
 }

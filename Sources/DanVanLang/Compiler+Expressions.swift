@@ -20,11 +20,11 @@ extension Compiler {
         case .name(let name): return compileName(name, range: expr.range)
 
         case .list(let itemExprs):
-            let items = itemExprs.map { compile($0) }
+            let items = itemExprs.map { Code(eval: compile($0)) }
             return { frame in
                 var values: [Value] = []
                 values.reserveCapacity(items.count)
-                for item in items { values.append(try item(&frame)) }
+                for item in items { values.append(try item.eval(&frame)) }
                 return .list(ValueList(values))
             }
 
@@ -34,11 +34,11 @@ extension Compiler {
                 error(field.value.range, CompileMessages.duplicateField, [.plain(field.name)])
             }
             let shape = Shape(names: fields.map(\.name))
-            let values = fields.map { compile($0.value) }
+            let values = fields.map { Code(eval: compile($0.value)) }
             return { frame in
                 var out: [Value] = []
                 out.reserveCapacity(values.count)
-                for value in values { out.append(try value(&frame)) }
+                for value in values { out.append(try value.eval(&frame)) }
                 return .record(Record(shape: shape, values: out))
             }
 
@@ -116,16 +116,14 @@ extension Compiler {
     func read(_ resolved: Resolved, name: String, range: SourceRange) -> Eval {
         switch resolved {
         case .local(.slot(let slot), _): return { frame in frame.base[slot] }
-        case .local(.cell(let cell), _): return { frame in frame.cells[cell].value }
+        case .local(.cell(let cell), _): return { frame in frame.cell(cell).value }
         case .capture(let index): return { frame in frame.captures[index].value }
         case .global(let index):
             let at = span(range)
             return { frame in
                 let vm = frame.vm
                 let value = vm.globals[index]
-                if case .null = value, !vm.globalDefined[index] {
-                    throw RuntimeError(RuntimeMessages.usedBeforeLet, [.plain(name)], at: at)
-                }
+                if case .null = value, !vm.globalDefined[index] { throw Compiler.usedBeforeLet(name, at) }
                 return value
             }
         case .builtin(let function):
@@ -219,13 +217,19 @@ extension Compiler {
         }
     }
 
+    @inline(never)
+    static func usedBeforeLet(_ name: String, _ at: Span) -> RuntimeError {
+        RuntimeError(RuntimeMessages.usedBeforeLet, [.plain(name)], at: at)
+    }
+
+    @inline(never)
     static func slowCompare(_ op: BinaryOperator, _ a: Value, _ b: Value, _ at: Span) throws -> Bool {
         do { return try Operators.compare(op, a, b) } catch let error as RuntimeError { throw error.located(at) }
     }
 
     func compileArithmetic(_ op: BinaryOperator, _ leftExpr: Expr, _ rightExpr: Expr, at: Span) -> Eval {
         let left = compile(leftExpr)
-        func slow(_ a: Value, _ b: Value) throws -> Value {
+        @inline(never) func slow(_ a: Value, _ b: Value) throws -> Value {
             do { return try Operators.binary(op, a, b) } catch let error as RuntimeError { throw error.located(at) }
         }
         if case .int(let constant) = rightExpr.kind {
@@ -318,7 +322,7 @@ extension Compiler {
                 state.scopes[0][param.name] = Local(ref: .slot(position), serial: serial)
             }
         }
-        proto.body = Compiler.sequence(declaration.body.map(compile))
+        proto.body = Compiler.sequence(declaration.body.map { Step(exec: compile($0)) })
         proto.frameSize = max(state.maxSlot, declaration.params.count)
         proto.cellCount = state.maxCell
         proto.boxedParameters = boxed
@@ -332,7 +336,7 @@ extension Compiler {
             cells.reserveCapacity(origins.count)
             for origin in origins {
                 switch origin {
-                case .cell(let index): cells.append(frame.cells[index])
+                case .cell(let index): cells.append(frame.cell(index))
                 case .capture(let index): cells.append(frame.captures[index])
                 }
             }

@@ -52,7 +52,7 @@ extension Compiler {
             }
             let shape = Shape(names: selectItems.map(\.name))
             let (ref, _) = pushStage()
-            let values = selectItems.map { compile($0.value) }
+            let values = selectItems.map { Code(eval: compile($0.value)) }
             popStage()
             let bind = Compiler.binder(ref)
             return { frame, input in
@@ -64,7 +64,7 @@ extension Compiler {
                     bind(&frame, item)
                     var fields: [Value] = []
                     fields.reserveCapacity(values.count)
-                    for value in values { fields.append(try value(&frame)) }
+                    for value in values { fields.append(try value.eval(&frame)) }
                     out.append(.record(Record(shape: shape, values: fields)))
                     if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
                 }
@@ -151,7 +151,7 @@ extension Compiler {
 
         case .call(let functionExpr, let argumentExprs):
             let callee = compile(functionExpr)
-            let arguments = argumentExprs.map { compile($0) }
+            let arguments = argumentExprs.map { Code(eval: compile($0)) }
             let calleeSpan = span(functionExpr.range)
             return { frame, input in
                 let value = try callee(&frame)
@@ -159,7 +159,7 @@ extension Compiler {
                     throw RuntimeError(RuntimeMessages.notCallable, [.localized(value.typeName)], at: calleeSpan)
                 }
                 var values = [input]
-                for argument in arguments { values.append(try argument(&frame)) }
+                for argument in arguments { values.append(try argument.eval(&frame)) }
                 return try frame.vm.call(function, values, at: at)
             }
         }

@@ -6,7 +6,7 @@ extension Compiler {
     func compileBlock(_ statements: [Stmt]) -> Exec {
         beginScope()
         defer { endScope() }
-        return Compiler.sequence(statements.map(compile))
+        return Compiler.sequence(statements.map { Step(exec: compile($0)) })
     }
 
     func compile(_ statement: Stmt) -> Exec {
@@ -46,7 +46,7 @@ extension Compiler {
                 // The cell exists before the closure is made, so the function sees itself.
                 return { frame in
                     let holder = Cell(.null)
-                    frame.cells[cell] = holder
+                    frame.setCell(cell, holder)
                     holder.value = try make(&frame)
                     return .normal
                 }
@@ -109,7 +109,7 @@ extension Compiler {
         case .slot(let slot):
             return { frame in frame.base[slot] = try value(&frame); return .normal }
         case .cell(let cell):
-            return { frame in frame.cells[cell] = Cell(try value(&frame)); return .normal }
+            return { frame in frame.setCell(cell, Cell(try value(&frame))); return .normal }
         }
     }
 
@@ -133,7 +133,7 @@ extension Compiler {
         let bind: (inout Frame, Value) -> Void
         switch ref {
         case .slot(let slot): bind = { frame, value in frame.base[slot] = value }
-        case .cell(let cell): bind = { frame, value in frame.cells[cell] = Cell(value) }
+        case .cell(let cell): bind = { frame, value in frame.setCell(cell, Cell(value)) }
         }
         if let (first, second) = counted {
             return { frame in
@@ -214,7 +214,7 @@ extension Compiler {
                 }
                 return { frame in frame.base[slot] = try value(&frame); return .normal }
             case .local(.cell(let cell), _):
-                return { frame in frame.cells[cell].value = try value(&frame); return .normal }
+                return { frame in frame.cell(cell).value = try value(&frame); return .normal }
             case .capture(let index):
                 return { frame in frame.captures[index].value = try value(&frame); return .normal }
             case .global(let index):

@@ -58,15 +58,15 @@ final class Compiler {
         let scan = CaptureScan.scan(statements)
         function.captured = scan.names
         function.stageItemsCaptured = scan.lambdaInStage
-        var execs: [Exec] = []
+        var execs: [Step] = []
         var hasValue = false
         for (position, statement) in statements.enumerated() {
             if keepLastValue, position == statements.count - 1, case .expression(let expr) = statement.kind {
                 let value = compile(expr)
-                execs.append { frame in frame.result = try value(&frame); return .normal }
+                execs.append(Step { frame in frame.result = try value(&frame); return .normal })
                 hasValue = true
             } else {
-                execs.append(compile(statement))
+                execs.append(Step(exec: compile(statement)))
             }
         }
         let proto = Proto(name: "", arity: 0, span: span(statements.first?.range ?? SourceRange(start: 0, end: 0)))
@@ -89,21 +89,30 @@ final class Compiler {
         }
     }
 
-    static func sequence(_ execs: [Exec]) -> Exec {
+    static func sequence(_ execs: [Step]) -> Exec {
         switch execs.count {
         case 0: return { _ in .normal }
-        case 1: return execs[0]
+        case 1: return execs[0].exec
         case 2:
-            let first = execs[0], second = execs[1]
+            let first = execs[0].exec, second = execs[1].exec
             return { frame in
                 let flow = try first(&frame)
                 if case .normal = flow { return try second(&frame) }
                 return flow
             }
+        case 3:
+            let first = execs[0].exec, second = execs[1].exec, third = execs[2].exec
+            return { frame in
+                var flow = try first(&frame)
+                guard case .normal = flow else { return flow }
+                flow = try second(&frame)
+                guard case .normal = flow else { return flow }
+                return try third(&frame)
+            }
         default:
             return { frame in
-                for exec in execs {
-                    let flow = try exec(&frame)
+                for step in execs {
+                    let flow = try step.exec(&frame)
                     if case .normal = flow { continue }
                     return flow
                 }

@@ -96,12 +96,23 @@ public final class Function {
     let proto: Proto?
     let captures: ContiguousArray<Cell>
     let builtin: Builtin?
+    // Copied from the proto so that a call reads them from the function it already holds.
+    let isScript: Bool
+    let arityCount: Int
+    let frameSize: Int
+    let cellCount: Int
+    let body: Exec
 
     init(proto: Proto, captures: ContiguousArray<Cell>) {
         self.name = proto.name
         self.proto = proto
         self.captures = captures
         self.builtin = nil
+        self.isScript = true
+        self.arityCount = proto.arity
+        self.frameSize = proto.frameSize
+        self.cellCount = proto.cellCount
+        self.body = proto.body
     }
 
     init(builtin: Builtin) {
@@ -109,6 +120,11 @@ public final class Function {
         self.proto = nil
         self.captures = []
         self.builtin = builtin
+        self.isScript = false
+        self.arityCount = 0
+        self.frameSize = 0
+        self.cellCount = 0
+        self.body = { _ in .normal }
     }
 
     /// How many arguments it takes, for messages and completion.
@@ -129,7 +145,7 @@ final class Proto {
     var cellCount: Int = 0
     /// Parameters that live in cells: (parameter slot, cell index), moved at entry.
     var boxedParameters: [(slot: Int, cell: Int)] = []
-    var body: Exec = { _ in .normal }
+    @exclusivity(unchecked) var body: Exec = { _ in .normal }
     let span: Span
 
     init(name: String, arity: Int, span: Span) {

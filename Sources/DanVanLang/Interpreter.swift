@@ -94,8 +94,8 @@ public final class Interpreter {
             let base = try vm.enter(main, argumentCount: 0, at: start)
             defer { vm.leave(base, main) }
             var frame = Frame(base: base,
-                              cells: proto.cellCount == 0 ? [] : ContiguousArray(repeating: vm.placeholderCell, count: proto.cellCount),
-                              captures: [], vm: vm)
+                              cells: proto.cellCount == 0 ? nil : ContiguousArray(repeating: vm.placeholderCell, count: proto.cellCount),
+                              function: main, vm: vm)
             _ = try proto.body(&frame)
             return hasValue ? frame.result : nil
         } catch let error as RuntimeError {

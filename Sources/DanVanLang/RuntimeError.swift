@@ -44,10 +44,11 @@ enum Flow {
 struct Frame {
     /// The call's slots on the VM's value stack: parameters first, then locals.
     let base: UnsafeMutablePointer<Value>
-    /// The call's locals that closures capture.
-    var cells: ContiguousArray<Cell>
-    /// The variables the running closure captured when it was made.
-    let captures: ContiguousArray<Cell>
+    /// The call's locals that closures capture; nil (no reference to count) when it has none.
+    var cells: ContiguousArray<Cell>?
+    /// The running function, whose `captures` hold the variables it captured when made.
+    /// Unowned: the call that made this frame keeps the function alive.
+    unowned(unsafe) let function: Function
     unowned(unsafe) let vm: VM
     /// Set by `return`.
     var result: Value = .null
@@ -56,3 +57,27 @@ struct Frame {
 typealias Eval = (inout Frame) throws -> Value
 typealias EvalBool = (inout Frame) throws -> Bool
 typealias Exec = (inout Frame) throws -> Flow
+
+/// A compiled expression kept in an array. Swift stores a bare closure in an array at its
+/// most general representation and wraps it in a conversion thunk on every call; inside a
+/// struct field it keeps its own representation.
+struct Code {
+    let eval: Eval
+}
+
+/// A compiled statement kept in an array (see `Code`).
+struct Step {
+    let exec: Exec
+}
+
+extension Frame {
+    var captures: ContiguousArray<Cell> { function.captures }
+
+    /// The cell of a captured local. The compiler only emits cell indexes below the
+    /// function's cell count, so the fallback is never used.
+    @inline(__always)
+    func cell(_ index: Int) -> Cell { cells?[index] ?? vm.placeholderCell }
+
+    @inline(__always)
+    mutating func setCell(_ index: Int, _ cell: Cell) { cells?[index] = cell }
+}

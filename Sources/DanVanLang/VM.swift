@@ -23,7 +23,9 @@ final class VM {
     /// False until the global's `let` or `fn` has run (reading it before is an error).
     var globalDefined: [Bool] = []
 
-    let interrupt: InterruptFlag
+    /// Unowned: the interpreter keeps the flag; reading it costs no reference count.
+    unowned(unsafe) let interrupt: InterruptFlag
+    let interruptOwner: InterruptFlag
     var stackGuard = StackGuard(limit: 0)
     let output: (String) -> Void
     let host: Host?
@@ -45,6 +47,7 @@ final class VM {
         self.lang = lang
         self.output = output
         self.interrupt = interrupt
+        self.interruptOwner = interrupt
         self.today = today
         self.builtins = Library.all()
     }
@@ -93,52 +96,85 @@ final class VM {
     @inline(__always)
     func enter(_ function: Function, argumentCount: Int, at span: Span) throws -> UnsafeMutablePointer<Value> {
         let size: Int
-        if let proto = function.proto {
-            guard argumentCount == proto.arity else {
-                throw RuntimeError(RuntimeMessages.wrongArity,
-                                   [.plain(VM.displayName(function)), .plain(String(proto.arity)), .plain(String(argumentCount))], at: span)
-            }
-            size = proto.frameSize
+        if function.isScript {
+            if argumentCount != function.arityCount { throw VM.arityError(function, argumentCount, span) }
+            size = function.frameSize
         } else {
             size = argumentCount
         }
-        let newTop = top + size
-        guard newTop <= VM.stackCapacity, depth < VM.maxCallDepth, stackGuard.hasRoom() else {
-            throw RuntimeError(RuntimeMessages.stackOverflow, at: span)
+        let newTop = top &+ size
+        if newTop > VM.stackCapacity || depth >= VM.maxCallDepth || !stackGuard.hasRoom() {
+            throw VM.stackOverflowError(span)
         }
         let base = stack + top
         top = newTop
         return base
     }
 
+    @inline(never)
+    static func arityError(_ function: Function, _ count: Int, _ span: Span) -> RuntimeError {
+        RuntimeError(RuntimeMessages.wrongArity,
+                     [.plain(VM.displayName(function)), .plain(String(function.arityCount)), .plain(String(count))], at: span)
+    }
+
+    @inline(never)
+    static func stackOverflowError(_ span: Span) -> RuntimeError {
+        RuntimeError(RuntimeMessages.stackOverflow, at: span)
+    }
+
+    @inline(never)
+    static func interruptedError(_ span: Span) -> RuntimeError {
+        RuntimeError(RuntimeMessages.interrupted, at: span)
+    }
+
     /// Releases the slots reserved by `enter` (they go back to null for the next call).
     @inline(__always)
     func leave(_ base: UnsafeMutablePointer<Value>, _ function: Function) {
-        let size = function.proto?.frameSize ?? (top - (base - stack))
-        base.update(repeating: .null, count: size)
+        let size = function.isScript ? function.frameSize : (top - (base - stack))
+        var slot = base
+        for _ in 0..<size {
+            slot.pointee = .null
+            slot += 1
+        }
         top = base - stack
     }
 
     /// Runs a function whose arguments are in place at `base`.
     @inline(__always)
     func run(_ function: Function, base: UnsafeMutablePointer<Value>, at span: Span) throws -> Value {
-        if let proto = function.proto {
-            if interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: span) }
-            depth += 1
-            defer { depth -= 1 }
-            var frame = Frame(base: base,
-                              cells: proto.cellCount == 0 ? [] : ContiguousArray(repeating: placeholderCell, count: proto.cellCount),
-                              captures: function.captures, vm: self)
-            for (slot, cell) in proto.boxedParameters { frame.cells[cell] = Cell(base[slot]) }
+        if function.isScript {
+            if interrupt.isSet { throw VM.interruptedError(span) }
+            depth &+= 1
+            defer { depth &-= 1 }
+            var frame = Frame(base: base, cells: nil, function: function, vm: self)
+            if function.cellCount > 0 { makeCells(&frame, function) }
             do {
-                _ = try proto.body(&frame)
-            } catch var error as RuntimeError {
-                error.frames.append((proto.name, error.current ?? span))
-                error.current = span
-                throw error
+                _ = try function.body(&frame)
+            } catch let error as RuntimeError {
+                throw VM.passing(error, function, span)
             }
             return frame.result
         }
+        return try runBuiltin(function, base: base, at: span)
+    }
+
+    @inline(never)
+    func makeCells(_ frame: inout Frame, _ function: Function) {
+        frame.cells = ContiguousArray(repeating: placeholderCell, count: function.cellCount)
+        for (slot, cell) in function.proto?.boxedParameters ?? [] { frame.setCell(cell, Cell(frame.base[slot])) }
+    }
+
+    /// Adds a function's frame to an error unwinding through it.
+    @inline(never)
+    static func passing(_ error: RuntimeError, _ function: Function, _ span: Span) -> RuntimeError {
+        var error = error
+        error.frames.append((function.name, error.current ?? span))
+        error.current = span
+        return error
+    }
+
+    @inline(never)
+    func runBuiltin(_ function: Function, base: UnsafeMutablePointer<Value>, at span: Span) throws -> Value {
         guard let builtin = function.builtin else { return .null }
         let count = top - (base - stack)
         guard builtin.arity.contains(count) else {
