@@ -197,13 +197,19 @@ extension Compiler {
         switch target.kind {
         case .name(let name):
             // `s = s + x` on text appends in place, so building text in a loop stays linear.
+            let resolved = resolve(name)
             var appendValue: Eval?
-            if case .binary(.add, let left, let right) = valueExpr.kind, case .name(let leftName) = left.kind, leftName == name {
+            var canAppend = false
+            switch resolved {
+            case .local(.slot, _), .global: canAppend = true
+            default: break
+            }
+            if canAppend, case .binary(.add, let left, let right) = valueExpr.kind, case .name(let leftName) = left.kind, leftName == name {
                 appendValue = compile(right)
             }
             let value = appendValue == nil ? compile(valueExpr) : { _ in .null }
             let at = span(valueExpr.range)
-            switch resolve(name) {
+            switch resolved {
             case .local(.slot(let slot), _):
                 if let appendValue {
                     return { frame in
