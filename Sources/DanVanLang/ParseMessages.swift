@@ -27,7 +27,6 @@ enum ParseMessages {
     static let expectedParams = Localized(vi: "cần '(' trước các tham số", en: "expected '(' before the parameters")
     static let expectedParam = Localized(vi: "cần tên tham số", en: "expected a parameter name")
     static let expectedCloseParams = Localized(vi: "cần ')' sau các tham số", en: "expected ')' after the parameters")
-    static let expectedArrow = Localized(vi: "cần '=>' sau các tham số", en: "expected '=>' after the parameters")
     static let expectedLoopName = Localized(vi: "cần tên biến sau 'for'", en: "expected a variable name after 'for'")
     static let expectedIn = Localized(vi: "cần 'in' sau biến của vòng lặp", en: "expected 'in' after the loop variable")
     static let expectedFieldName = Localized(vi: "cần tên trường sau '.'", en: "expected a field name after '.'")

@@ -31,7 +31,7 @@ extension Parser {
         } else {
             return nil
         }
-        try expect(.arrow, ParseMessages.expectedArrow)
+        advance() // the `=>` that the look-ahead found
         try nest()
         defer { unnest() }
         let body: [Stmt]

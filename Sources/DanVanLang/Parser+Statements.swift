@@ -19,12 +19,13 @@ extension Parser {
 
     /// One statement; on error, records it, skips to the next statement and returns nil.
     func statementRecovering() -> Stmt? {
+        let start = index
         do {
             let statement = try statement()
             _ = match(.semicolon)
             return statement
         } catch {
-            synchronize()
+            synchronize(from: start)
             _ = match(.semicolon)
             return nil
         }
@@ -49,10 +50,18 @@ extension Parser {
         let start = current.range
         switch current.kind {
         case .keyword(.let): return try letStatement()
-        case .keyword(.fn) where { if case .name = peekKind(1) { return true } else { return false } }():
-            advance()
-            let declaration = try functionRest(start: start, named: true)
-            return Stmt(kind: .function(declaration), range: declaration.range)
+        case .keyword(.fn):
+            switch peekKind(1) {
+            case .name:
+                advance()
+                let declaration = try functionRest(start: start, named: true)
+                return Stmt(kind: .function(declaration), range: declaration.range)
+            case .symbol(.leftParen):
+                return try expressionStatement()
+            default:
+                advance()
+                throw error(ParseMessages.expectedFunctionName)
+            }
         case .keyword(.if): return try ifStatement()
         case .keyword(.while):
             advance()

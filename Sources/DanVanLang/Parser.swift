@@ -122,9 +122,14 @@ public final class Parser {
     /// Records an error at the current token and returns the panic to throw. At the end of the
     /// input the error becomes "unexpected end of input", with `message` as its hint.
     func error(_ message: Localized, _ args: [MessageArg] = []) -> Panic {
+        // The lexer has reported this token already.
+        if case .invalid = current.kind { return Panic() }
         if atEnd && !inInterpolation {
             report(.unexpectedEnd, at: current.range.start,
                    Message(ParseMessages.unexpectedEnd, hint: message, hintArgs: args))
+        } else if current.newlineBefore && index > 0 {
+            // The next line starts something new: what is missing belongs after the previous token.
+            report(.syntax, at: previous.range.end, Message(message, args))
         } else {
             report(.syntax, at: current.range.start, Message(message, args))
         }
@@ -146,18 +151,34 @@ public final class Parser {
 
     func unnest() { depth -= 1 }
 
-    /// Skips tokens after an error up to where a new statement can start: a statement keyword,
-    /// a token on a new line, or a `}` that the enclosing block will take.
-    func synchronize() {
-        if !atEnd { advance() }
+    /// Skips tokens after an error up to where a new statement can start: a token on a new
+    /// line, a statement keyword, a `;`, or a `}` that closes the enclosing block (not one that
+    /// closes a `{` of the failed statement itself).
+    func synchronize(from start: Int) {
+        var braces = 0
+        for position in start..<index { braces += Parser.braceChange(tokens[position]) }
+        if index == start || !current.newlineBefore {
+            braces += Parser.braceChange(current)
+            advance()
+        }
         while !atEnd {
-            if current.newlineBefore { return }
-            if check(.rightBrace) || check(.semicolon) { return }
+            if current.newlineBefore || check(.semicolon) { return }
+            if check(.rightBrace) && braces <= 0 { return }
             switch current.kind {
             case .keyword(.let), .keyword(.fn), .keyword(.if), .keyword(.for), .keyword(.while), .keyword(.return):
                 return
-            default: advance()
+            default:
+                braces += Parser.braceChange(current)
+                advance()
             }
+        }
+    }
+
+    static func braceChange(_ token: Token) -> Int {
+        switch token.kind {
+        case .symbol(.leftBrace): return 1
+        case .symbol(.rightBrace): return -1
+        default: return 0
         }
     }
 

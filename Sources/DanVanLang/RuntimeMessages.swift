@@ -12,7 +12,7 @@ enum RuntimeMessages {
     static let cannotCompare = Localized(vi: "không thể so sánh {0} với {1}", en: "cannot compare {0} with {1}")
     static let conditionNotBool = Localized(
         vi: "điều kiện phải là true hoặc false, nhận được {0}", en: "a condition must be true or false, got {0}")
-    static let notCallable = Localized(vi: "không thể gọi {0} như một hàm", en: "cannot call a {0}")
+    static let notCallable = Localized(vi: "không thể gọi giá trị kiểu {0}", en: "cannot call a value of type {0}")
     static let wrongArity = Localized(vi: "'{0}' cần {1} đối số, nhận được {2}", en: "'{0}' takes {1} arguments, got {2}")
     static let unknownName = Localized(vi: "không có tên '{0}'", en: "unknown name '{0}'")
     static let usedBeforeLet = Localized(
@@ -24,23 +24,21 @@ enum RuntimeMessages {
         vi: "chỉ số {0} nằm ngoài danh sách ({1} phần tử)", en: "index {0} is out of range (the list has {1} items)")
     static let textIndexOutOfRange = Localized(
         vi: "chỉ số {0} nằm ngoài văn bản ({1} ký tự)", en: "index {0} is out of range (the text has {1} characters)")
-    static let badIndex = Localized(vi: "không thể lấy phần tử của {0} bằng {1}", en: "cannot index a {0} with a {1}")
-    static let notIterable = Localized(vi: "không thể lặp qua {0}", en: "cannot loop over a {0}")
+    static let badIndex = Localized(vi: "không thể lấy phần tử của {0} bằng {1}", en: "cannot index {0} with {1}")
+    static let notIterable = Localized(vi: "không thể lặp qua giá trị kiểu {0}", en: "cannot loop over a value of type {0}")
     static let pipelineSource = Localized(
-        vi: "đầu vào của '|' phải là danh sách hoặc bảng, nhận được {0}", en: "a pipeline needs a list or a table, got a {0}")
+        vi: "đầu vào của '|' phải là danh sách hoặc bảng, nhận được {0}", en: "a pipeline needs a list or a table, got {0}")
     static let stackOverflow = Localized(
         vi: "tràn ngăn xếp (các lời gọi hàm lồng nhau quá sâu)", en: "stack overflow (calls nested too deeply)")
     static let interrupted = Localized(vi: "đã dừng theo yêu cầu", en: "interrupted")
     static let rowReadOnly = Localized(
         vi: "không thể sửa dòng của bảng {0} bằng phép gán", en: "rows of table {0} cannot be changed by assignment")
-    static let cannotAssignField = Localized(vi: "không thể gán trường '{0}' cho {1}", en: "cannot set field '{0}' on a {1}")
-    static let cannotAssignIndex = Localized(vi: "không thể gán phần tử của {0}", en: "cannot set an item of a {0}")
+    static let cannotAssignField = Localized(vi: "không thể gán trường '{0}' cho {1}", en: "cannot set field '{0}' on {1}")
+    static let cannotAssignIndex = Localized(vi: "không thể gán phần tử của {0}", en: "cannot set an item of {0}")
     static let aggregateNeedsGroup = Localized(
         vi: "{0}() đếm các dòng của một nhóm: hãy dùng sau 'group by'",
         en: "{0}() works on the rows of a group: use it after 'group by'")
     static let hostError = Localized(vi: "không đọc được dữ liệu: {0}", en: "the data could not be read: {0}")
-    static let selectNeedsRecord = Localized(
-        vi: "'select' cần các dòng hoặc bản ghi, nhận được {0}", en: "'select' needs rows or records, got a {0}")
     static let badArgument = Localized(
         vi: "đối số #{0} của '{1}' không hợp lệ (cần {2}, nhận được {3})",
         en: "bad argument #{0} to '{1}' ({2} expected, got {3})")
