@@ -14,8 +14,10 @@ struct StackGuard {
     let limit: UInt
 
     /// Room kept free for the code that reports the error and for built-ins (sorting, Foundation)
-    /// that run between two checks.
-    static let reserve: UInt = 256 * 1024
+    /// that run between two checks: 128 KB, or a quarter of a smaller stack.
+    static let reserve: UInt = 128 * 1024
+
+    static func reserve(for size: UInt) -> UInt { min(reserve, size / 4) }
 
     /// The guard for the calling thread.
     static func forCurrentThread() -> StackGuard {
@@ -32,14 +34,11 @@ struct StackGuard {
         var size = 0
         guard pthread_attr_getstack(&attributes, &address, &size) == 0, let address else { return StackGuard(limit: 0) }
         let low = UInt(bitPattern: address)
-        // The main thread's reported size follows RLIMIT_STACK; never trust less than the reserve.
-        guard size > Int(reserve) * 2 else { return StackGuard(limit: low + UInt(size) / 2) }
-        return StackGuard(limit: low + reserve)
+        return StackGuard(limit: low + reserve(for: UInt(size)))
         #elseif canImport(Darwin)
         let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
         let size = UInt(pthread_get_stacksize_np(pthread_self()))
-        guard size > reserve * 2 else { return StackGuard(limit: top - size / 2) }
-        return StackGuard(limit: top - size + reserve)
+        return StackGuard(limit: top - size + reserve(for: size))
         #else
         return StackGuard(limit: 0)
         #endif
