@@ -140,6 +140,15 @@ enum GoldenRunner {
             current?.append(String(line))
         }
         #expect(blocks.count >= 30, "docs/language.md should have an example for every construct")
+        let builtins = Interpreter(host: nil, lang: .en, output: { _ in }).globalNames()
+        #expect(builtins.count >= 40)
+        for name in builtins where !text.contains("`\(name)(") {
+            Issue.record("docs/language.md does not document the built-in '\(name)'")
+        }
+        let examples = blocks.map(\.code).joined(separator: "\n")
+        for name in builtins where !examples.contains("\(name)(") {
+            Issue.record("no example in docs/language.md calls the built-in '\(name)'")
+        }
         for block in blocks {
             for problem in GoldenRunner.check(name: "language.md@\(block.line)", text: block.code) {
                 Issue.record(Comment(rawValue: problem))
