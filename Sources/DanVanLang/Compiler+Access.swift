@@ -119,6 +119,7 @@ extension Compiler {
         let at = span(range)
         var callee: Eval
         var constant: Function?
+        var globalCallee: (index: Int, name: String)?
         if case .name(let name) = calleeExpr.kind {
             let resolved = resolve(name)
             if case .builtin(let builtin) = resolved {
@@ -128,6 +129,7 @@ extension Compiler {
                 }
                 constant = builtin
             }
+            if case .global(let index) = resolved { globalCallee = (index, name) }
             // A called name is never a column: calling resolves it statically.
             if case .unknown = resolved, !visibleStageReaders().isEmpty {
                 callee = compileName(name, range: calleeExpr.range)
@@ -161,6 +163,34 @@ extension Compiler {
             }
         }
         let calleeSpan = span(calleeExpr.range)
+        // `fib(n - 1)`: the function is read from its global slot inline.
+        if let (index, name) = globalCallee {
+            switch count {
+            case 1:
+                let first = arguments[0].eval
+                return { frame in
+                    let vm = frame.vm
+                    guard case .function(let function) = vm.globals[index] else {
+                        throw Compiler.notCallableGlobal(vm, index, name, calleeSpan)
+                    }
+                    let base = try vm.enter(function, argumentCount: 1, at: at)
+                    defer { vm.leave(base, function) }
+                    base[0] = try first(&frame)
+                    return try vm.run(function, base: base, at: at)
+                }
+            default:
+                return { frame in
+                    let vm = frame.vm
+                    guard case .function(let function) = vm.globals[index] else {
+                        throw Compiler.notCallableGlobal(vm, index, name, calleeSpan)
+                    }
+                    let base = try vm.enter(function, argumentCount: count, at: at)
+                    defer { vm.leave(base, function) }
+                    for position in 0..<count { base[position] = try arguments[position].eval(&frame) }
+                    return try vm.run(function, base: base, at: at)
+                }
+            }
+        }
         switch count {
         case 1:
             let first = arguments[0].eval
@@ -184,6 +214,13 @@ extension Compiler {
                 return try vm.run(function, base: base, at: at)
             }
         }
+    }
+
+    @inline(never)
+    static func notCallableGlobal(_ vm: VM, _ index: Int, _ name: String, _ at: Span) -> RuntimeError {
+        let value = vm.globals[index]
+        if case .null = value, !vm.globalDefined[index] { return usedBeforeLet(name, at) }
+        return notCallable(value, at)
     }
 
     @inline(never)

@@ -97,7 +97,11 @@ extension Compiler {
         case .return(let valueExpr):
             if function.isTopLevel { error(range, CompileMessages.returnOutsideFunction) }
             guard let valueExpr else { return { frame in frame.result = .null; return .returned } }
-            let value = compile(valueExpr)
+            let returned = operand(valueExpr)
+            if case .slot(let slot) = returned {
+                return { frame in frame.result = frame.base[slot]; return .returned }
+            }
+            let value = Compiler.eval(returned)
             return { frame in frame.result = try value(&frame); return .returned }
         }
     }
