@@ -15,6 +15,11 @@ public struct Lexer {
     let end: Int
     let keepComments: Bool
     private(set) var diagnostics: [LexProblem] = []
+    /// Strings inside `{...}` inside strings: scanning them recurses, so it is bounded like
+    /// the parser's nesting.
+    var stringDepth = 0
+    /// Set when that bound was passed (reported once, not as an unterminated string).
+    var tooDeep = false
 
     /// A problem found while lexing, kept as data; the parser turns it into a diagnostic.
     struct LexProblem {
@@ -230,7 +235,8 @@ public struct Lexer {
                 let codeStart = position + 1
                 position += 1
                 guard skipInterpolation() else {
-                    problem(LexMessages.unterminatedString, at: start, atEnd: true)
+                    if !tooDeep { problem(LexMessages.unterminatedString, at: start, atEnd: true) }
+                    position = end
                     return nil
                 }
                 let codeEnd = position
@@ -259,9 +265,21 @@ public struct Lexer {
             case UInt8(ascii: "\""):
                 let start = position
                 position += 1
+                if stringDepth >= Parser.maxDepth {
+                    problem(ParseMessages.tooDeep, [.plain(String(Parser.maxDepth))], at: start)
+                    tooDeep = true
+                    return false
+                }
                 var nested = self
+                nested.stringDepth += 1
                 nested.diagnostics = []
-                guard nested.stringBody(start: start) != nil || nested.position < end else { return false }
+                let body = nested.stringBody(start: start)
+                if nested.tooDeep {
+                    diagnostics += nested.diagnostics
+                    tooDeep = true
+                    return false
+                }
+                guard body != nil || nested.position < end else { return false }
                 position = nested.position
             default: position += 1
             }

@@ -53,7 +53,7 @@ extension Value: Equatable {
 
     /// The total order of `sort`: numbers by value, text the Vietnamese way, dates by day,
     /// false before true, rows by id, lists item by item; different types by `typeRank`.
-    static func sortOrder(_ lhs: Value, _ rhs: Value) -> Int {
+    static func sortOrder(_ lhs: Value, _ rhs: Value, depth: Int = 0) -> Int {
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): return a < b ? -1 : (a == b ? 0 : 1)
         case (.text(let a), .text(let b)): return textOrder(a, b)
@@ -70,8 +70,10 @@ extension Value: Equatable {
             let y = b.schema.columnIndex["id"].flatMap { $0 < b.values.count ? b.values[$0] : nil } ?? .null
             return sortOrder(x, y)
         case (.list(let a), .list(let b)):
+            // A list that contains itself compares equal past this depth instead of recursing forever.
+            if a === b || depth > maxPrintDepth { return 0 }
             for (x, y) in zip(a.items, b.items) {
-                let order = sortOrder(x, y)
+                let order = sortOrder(x, y, depth: depth + 1)
                 if order != 0 { return order }
             }
             return a.items.count < b.items.count ? -1 : (a.items.count == b.items.count ? 0 : 1)

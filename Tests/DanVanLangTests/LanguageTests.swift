@@ -308,3 +308,48 @@ func runProgram(_ text: String, lang: Lang = .en, name: String = "test.dv") -> (
         #expect(try interpreter.evaluate(SourceText(name: "x", text: "today() + 1")) == Value.date(iso: "2025-07-02"))
     }
 }
+
+@Suite struct RobustnessTests {
+    @Test func deeplyNestedInterpolationIsAnError() {
+        let program = "print(" + String(repeating: "\"{", count: 5_000) + "1" + String(repeating: "}\"", count: 5_000) + ")"
+        let error = onThread(stackSize: 8 << 20) { runProgram(program).error }
+        #expect(error?.contains("nesting too deep") == true)
+        #expect(Parser.completeness(of: program) == .invalid)
+    }
+
+    @Test func nestedInterpolationWithinTheLimit() {
+        let (output, error) = runProgram("print(\"a{\"b{\"c{1 + 1}\"}\"}\")")
+        #expect(error == nil)
+        #expect(output == ["abc2"])
+    }
+
+    @Test func listsThatContainThemselves() {
+        let (output, error) = runProgram("""
+        let xs = [1]
+        append(xs, xs)
+        print(len(sort([xs, xs])), xs == xs, len(text(xs)) > 0, [xs] | distinct | count)
+        """)
+        #expect(error == nil)
+        #expect(output == ["2 true true 1"])
+    }
+
+    @Test func manyErrorsAtOnce() {
+        var program = ""
+        for line in 1...50 { program += "let x\(line) = )\n" }
+        let (_, diagnostics) = Parser.parse(SourceText(name: "x", text: program))
+        #expect(diagnostics.count == 50)
+    }
+
+    /// Arbitrary byte soup never traps: the lexer, parser and compiler always answer.
+    @Test func garbageInput() {
+        let pieces = ["(", ")", "{", "}", "[", "]", "\"", "{x}", "|", "where", "=>", "fn", "let", "=", "1", "a", ".", ",",
+                      "Đ", "\\", "#", "\n", "select", "group", "by", "-", "not", ":", "~", "return", "if", "else", "for", "in"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...30, using: &generator) { text += pieces.randomElement(using: &generator)! + " " }
+            _ = Parser.completeness(of: text)
+            _ = runProgram(text)
+        }
+    }
+}
