@@ -90,6 +90,7 @@ public final class Interpreter {
         vm.stackGuard = StackGuard.forCurrentThread()
         let main = Function(proto: proto, captures: [])
         let start = Span(source: sourceIndex, offset: 0)
+        defer { vm.clearStack() }
         do {
             let base = try vm.enter(main, argumentCount: 0, at: start)
             defer { vm.leave(base, main) }

@@ -1,9 +1,11 @@
 // A runtime error while it travels up the native stack: the message, where it happened, and
 // the functions it has passed through. Built-ins throw it without a position; the call site
-// that invoked them adds its own.
+// that invoked them adds its own. A class, so that every closure that can throw carries one
+// pointer rather than reserving stack room for the whole error (which made each native frame
+// of a call several hundred bytes larger). Confined to the thread that runs the program.
 import VietText
 
-struct RuntimeError: Error {
+final class RuntimeError: Error, @unchecked Sendable {
     var message: Message
     /// Where in the innermost code the error happened.
     var span: Span?
@@ -18,17 +20,17 @@ struct RuntimeError: Error {
         self.current = span
     }
 
-    init(_ template: Localized, _ args: [MessageArg] = [], at span: Span? = nil) {
+    convenience init(_ template: Localized, _ args: [MessageArg] = [], at span: Span? = nil) {
         self.init(Message(template, args), at: span)
     }
 
     /// Gives a position to an error that has none yet (thrown by a built-in).
     func located(_ span: Span) -> RuntimeError {
-        guard self.span == nil else { return self }
-        var copy = self
-        copy.span = span
-        copy.current = span
-        return copy
+        if self.span == nil {
+            self.span = span
+            current = span
+        }
+        return self
     }
 }
 
