@@ -43,7 +43,7 @@ struct Arguments {
 
     func bad(_ position: Int, because reason: Localized, _ args: [String] = []) -> RuntimeError {
         RuntimeError(RuntimeMessages.badArgumentWhy,
-                     [.plain(String(position + 1)), .plain(name), .plain(reason.format(vm.lang, args))])
+                     [.plain(String(position + 1)), .plain(name), .phrase(reason, args)])
     }
 
     func text(_ position: Int) throws -> String {

@@ -8,6 +8,8 @@ import VietText
 public enum MessageArg: Sendable, Hashable, ExpressibleByStringLiteral {
     case plain(String)
     case localized(Localized)
+    /// A translated phrase with its own placeholders filled: "'{0}' is not a number".
+    case phrase(Localized, [String])
 
     public init(stringLiteral value: String) { self = .plain(value) }
 
@@ -15,6 +17,7 @@ public enum MessageArg: Sendable, Hashable, ExpressibleByStringLiteral {
         switch self {
         case .plain(let text): return text
         case .localized(let text): return lang == .vi ? text.vi : text.en
+        case .phrase(let text, let args): return text.format(lang, args)
         }
     }
 }
