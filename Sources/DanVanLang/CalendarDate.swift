@@ -10,7 +10,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// bound keeps the day arithmetic far from overflow.
     static let years = 1...9999
 
-    public init(dayNumber: Int64) { self.dayNumber = dayNumber }
+    /// Internal: callers guarantee the day lies within `years` (the conversions assume it).
+    init(dayNumber: Int64) { self.dayNumber = dayNumber }
 
     public init?(year: Int, month: Int, day: Int) {
         guard CalendarDate.years.contains(year), (1...12).contains(month),

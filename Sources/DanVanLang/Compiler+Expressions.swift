@@ -39,7 +39,7 @@ extension Compiler {
                 var out: [Value] = []
                 out.reserveCapacity(values.count)
                 for value in values { out.append(try value.eval(&frame)) }
-                return .record(Record(shape: shape, values: out))
+                return .record(Record(matching: shape, values: out))
             }
 
         case .unary(.negate, let operandExpr):

@@ -65,7 +65,7 @@ extension Compiler {
                     var fields: [Value] = []
                     fields.reserveCapacity(values.count)
                     for value in values { fields.append(try value.eval(&frame)) }
-                    out.append(.record(Record(shape: shape, values: fields)))
+                    out.append(.record(Record(matching: shape, values: fields)))
                     if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
                 }
                 bind(&frame, .null)
@@ -115,7 +115,7 @@ extension Compiler {
                 }
                 bind(&frame, .null)
                 return .list(order.map { groupKey in
-                    .record(Record(shape: Shape.group, values: [groupKey.value, .list(groups[groupKey] ?? [])]))
+                    .record(Record(matching: Shape.group, values: [groupKey.value, .list(groups[groupKey] ?? [])]))
                 })
             }
 

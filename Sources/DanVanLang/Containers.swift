@@ -40,9 +40,21 @@ public final class Shape {
 /// A record: values in the order of its shape's names.
 public final class Record {
     public private(set) var shape: Shape
-    public var values: [Value]
+    /// One value per name of the shape, always.
+    public internal(set) var values: [Value]
 
+    /// A record of this shape; missing values are null and extra ones are dropped, so that
+    /// names and values always correspond.
     public init(shape: Shape, values: [Value]) {
+        self.shape = shape
+        var values = values
+        if values.count > shape.names.count { values.removeLast(values.count - shape.names.count) }
+        while values.count < shape.names.count { values.append(.null) }
+        self.values = values
+    }
+
+    /// For records the compiler builds, whose values match the shape by construction.
+    init(matching shape: Shape, values: [Value]) {
         self.shape = shape
         self.values = values
     }

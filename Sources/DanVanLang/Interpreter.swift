@@ -58,7 +58,10 @@ public final class Interpreter {
     }
 
     /// Runs one REPL entry: the value of a final expression statement, nil for statements.
-    /// Top-level names may be declared again (`let x = 1` then `let x = 2`).
+    /// Top-level names may be declared again (`let x = 1` then `let x = 2`). A call such as
+    /// `print(x)` is an expression whose value is null: a REPL should not echo a null result.
+    /// A query's value is a list of rows or records: `Value.columns(of:)` and `Value.field(_:)`
+    /// give its columns in order and its cells.
     public func evaluate(_ source: SourceText) throws(LangError) -> Value? {
         let value = try execute(source, isREPL: true)
         if let value { lastValue = value }
