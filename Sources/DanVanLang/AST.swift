@@ -1,0 +1,102 @@
+// The syntax tree: enums with the source range beside the kind (STYLE.md §4). The parser
+// builds it, the compiler walks it once and turns it into closures; nothing runs the tree.
+
+public struct Expr: Sendable {
+    public indirect enum Kind: Sendable {
+        case null
+        case bool(Bool)
+        case int(Int64)
+        case decimal(Double)
+        /// A string literal with its literal text and interpolated expressions in order.
+        case text([TextPart])
+        case name(String)
+        case list([Expr])
+        /// `{name: expr, ...}`: field names in the order written.
+        case record([(name: String, value: Expr)])
+        case unary(UnaryOperator, Expr)
+        case binary(BinaryOperator, Expr, Expr)
+        /// `and` / `or`, which do not evaluate their right side when the left decides.
+        case logical(isAnd: Bool, Expr, Expr)
+        case call(Expr, [Expr])
+        case index(Expr, Expr)
+        /// `a.name`; the range of the name is kept for diagnostics.
+        case member(Expr, String, SourceRange)
+        case lambda(FunctionDecl)
+        case pipeline(Expr, [Stage])
+    }
+
+    public let kind: Kind
+    public let range: SourceRange
+}
+
+public enum TextPart: Sendable {
+    case text(String)
+    case expr(Expr)
+}
+
+public enum UnaryOperator: Sendable { case negate, not }
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case matches = "~"
+}
+
+/// A function written with `fn name(params) { ... }` or `params => body`.
+public struct FunctionDecl: Sendable {
+    /// nil for an anonymous function.
+    public let name: String?
+    public let params: [(name: String, range: SourceRange)]
+    public let body: [Stmt]
+    public let range: SourceRange
+}
+
+/// One stage of a pipeline, after a `|`.
+public struct Stage: Sendable {
+    public enum Kind: Sendable {
+        case filter(Expr)
+        case select([SelectItem])
+        case sort([SortKey])
+        case group(Expr)
+        case take(Expr)
+        case skip(Expr)
+        case distinct
+        case first
+        case count
+        /// `xs | f(a, b)` calls `f(xs, a, b)`; `xs | f` calls `f(xs)`.
+        case call(Expr, [Expr])
+    }
+
+    public let kind: Kind
+    public let range: SourceRange
+}
+
+public struct SelectItem: Sendable {
+    /// The column's name: given with `name: expr`, or taken from a name or dotted path.
+    public let name: String
+    public let value: Expr
+}
+
+public struct SortKey: Sendable {
+    /// nil sorts the items themselves (`xs | sort desc`).
+    public let value: Expr?
+    public let descending: Bool
+}
+
+public struct Stmt: Sendable {
+    public indirect enum Kind: Sendable {
+        case expression(Expr)
+        case `let`(String, SourceRange, Expr)
+        case assign(target: Expr, value: Expr)
+        case function(FunctionDecl)
+        case `if`(Expr, [Stmt], else: [Stmt]?)
+        case `while`(Expr, [Stmt])
+        case `for`(String, SourceRange, Expr, [Stmt])
+        case `break`
+        case `continue`
+        case `return`(Expr?)
+    }
+
+    public let kind: Kind
+    public let range: SourceRange
+}

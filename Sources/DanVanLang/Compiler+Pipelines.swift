@@ -1,0 +1,204 @@
+// Pipelines: `SOURCE | STAGE | STAGE`. The source is a list or a host table; each stage takes
+// the previous stage's value and returns the next. Stage expressions run inline in the
+// enclosing call with the current item in a hidden local: no function call per row.
+// `sort` is stable and puts nulls last in either direction; `group by` keeps groups in order
+// of first appearance; `distinct` keeps first occurrences.
+//
+// The whole pipeline is kept as syntax too (`Expr.Kind.pipeline`), so a later query layer can
+// turn a pipeline over a host table into one SQL query instead.
+import VietText
+
+typealias StageRunner = (inout Frame, Value) throws -> Value
+
+extension Compiler {
+    func compilePipeline(_ sourceExpr: Expr, _ stages: [Stage]) -> Eval {
+        let source = compile(sourceExpr)
+        let runners = stages.map(compileStage)
+        return { frame in
+            var value = try source(&frame)
+            for runner in runners { value = try runner(&frame, value) }
+            return value
+        }
+    }
+
+    func compileStage(_ stage: Stage) -> StageRunner {
+        let at = span(stage.range)
+        func items(_ value: Value, _ vm: VM) throws -> [Value] {
+            if let items = try vm.sequence(value, at: at) { return items }
+            throw RuntimeError(RuntimeMessages.pipelineSource, [.localized(value.typeName)], at: at)
+        }
+        switch stage.kind {
+        case .filter(let conditionExpr):
+            let (ref, _) = pushStage()
+            let condition = compileCondition(conditionExpr)
+            popStage()
+            let bind = Compiler.binder(ref)
+            return { frame, input in
+                let vm = frame.vm
+                var out: [Value] = []
+                for item in try items(input, vm) {
+                    bind(&frame, item)
+                    if try condition(&frame) { out.append(item) }
+                    if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
+                }
+                bind(&frame, .null)
+                return .list(out)
+            }
+
+        case .select(let selectItems):
+            var seen: Set<String> = []
+            for item in selectItems where !seen.insert(item.name).inserted {
+                error(item.value.range, CompileMessages.duplicateField, [.plain(item.name)])
+            }
+            let shape = Shape(names: selectItems.map(\.name))
+            let (ref, _) = pushStage()
+            let values = selectItems.map { Code(eval: compile($0.value)) }
+            popStage()
+            let bind = Compiler.binder(ref)
+            return { frame, input in
+                let vm = frame.vm
+                var out: [Value] = []
+                let source = try items(input, vm)
+                out.reserveCapacity(source.count)
+                for item in source {
+                    bind(&frame, item)
+                    var fields: [Value] = []
+                    fields.reserveCapacity(values.count)
+                    for value in values { fields.append(try value.eval(&frame)) }
+                    out.append(.record(Record(matching: shape, values: fields)))
+                    if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
+                }
+                bind(&frame, .null)
+                return .list(out)
+            }
+
+        case .sort(let keys):
+            let (ref, _) = pushStage()
+            let keyValues: [(Eval?, Bool)] = keys.map { key in (key.value.map { compile($0) }, key.descending) }
+            popStage()
+            let bind = Compiler.binder(ref)
+            return { frame, input in
+                let source = try items(input, frame.vm)
+                var decorated: [(keys: [SortValue], index: Int)] = []
+                decorated.reserveCapacity(source.count)
+                for (index, item) in source.enumerated() {
+                    bind(&frame, item)
+                    var row: [SortValue] = []
+                    for (key, _) in keyValues { row.append(SortValue(try key?(&frame) ?? item)) }
+                    decorated.append((row, index))
+                }
+                bind(&frame, .null)
+                let directions = keyValues.map(\.1)
+                decorated.sort { a, b in
+                    for position in 0..<directions.count {
+                        let order = SortValue.order(a.keys[position], b.keys[position], descending: directions[position])
+                        if order != 0 { return order < 0 }
+                    }
+                    return a.index < b.index
+                }
+                return .list(decorated.map { source[$0.index] })
+            }
+
+        case .group(let keyExpr):
+            let (ref, _) = pushStage()
+            let key = compile(keyExpr)
+            popStage()
+            let bind = Compiler.binder(ref)
+            return { frame, input in
+                var order: [HashKey] = []
+                var groups: [HashKey: [Value]] = [:]
+                for item in try items(input, frame.vm) {
+                    bind(&frame, item)
+                    let groupKey = HashKey(value: try key(&frame))
+                    if groups[groupKey] == nil { order.append(groupKey) }
+                    groups[groupKey, default: []].append(item)
+                }
+                bind(&frame, .null)
+                return .list(order.map { groupKey in
+                    .record(Record(matching: Shape.group, values: [groupKey.value, .list(groups[groupKey] ?? [])]))
+                })
+            }
+
+        case .take(let countExpr), .skip(let countExpr):
+            let count = compile(countExpr)
+            let isTake: Bool
+            if case .take = stage.kind { isTake = true } else { isTake = false }
+            let countSpan = span(countExpr.range)
+            return { frame, input in
+                let source = try items(input, frame.vm)
+                let value = try count(&frame)
+                guard case .int(let n) = value, n >= 0 else {
+                    throw RuntimeError(RuntimeMessages.badArgument, ["1", .plain(isTake ? "take" : "skip"),
+                                                                     .localized(StageMessages.nonNegative), .localized(value.typeName)], at: countSpan)
+                }
+                let k = Int(min(n, Int64(source.count)))
+                return .list(Array(isTake ? source.prefix(k) : source.dropFirst(k)))
+            }
+
+        case .distinct:
+            return { frame, input in
+                var seen: Set<HashKey> = []
+                var out: [Value] = []
+                for item in try items(input, frame.vm) where seen.insert(HashKey(value: item)).inserted { out.append(item) }
+                return .list(out)
+            }
+
+        case .first:
+            return { frame, input in try items(input, frame.vm).first ?? .null }
+
+        case .count:
+            return { frame, input in .int(Int64(try items(input, frame.vm).count)) }
+
+        case .call(let functionExpr, let argumentExprs):
+            let callee = compile(functionExpr)
+            let arguments = argumentExprs.map { Code(eval: compile($0)) }
+            let calleeSpan = span(functionExpr.range)
+            return { frame, input in
+                let value = try callee(&frame)
+                guard case .function(let function) = value else {
+                    throw RuntimeError(RuntimeMessages.notCallable, [.localized(value.typeName)], at: calleeSpan)
+                }
+                var values = [input]
+                for argument in arguments { values.append(try argument.eval(&frame)) }
+                return try frame.vm.call(function, values, at: at)
+            }
+        }
+    }
+}
+
+enum StageMessages {
+    static let nonNegative = Localized(vi: "số nguyên không âm", en: "non-negative integer")
+}
+
+/// A sort key with text's collation key computed once per item, not once per comparison.
+enum SortValue {
+    case text(TextSortKey)
+    case value(Value)
+
+    init(_ value: Value) {
+        if case .text(let text) = value { self = .text(textSortKey(text)) } else { self = .value(value) }
+    }
+
+    var isNull: Bool {
+        if case .value(.null) = self { return true }
+        return false
+    }
+
+    /// Nulls last whatever the direction.
+    static func order(_ a: SortValue, _ b: SortValue, descending: Bool) -> Int {
+        switch (a.isNull, b.isNull) {
+        case (true, true): return 0
+        case (true, false): return 1
+        case (false, true): return -1
+        default: break
+        }
+        let order: Int
+        switch (a, b) {
+        case (.text(let x), .text(let y)): order = x < y ? -1 : (y < x ? 1 : 0)
+        case (.value(let x), .value(let y)): order = Value.sortOrder(x, y)
+        case (.text, .value(let y)): order = Value.text("").typeRank < y.typeRank ? -1 : 1
+        case (.value(let x), .text): order = x.typeRank < Value.text("").typeRank ? -1 : 1
+        }
+        return descending ? -order : order
+    }
+}

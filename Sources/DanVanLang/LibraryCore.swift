@@ -1,0 +1,70 @@
+// The core library: printing, types and conversions, length.
+import VietText
+
+enum CoreLibrary {
+    static let functions: [Builtin] = [
+        /// print(a, b, ...): the values on one line, separated by a space.
+        Builtin("print", 0...Int.max) { args in
+            var line = ""
+            for position in 0..<args.count {
+                if position > 0 { line += " " }
+                args[position].write(to: &line, nested: false, depth: 0)
+            }
+            args.vm.output(line)
+            return .null
+        },
+        /// type(v): the type's name in English ("integer", "text", ...), stable for scripts.
+        Builtin("type", 1...1) { args in .text(args[0].typeName.en) },
+        /// text(v): the value as print shows it.
+        Builtin("text", 1...1) { args in
+            if case .text = args[0] { return args[0] }
+            return .text(args[0].description)
+        },
+        /// number(t): text to an integer or decimal ("42", "2.5", " 7 "); a number stays as it is.
+        Builtin("number", 1...1) { args in
+            switch args[0] {
+            case .int, .double: return args[0]
+            case .text(let text):
+                let trimmed = text.trimmingCharacters(in: " \t\n")
+                if let value = Int64(trimmed) { return .int(value) }
+                if let value = Double(trimmed), value.isFinite, trimmed.contains(where: { $0.isNumber }) { return .double(value) }
+                throw args.bad(0, because: CoreMessages.notANumber, [trimmed])
+            default: throw args.bad(0, expected: TypeNames.text)
+            }
+        },
+        /// len(x): characters of text, items of a list, fields of a record, rows of a table.
+        Builtin("len", 1...1) { args in
+            switch args[0] {
+            case .text(let text): return .int(Int64(text.count))
+            case .list(let list): return .int(Int64(list.items.count))
+            case .record(let record): return .int(Int64(record.values.count))
+            case .table: return .int(Int64(try args.items(0).count))
+            default: throw args.bad(0, expected: CoreMessages.lengthTypes)
+            }
+        },
+        /// keys(r): a record's field names (a row's column names), in order.
+        Builtin("keys", 1...1) { args in
+            switch args[0] {
+            case .record(let record): return .list(record.shape.names.map(Value.text))
+            case .row(let row): return .list(row.schema.columns.map(Value.text))
+            default: throw args.bad(0, expected: TypeNames.record)
+            }
+        },
+    ]
+}
+
+enum CoreMessages {
+    static let notANumber = Localized(vi: "'{0}' không phải là số", en: "'{0}' is not a number")
+    static let lengthTypes = Localized(vi: "văn bản, danh sách, bản ghi hoặc bảng", en: "text, list, record or table")
+}
+
+extension String {
+    /// Trims the given characters from both ends (without Foundation).
+    func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        var start = startIndex, end = endIndex
+        while start < end, characters.contains(self[start]) { start = index(after: start) }
+        while end > start, characters.contains(self[index(before: end)]) { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

@@ -1,0 +1,98 @@
+// The list library. `append` changes its list in place (O(1)); `sort`, `reverse`, `map`,
+// `filter` and `slice` make new lists. `sort` orders like the `sort` stage: stable,
+// Vietnamese order for text, nulls last.
+import VietText
+
+enum ListLibrary {
+    /// The longest list `range` makes (a `for i in range(n)` loop makes none).
+    static let maxRange: Int64 = 10_000_000
+
+    static let functions: [Builtin] = [
+        /// sort(xs) or sort(xs, key): a new list in order.
+        Builtin("sort", 1...2) { args in
+            let items = try args.items(0)
+            var keys: [SortValue] = []
+            keys.reserveCapacity(items.count)
+            let key = args.count == 2 ? try args.function(1) : nil
+            for item in items { keys.append(SortValue(try key.map { try args.call($0, item) } ?? item)) }
+            let order = items.indices.sorted { a, b in
+                let result = SortValue.order(keys[a], keys[b], descending: false)
+                return result != 0 ? result < 0 : a < b
+            }
+            return .list(order.map { items[$0] })
+        },
+        Builtin("reverse", 1...1) { args in
+            if case .text(let text) = args[0] { return .text(String(text.reversed())) }
+            return .list(Array(try args.items(0).reversed()))
+        },
+        /// map(xs, f): f applied to every item.
+        Builtin("map", 2...2) { args in
+            let function = try args.function(1)
+            return .list(try args.items(0).map { try args.call(function, $0) })
+        },
+        /// filter(xs, f): the items for which f is true.
+        Builtin("filter", 2...2) { args in
+            let function = try args.function(1)
+            var out: [Value] = []
+            for item in try args.items(0) {
+                switch try args.call(function, item) {
+                case .bool(true): out.append(item)
+                case .bool(false), .null: break
+                case let other:
+                    throw RuntimeError(RuntimeMessages.conditionNotBool, [.localized(other.typeName)])
+                }
+            }
+            return .list(out)
+        },
+        Builtin("first", 1...1) { args in try args.items(0).first ?? .null },
+        Builtin("last", 1...1) { args in try args.items(0).last ?? .null },
+        /// append(xs, v): adds v at the end of xs, in place; returns xs.
+        Builtin("append", 2...2) { args in
+            let list = try args.list(0)
+            list.items.append(args[1])
+            return args[0]
+        },
+        /// join(xs, sep): the items as text with sep between ("" without sep).
+        Builtin("join", 1...2) { args in
+            let separator = args.count == 2 ? try args.text(1) : ""
+            var out = ""
+            for (position, item) in try args.items(0).enumerated() {
+                if position > 0 { out += separator }
+                item.write(to: &out, nested: false, depth: 0)
+            }
+            return .text(out)
+        },
+        /// range(n): 0, 1, ..., n-1; range(a, b): a, ..., b-1.
+        Builtin("range", 1...2) { args in
+            let low = args.count == 2 ? try args.int(0) : 0
+            let high = args.count == 2 ? try args.int(1) : try args.int(0)
+            guard high > low else { return .list([]) }
+            let (size, overflow) = high.subtractingReportingOverflow(low)
+            guard !overflow, size <= maxRange else { throw args.bad(args.count - 1, because: ListMessages.rangeTooLong, [String(maxRange)]) }
+            return .list((low..<high).map(Value.int))
+        },
+        /// slice(xs, start, end): items start..<end (end defaults to the length); also for text.
+        Builtin("slice", 2...3) { args in
+            let start = try args.int(1)
+            if case .text(let text) = args[0] {
+                let characters = Array(text)
+                let (low, high) = try ListLibrary.bounds(args, start, characters.count)
+                return .text(String(characters[low..<high]))
+            }
+            let items = try args.items(0)
+            let (low, high) = try ListLibrary.bounds(args, start, items.count)
+            return .list(Array(items[low..<high]))
+        },
+    ]
+
+    static func bounds(_ args: Arguments, _ start: Int64, _ count: Int) throws -> (Int, Int) {
+        let end = args.count == 3 ? try args.int(2) : Int64(count)
+        let low = Int(max(0, min(start, Int64(count))))
+        let high = Int(max(Int64(low), min(end, Int64(count))))
+        return (low, high)
+    }
+}
+
+enum ListMessages {
+    static let rangeTooLong = Localized(vi: "tối đa {0} phần tử", en: "at most {0} items")
+}

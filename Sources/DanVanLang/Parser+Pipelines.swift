@@ -1,0 +1,146 @@
+// Pipeline stages after `|`. Stage words are recognised only here, so `first(xs)` and a
+// variable called `count` still work elsewhere. A stage's expressions stop at the next `|`.
+import VietText
+
+extension Parser {
+    /// stage → "where" expr | "select" item ("," item)* | "sort" (key ("," key)*)?
+    ///       | "group" "by" expr | "take" expr | "skip" expr | "distinct" | "first" | "count"
+    ///       | postfix                                  (a function: `xs | f(a)` is `f(xs, a)`)
+    func stage() throws -> Stage {
+        let start = current.range
+        guard case .name = current.kind else {
+            if atEnd || check(.pipe) || check(.rightParen) || check(.rightBrace) {
+                throw error(ParseMessages.expectedStage)
+            }
+            let call = try postfix()
+            return callStage(call, start: start)
+        }
+        let word = current.text
+        func make(_ kind: Stage.Kind) -> Stage { Stage(kind: kind, range: start.to(previous.range)) }
+        switch word {
+        case "where":
+            advance()
+            return make(.filter(try binary(1)))
+        case "select":
+            advance()
+            var items: [SelectItem] = []
+            repeat { items.append(try selectItem()) } while match(.comma)
+            return make(.select(items))
+        case "sort":
+            advance()
+            return make(.sort(try sortKeys()))
+        case "group":
+            advance()
+            guard checkName("by") else { throw error(ParseMessages.expectedBy) }
+            advance()
+            return make(.group(try binary(1)))
+        case "take":
+            advance()
+            return make(.take(try binary(1)))
+        case "skip":
+            advance()
+            return make(.skip(try binary(1)))
+        case "distinct":
+            advance()
+            return make(.distinct)
+        case "first":
+            advance()
+            return make(.first)
+        case "count":
+            advance()
+            return make(.count)
+        default:
+            let call = try postfix()
+            return callStage(call, start: start)
+        }
+    }
+
+    func callStage(_ expr: Expr, start: SourceRange) -> Stage {
+        if case .call(let function, let arguments) = expr.kind {
+            return Stage(kind: .call(function, arguments), range: start.to(expr.range))
+        }
+        return Stage(kind: .call(expr, []), range: start.to(expr.range))
+    }
+
+    /// item → NAME ":" expr | path      (a path `unit.name` names its column "unit.name")
+    func selectItem() throws -> SelectItem {
+        if case .name = current.kind, case .symbol(.colon) = peekKind(1) {
+            let name = advance().text
+            advance()
+            return SelectItem(name: name, value: try binary(1))
+        }
+        let start = current.range.start
+        let value = try binary(1)
+        guard let name = Parser.pathName(value) else {
+            report(.syntax, at: start, Message(ParseMessages.selectNeedsName))
+            throw Panic()
+        }
+        return SelectItem(name: name, value: value)
+    }
+
+    /// "a" for a name, "a.b.c" for a member path, nil for anything else.
+    static func pathName(_ expr: Expr) -> String? {
+        switch expr.kind {
+        case .name(let name): return name
+        case .member(let base, let name, _):
+            guard let prefix = pathName(base) else { return nil }
+            return prefix + "." + name
+        default: return nil
+        }
+    }
+
+    /// keys → (key ("," key)*)?   key → ("asc" | "desc") | expr ("asc" | "desc")?
+    /// Keys must start on the `sort` line; with none, the items themselves are sorted.
+    func sortKeys() throws -> [SortKey] {
+        if stageEnds() { return [SortKey(value: nil, descending: false)] }
+        var keys: [SortKey] = []
+        repeat {
+            if let direction = directionWord(), directionEndsKey() {
+                advance()
+                keys.append(SortKey(value: nil, descending: direction))
+                continue
+            }
+            let value = try binary(1)
+            var descending = false
+            if let direction = directionWord(), !current.newlineBefore {
+                advance()
+                descending = direction
+            }
+            keys.append(SortKey(value: value, descending: descending))
+        } while match(.comma)
+        return keys
+    }
+
+    /// True for "desc", false for "asc", nil for anything else.
+    func directionWord() -> Bool? {
+        guard case .name = current.kind else { return nil }
+        switch current.text {
+        case "asc": return false
+        case "desc": return true
+        default: return nil
+        }
+    }
+
+    /// After a direction word: is that the whole key (`sort desc`, `sort desc, name`)?
+    func directionEndsKey() -> Bool {
+        let next = tokens[min(index + 1, tokens.count - 1)]
+        if next.newlineBefore { return true }
+        switch next.kind {
+        case .end, .symbol(.pipe), .symbol(.comma), .symbol(.rightParen), .symbol(.rightBrace),
+             .symbol(.rightBracket), .symbol(.semicolon), .symbol(.leftBrace):
+            return true
+        default: return false
+        }
+    }
+
+    /// True when nothing follows a stage word on its line (`xs | sort | take 3`).
+    func stageEnds() -> Bool {
+        if current.newlineBefore { return true }
+        switch current.kind {
+        case .end, .symbol(.pipe), .symbol(.rightParen), .symbol(.rightBrace), .symbol(.rightBracket),
+             .symbol(.semicolon), .symbol(.comma), .symbol(.leftBrace):
+            return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,54 @@
+// Knows how much native stack the current thread has left. The recursive-descent parser, the
+// compiler and the closure-compiled runtime all recurse on the native stack; the REPL may run
+// them on a thread with a smaller stack than the 8 MB main thread. Checking the real remaining
+// space (not only a depth count) turns "too deep" into an error on any thread instead of a crash.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct StackGuard {
+    /// Below this address the thread is considered out of stack. 0 when the bounds are unknown
+    /// (then only the depth limits apply).
+    let limit: UInt
+
+    /// Room kept free for the code that reports the error and for built-ins (sorting, Foundation)
+    /// that run between two checks: 128 KB, or a quarter of a smaller stack.
+    static let reserve: UInt = 128 * 1024
+
+    static func reserve(for size: UInt) -> UInt { min(reserve, size / 4) }
+
+    /// The guard for the calling thread.
+    static func forCurrentThread() -> StackGuard {
+        #if canImport(Glibc)
+        // `pthread_getattr_np` is a GNU extension that the Glibc module does not import; it is
+        // looked up by name (it exists in every glibc we run on).
+        typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+        guard let symbol = dlsym(nil, "pthread_getattr_np") else { return StackGuard(limit: 0) }
+        let getattr = unsafeBitCast(symbol, to: GetAttr.self)
+        var attributes = pthread_attr_t()
+        guard getattr(pthread_self(), &attributes) == 0 else { return StackGuard(limit: 0) }
+        defer { pthread_attr_destroy(&attributes) }
+        var address: UnsafeMutableRawPointer?
+        var size = 0
+        guard pthread_attr_getstack(&attributes, &address, &size) == 0, let address else { return StackGuard(limit: 0) }
+        let low = UInt(bitPattern: address)
+        return StackGuard(limit: low + reserve(for: UInt(size)))
+        #elseif canImport(Darwin)
+        let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
+        let size = UInt(pthread_get_stacksize_np(pthread_self()))
+        return StackGuard(limit: top - size + reserve(for: size))
+        #else
+        return StackGuard(limit: 0)
+        #endif
+    }
+
+    /// True while the stack pointer is above the limit (stacks grow down on every platform we run on).
+    @inline(__always)
+    func hasRoom() -> Bool {
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        return here > limit
+    }
+}

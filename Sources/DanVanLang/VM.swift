@@ -1,0 +1,221 @@
+// The runtime's state: the value stack that holds every call's slots, the global slots, the
+// call depth, and the ways out (output, host, interrupt). Compiled closures reach it through
+// `Frame.vm`. Both stacks are fixed blocks allocated once, so a slot address never changes
+// while a program runs and reading one costs a pointer offset, not a lookup.
+import VietText
+
+final class VM {
+    /// Slots for every active call. 200,000 slots (about 5 MB) hold 10,000 nested calls of a
+    /// function with 20 locals.
+    static let stackCapacity = 200_000
+    /// Deepest call nesting before "stack overflow"; the native stack is also checked.
+    static let maxCallDepth = 10_000
+    /// Global names per session; each has a fixed slot for the whole session.
+    static let globalCapacity = 65_536
+
+    let stack: UnsafeMutablePointer<Value>
+    @exclusivity(unchecked) var top = 0
+    /// The highest `top` since the stack was last cleared. Slots above `top` keep the values
+    /// of finished calls (never read: every slot is written before it is read) until
+    /// `clearStack` runs at the end of each program, so returning from a call costs nothing.
+    @exclusivity(unchecked) var highWater = 0
+    @exclusivity(unchecked) var depth = 0
+
+    let globals: UnsafeMutablePointer<Value>
+    var globalNames: [String] = []
+    var globalIndex: [String: Int] = [:]
+    /// False until the global's `let` or `fn` has run (reading it before is an error).
+    var globalDefined: [Bool] = []
+
+    /// Unowned: the interpreter keeps the flag; reading it costs no reference count.
+    unowned(unsafe) let interrupt: InterruptFlag
+    let interruptOwner: InterruptFlag
+    var stackGuard = StackGuard(limit: 0)
+    let output: (String) -> Void
+    let host: Host?
+    var lang: Lang
+    /// Every source compiled in this session, indexed by `Span.source`.
+    var sources: [SourceText] = []
+    let builtins: [String: Function]
+    var today: () -> CalendarDate
+
+    /// The cell a boxed local holds before its `let` runs.
+    let placeholderCell = Cell(.null)
+
+    init(host: Host?, lang: Lang, output: @escaping (String) -> Void, interrupt: InterruptFlag, today: @escaping () -> CalendarDate) {
+        stack = .allocate(capacity: VM.stackCapacity)
+        stack.initialize(repeating: .null, count: VM.stackCapacity)
+        globals = .allocate(capacity: VM.globalCapacity)
+        globals.initialize(repeating: .null, count: VM.globalCapacity)
+        self.host = host
+        self.lang = lang
+        self.output = output
+        self.interrupt = interrupt
+        self.interruptOwner = interrupt
+        self.today = today
+        self.builtins = Library.all()
+    }
+
+    deinit {
+        stack.deinitialize(count: VM.stackCapacity)
+        stack.deallocate()
+        globals.deinitialize(count: VM.globalCapacity)
+        globals.deallocate()
+    }
+
+    /// The global slot of `name`, made if new; nil when the session has no slot left.
+    func globalSlot(_ name: String) -> Int? {
+        if let index = globalIndex[name] { return index }
+        guard globalNames.count < VM.globalCapacity else { return nil }
+        let index = globalNames.count
+        globalNames.append(name)
+        globalDefined.append(false)
+        globalIndex[name] = index
+        return index
+    }
+
+    func checkInterrupt(_ span: Span) throws {
+        if interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: span) }
+    }
+
+    // MARK: calls
+
+    /// Calls a function value with arguments already evaluated (built-ins calling back,
+    /// pipelines). Compiled call sites use a faster path that evaluates straight into the slots.
+    func call(_ callee: Value, _ arguments: [Value], at span: Span) throws -> Value {
+        guard case .function(let function) = callee else {
+            throw RuntimeError(RuntimeMessages.notCallable, [.localized(callee.typeName)], at: span)
+        }
+        return try call(function, arguments, at: span)
+    }
+
+    func call(_ function: Function, _ arguments: [Value], at span: Span) throws -> Value {
+        let base = try enter(function, argumentCount: arguments.count, at: span)
+        defer { leave(base, function) }
+        for (position, argument) in arguments.enumerated() { base[position] = argument }
+        return try run(function, base: base, at: span)
+    }
+
+    /// Reserves the callee's slots; throws on a wrong argument count or a too deep stack.
+    @inline(__always)
+    func enter(_ function: Function, argumentCount: Int, at span: Span) throws -> UnsafeMutablePointer<Value> {
+        let size: Int
+        if function.isScript {
+            if argumentCount != function.arityCount { throw VM.arityError(function, argumentCount, span) }
+            size = function.frameSize
+        } else {
+            size = argumentCount
+        }
+        let newTop = top &+ size
+        if newTop > VM.stackCapacity || depth >= VM.maxCallDepth || !stackGuard.hasRoom() {
+            throw VM.stackOverflowError(span)
+        }
+        let base = stack + top
+        top = newTop
+        if newTop > highWater { highWater = newTop }
+        return base
+    }
+
+    /// Releases what finished calls left in the stack slots.
+    func clearStack() {
+        stack.update(repeating: .null, count: highWater)
+        highWater = 0
+        top = 0
+    }
+
+    @inline(never)
+    static func arityError(_ function: Function, _ count: Int, _ span: Span) -> RuntimeError {
+        RuntimeError(RuntimeMessages.wrongArity,
+                     [.plain(VM.displayName(function)), .plain(String(function.arityCount)), .plain(String(count))], at: span)
+    }
+
+    @inline(never)
+    static func stackOverflowError(_ span: Span) -> RuntimeError {
+        RuntimeError(RuntimeMessages.stackOverflow, at: span)
+    }
+
+    @inline(never)
+    static func interruptedError(_ span: Span) -> RuntimeError {
+        RuntimeError(RuntimeMessages.interrupted, at: span)
+    }
+
+    /// Gives back the slots reserved by `enter`.
+    @inline(__always)
+    func leave(_ base: UnsafeMutablePointer<Value>, _ function: Function) {
+        top = base - stack
+    }
+
+    /// Runs a function whose arguments are in place at `base`.
+    @inline(__always)
+    func run(_ function: Function, base: UnsafeMutablePointer<Value>, at span: Span) throws -> Value {
+        if function.isScript {
+            if interrupt.isSet { throw VM.interruptedError(span) }
+            depth &+= 1
+            defer { depth &-= 1 }
+            var frame = Frame(base: base, cells: nil, function: function, vm: self)
+            if function.cellCount > 0 { makeCells(&frame, function) }
+            do {
+                _ = try function.body(&frame)
+            } catch let error as RuntimeError {
+                throw VM.passing(error, function, span)
+            }
+            return frame.result
+        }
+        return try runBuiltin(function, base: base, at: span)
+    }
+
+    @inline(never)
+    func makeCells(_ frame: inout Frame, _ function: Function) {
+        frame.cells = ContiguousArray(repeating: placeholderCell, count: function.cellCount)
+        for (slot, cell) in function.proto?.boxedParameters ?? [] { frame.setCell(cell, Cell(frame.base[slot])) }
+    }
+
+    /// Adds a function's frame to an error unwinding through it.
+    @inline(never)
+    static func passing(_ error: RuntimeError, _ function: Function, _ span: Span) -> RuntimeError {
+        error.frames.append((function.name, error.current ?? span))
+        error.current = span
+        return error
+    }
+
+    @inline(never)
+    func runBuiltin(_ function: Function, base: UnsafeMutablePointer<Value>, at span: Span) throws -> Value {
+        guard let builtin = function.builtin else { return .null }
+        let count = top - (base - stack)
+        guard builtin.arity.contains(count) else {
+            throw RuntimeError(RuntimeMessages.builtinArity, [.plain(builtin.name), .plain(Builtin.describe(builtin.arity)), .plain(String(count))], at: span)
+        }
+        do {
+            return try builtin.body(Arguments(base: base, count: count, name: builtin.name, vm: self, span: span))
+        } catch let error as RuntimeError {
+            throw error.located(span)
+        }
+    }
+
+    static func displayName(_ function: Function) -> String {
+        function.name.isEmpty ? "fn" : function.name
+    }
+
+    // MARK: host access
+
+    /// Runs a host call, turning its errors into runtime errors.
+    func host<T>(_ span: Span, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as RuntimeError {
+            throw error.located(span)
+        } catch {
+            throw RuntimeError(RuntimeMessages.hostError, [.plain(String(describing: error))], at: span)
+        }
+    }
+
+    /// The items a pipeline or `for` reads from a list or a table; nil for other values.
+    func sequence(_ value: Value, at span: Span) throws -> [Value]? {
+        switch value {
+        case .list(let list): return list.items
+        case .table(let table):
+            return try host(span) { try table.rows().map(Value.row) }
+        default: return nil
+        }
+    }
+}
