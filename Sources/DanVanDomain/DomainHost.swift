@@ -171,6 +171,8 @@ final class DomainTable: TableSource {
         case .double(let number):
             return .double(number)
         case .string(let text):
+            // A date column holds ISO text; anything else there stays text, so nothing is lost.
+            if case .date = type, let date = Value.date(iso: text) { return date }
             return .text(text)
         case .blob(let data):
             return .text(String(decoding: data, as: UTF8.self))
