@@ -23,7 +23,10 @@ let package = Package(
             "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "DanVanDemo", dependencies: ["DanVanStore", "VietText"]),
+        .target(name: "DanVanDemo", dependencies: [
+            "DanVanStore", "VietText",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(name: "DanVanCSV", dependencies: ["DanVanStore", "VietText"], exclude: ["README.md"]),
         .target(name: "DanVanDomain", dependencies: ["DanVanLang", "DanVanStore", "VietText"]),
         .systemLibrary(
