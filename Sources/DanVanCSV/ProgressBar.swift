@@ -17,19 +17,23 @@ public final class ProgressBar {
     static let width = 30
 
     private let descriptor: Int32
-    private let enabled: Bool
+    /// Whether the bar draws at all (standard error is a terminal, or forced).
+    public let enabled: Bool
+    private let minimumBytes: Int64
     private var lastDraw: UInt64 = 0
     private var drawn = false
 
     /// A bar on `descriptor` (standard error by default); silent unless it is a terminal.
-    public init(descriptor: Int32 = 2, force: Bool = false) {
+    /// `minimumBytes`: work below this size shows no bar (0 for work not measured in bytes).
+    public init(descriptor: Int32 = 2, force: Bool = false, minimumBytes: Int64 = ProgressBar.threshold) {
         self.descriptor = descriptor
+        self.minimumBytes = minimumBytes
         self.enabled = force || isatty(descriptor) == 1
     }
 
     /// Shows `label` and `done` of `total`, when `bytes` of work has passed the threshold.
     public func update(label: String, done: Int64, total: Int64, bytes: Int64) {
-        guard enabled, bytes > ProgressBar.threshold, total > 0 else { return }
+        guard enabled, bytes >= minimumBytes, total > 0 else { return }
         let now = ProgressBar.monotonicNanoseconds()
         if drawn && now &- lastDraw < 1_000_000_000 / ProgressBar.maxRedrawsPerSecond { return }
         lastDraw = now

@@ -2,6 +2,7 @@
 // `DemoData.generate`, drawing a progress bar on stderr when stderr is a terminal, then
 // prints the bilingual summary on stdout.
 import ArgumentParser
+import DanVanCSV
 import DanVanDemo
 import DanVanStore
 import Foundation
@@ -34,18 +35,18 @@ struct Demo: ParsableCommand {
             let path = options.path
             try DemoFile.prepare(path: path, force: force)
             let store = try options.openStore()
-            let bar = ProgressBar()
+            let bar = ProgressBar(minimumBytes: 0)
             let clock = ContinuousClock()
             let start = clock.now
             let summary: DemoSummary
             do {
                 summary = try DemoData.generate(into: store, options: DemoOptions(seed: seed, scale: scale),
-                                                progress: bar.enabled ? { bar.update($0, $1) } : nil)
+                                                progress: bar.enabled ? { bar.update(label: "demo", done: Int64($0), total: Int64($1), bytes: 0) } : nil)
             } catch {
-                bar.clear()
+                bar.finish()
                 throw error
             }
-            bar.clear()
+            bar.finish()
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print(summary.description(lang))
@@ -71,34 +72,5 @@ struct Demo: ParsableCommand {
     private static func fail(_ message: String, _ code: ExitCode32) -> ExitCode {
         FileHandle.standardError.write(Data(("danvan demo: " + message + "\n").utf8))
         return ExitCode(code.rawValue)
-    }
-}
-
-/// `[##########..........] 50%` redrawn in place on stderr, at most ten times a second.
-final class ProgressBar {
-    let enabled = isatty(STDERR_FILENO) == 1
-    private var lastDraw: ContinuousClock.Instant?
-    private var drawn = false
-    private let clock = ContinuousClock()
-    /// The bar's width in cells: short enough for an 80-column terminal with the percentage.
-    private static let width = 40
-
-    func update(_ done: Int, _ total: Int) {
-        guard enabled, total > 0 else { return }
-        let now = clock.now
-        if let lastDraw, now - lastDraw < .milliseconds(100), done < total { return }
-        lastDraw = now
-        let filled = min(Self.width, done * Self.width / total)
-        let percent = min(100, done * 100 / total)
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: Self.width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)%".utf8))
-        drawn = true
-    }
-
-    /// Removes the bar so the summary starts on a clean line.
-    func clear() {
-        guard drawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-        drawn = false
     }
 }
