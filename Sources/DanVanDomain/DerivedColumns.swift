@@ -29,9 +29,14 @@ enum DerivedColumns {
         }
     }
 
-    /// Cluster membership: unit id → (year → cluster id), read once per load.
+    /// Cluster membership: unit id → (year → cluster id), and each unit's parent, read once per load.
+    /// Clusters are made of districts, blocs and departments; a ward or a village belongs to the
+    /// cluster of the nearest ancestor that is a member.
     struct Membership {
         var byUnit: [Int64: [(year: Int64, cluster: Int64)]] = [:]
+        var parent: [Int64: Int64] = [:]
+        /// How far up the unit tree to look: thôn → xã → huyện → thành phố is three steps.
+        static let maxAncestors = 6
 
         init(_ db: Database) throws {
             let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT unit, year, cluster FROM cluster_members ORDER BY unit, year, id")
@@ -39,13 +44,25 @@ enum DerivedColumns {
                 let unit: Int64 = row[0]
                 byUnit[unit, default: []].append((row[1], row[2]))
             }
+            let parents = try GRDB.Row.fetchCursor(db, sql: "SELECT id, parent FROM units WHERE parent IS NOT NULL")
+            while let row = try parents.next() {
+                parent[row[0]] = row[1]
+            }
         }
 
-        /// The cluster of `unit` in `year`, else in its latest year.
+        /// The cluster of `unit` (or its nearest member ancestor) in `year`, else in its latest year.
         func cluster(unit: Int64, year: Int64?) -> Int64? {
-            guard let entries = byUnit[unit], let last = entries.last else { return nil }
-            if let year, let match = entries.last(where: { $0.year == year }) { return match.cluster }
-            return last.cluster
+            var current: Int64? = unit
+            var steps = 0
+            while let id = current, steps <= Membership.maxAncestors {
+                if let entries = byUnit[id], let last = entries.last {
+                    if let year, let match = entries.last(where: { $0.year == year }) { return match.cluster }
+                    return last.cluster
+                }
+                current = parent[id]
+                steps += 1
+            }
+            return nil
         }
     }
 
