@@ -1,0 +1,179 @@
+// Pipelines over the demo data answer the same questions as SQL written by hand: counts by
+// field and cluster, group averages, units with no models, Vietnamese-sorted names. Each test
+// runs the DanVan query and the SQL on the same database and compares the answers line by line.
+import Foundation
+import GRDB
+import Testing
+import DanVanDemo
+import DanVanLang
+import DanVanStore
+import VietText
+@testable import DanVanDomain
+
+/// One demo database shared by every test of this suite (it is only read).
+private let demo: Result<Store, Error> = Result {
+    let dir = NSTemporaryDirectory() + "danvan-query-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let store = try Store(path: dir + "/demo.db")
+    _ = try DemoData.generate(into: store, options: DemoOptions(), progress: nil)
+    return store
+}
+
+/// Runs `code` and returns the lines it printed.
+private func lines(_ code: String) throws -> [String] {
+    let store = try demo.get()
+    let host = DomainHost(store: store)
+    var printed: [String] = []
+    let interpreter = Interpreter(host: host, lang: .en, output: { printed.append($0) })
+    do {
+        try interpreter.run(SourceText(name: "<test>", text: code))
+    } catch {
+        Issue.record("DanVan error: \(interpreter.render(error))")
+    }
+    return printed
+}
+
+private func sql(_ query: String, _ row: (GRDB.Row) -> String) throws -> [String] {
+    try demo.get().pool.read { db in try GRDB.Row.fetchAll(db, sql: query).map(row) }
+}
+
+private func text(_ value: DatabaseValueConvertible?) -> String {
+    guard let value else { return "null" }
+    return "\(value)"
+}
+
+@Suite struct QueryVersusSQLTests {
+    @Test func modelsCountedByField() throws {
+        let danvan = try lines("""
+            for g in models | group by field.code | select k: key, n: count() { print("{g.k}={g.n}") }
+            """)
+        let expected = try sql("""
+            SELECT f.code AS k, count(*) AS n FROM models m LEFT JOIN fields f ON f.id = m.field GROUP BY f.code
+            """) { "\(text($0["k"] as String?))=\($0["n"] as Int)" }
+        #expect(danvan.sorted() == expected.sorted())
+        #expect(expected.count == 5, "four fields and the seeded models without one")
+    }
+
+    @Test func modelsOf2024InAFieldCounted() throws {
+        let danvan = try lines(#"print(models | where year == 2024 and field.code == "KT" | count)"#)
+        let expected = try sql("""
+            SELECT count(*) AS n FROM models m JOIN fields f ON f.id = m.field WHERE m.year = 2024 AND f.code = 'KT'
+            """) { "\($0["n"] as Int)" }
+        #expect(danvan == expected)
+    }
+
+    @Test func modelsCountedByClusterAndField() throws {
+        // A model's cluster is its unit's cluster in the model's year, through the nearest
+        // ancestor unit that is a member (wards belong to their district's cluster).
+        let danvan = try lines("""
+            let rows = models | where year == 2024 | group by [cluster.number, field.code] | select k: key, n: count()
+            for g in rows { print("{g.k[0]}/{g.k[1]}={g.n}") }
+            """)
+        let expected = try sql("""
+            WITH RECURSIVE chain(model, unit, year, depth) AS (
+                SELECT id, unit, year, 0 FROM models WHERE year = 2024
+                UNION ALL
+                SELECT c.model, u.parent, c.year, c.depth + 1 FROM chain c JOIN units u ON u.id = c.unit
+                WHERE u.parent IS NOT NULL AND c.depth < 6
+                  AND NOT EXISTS (SELECT 1 FROM cluster_members cm WHERE cm.unit = c.unit)
+            ),
+            member(model, unit, year) AS (
+                SELECT model, unit, year FROM chain c
+                WHERE EXISTS (SELECT 1 FROM cluster_members cm WHERE cm.unit = c.unit)
+            ),
+            picked(model, cluster) AS (
+                SELECT m.model, coalesce(
+                    (SELECT cluster FROM cluster_members WHERE unit = m.unit AND year = m.year ORDER BY id DESC LIMIT 1),
+                    (SELECT cluster FROM cluster_members WHERE unit = m.unit ORDER BY year DESC, id DESC LIMIT 1))
+                FROM member m
+            )
+            SELECT cl.number AS c, f.code AS f, count(*) AS n
+            FROM models mo
+            LEFT JOIN picked p ON p.model = mo.id
+            LEFT JOIN clusters cl ON cl.id = p.cluster
+            LEFT JOIN fields f ON f.id = mo.field
+            WHERE mo.year = 2024
+            GROUP BY cl.number, f.code
+            """) { "\(text($0["c"] as Int?))/\(text($0["f"] as String?))=\($0["n"] as Int)" }
+        #expect(danvan.sorted() == expected.sorted())
+        #expect(expected.count >= 24, "6 clusters × 4 fields")
+    }
+
+    @Test func averageAnnualScoreByField() throws {
+        let danvan = try lines("""
+            let rows = evaluations | where kind == "annual" and score != null | group by model.field.code
+                | select k: key, a: avg(score), n: count()
+            for g in rows { print("{g.k}={round(g.a, 6)}/{g.n}") }
+            """)
+        let expected = try sql("""
+            SELECT f.code AS k, avg(e.score) AS a, count(*) AS n FROM evaluations e
+            JOIN models m ON m.id = e.model LEFT JOIN fields f ON f.id = m.field
+            WHERE e.kind = 'annual' AND e.score IS NOT NULL GROUP BY f.code
+            """) { row -> String in
+            let average = (row["a"] as Double) * 1_000_000
+            let rounded = average.rounded(.toNearestOrAwayFromZero) / 1_000_000
+            return "\(text(row["k"] as String?))=\(rounded)/\(row["n"] as Int)"
+        }
+        #expect(danvan.sorted() == expected.sorted())
+        #expect(!expected.isEmpty)
+    }
+
+    @Test func unitsWithNoModels() throws {
+        let danvan = try lines("""
+            for u in units | where status == "active" and len(models) == 0 { print(u.code) }
+            """)
+        let expected = try sql("""
+            SELECT code FROM units u WHERE status = 'active'
+            AND NOT EXISTS (SELECT 1 FROM models m WHERE m.unit = u.id) ORDER BY id
+            """) { $0["code"] as String }
+        #expect(danvan == expected)
+        #expect(!expected.isEmpty)
+    }
+
+    @Test func unitNamesSortedTheVietnameseWay() throws {
+        let danvan = try lines("""
+            for u in units | where kind == "ward" or kind == "commune" | sort name { print(u.name) }
+            """)
+        let expected = try sql("""
+            SELECT name FROM units WHERE kind IN ('ward', 'commune') ORDER BY name COLLATE vi, id
+            """) { $0["name"] as String }
+        #expect(danvan == expected)
+        #expect(expected.count > 50)
+        // And the order really is Vietnamese: "Phường Đ…" after every "Phường D…".
+        let wards = expected.filter { $0.hasPrefix("Phường ") }
+        if let firstĐ = wards.firstIndex(where: { $0.hasPrefix("Phường Đ") }) {
+            #expect(!wards[firstĐ...].contains { $0.hasPrefix("Phường D") })
+        }
+    }
+
+    @Test func peopleSortedByGivenNameFirst() throws {
+        let danvan = try lines("for p in people | sort sort_name, id | take 200 { print(p.id) }")
+        let people = try sql("SELECT id, family_name, middle_name, given_name FROM people ORDER BY id") { row in
+            "\(row["id"] as Int)\t\(row["family_name"] as String)\t\(row["middle_name"] as String)\t\(row["given_name"] as String)"
+        }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        struct Keyed { let id: String; let key: VietText.SortKey; let position: Int }
+        var keyed: [Keyed] = []
+        for (position, parts) in people.enumerated() {
+            let name = [parts[3], parts[2], parts[1]].filter { !$0.isEmpty }.joined(separator: " ")
+            keyed.append(Keyed(id: parts[0], key: VietCollation.sortKey(name), position: position))
+        }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+        let expected = keyed.prefix(200).map(\.id)
+        #expect(danvan == Array(expected))
+    }
+
+    @Test func finalistsAndPrizesOf2024() throws {
+        let danvan = try lines("""
+            print(teams | where contest.year == 2024 and status == "finalist" | count)
+            for t in teams | where contest.year == 2024 and prize != null | sort id { print(t.unit.name, t.prize) }
+            """)
+        let expected = try sql("""
+            SELECT count(*) AS n FROM teams t JOIN contests c ON c.id = t.contest WHERE c.year = 2024 AND t.status = 'finalist'
+            """) { "\($0["n"] as Int)" } + sql("""
+            SELECT u.name AS u, t.prize AS p FROM teams t JOIN contests c ON c.id = t.contest JOIN units u ON u.id = t.unit
+            WHERE c.year = 2024 AND t.prize IS NOT NULL ORDER BY t.id
+            """) { "\($0["u"] as String) \($0["p"] as String)" }
+        #expect(danvan == expected)
+        #expect(expected.first == "6")
+    }
+}
