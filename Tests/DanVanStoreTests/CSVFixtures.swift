@@ -63,6 +63,8 @@ enum CSVFixtures {
         INSERT INTO indicators VALUES (1, 1, 'Số hộ tham gia', 0.1, 'hộ'), (2, 1, 'Tỉ lệ', 1e-7, '%'),
             (3, 2, 'Kinh phí', 123456789.125, 'đồng'), (4, 3, 'Âm', -2.5, ''), (5, 3, 'Lớn', 1e300, 'x'),
             (6, 3, 'Một phần ba', 0.3333333333333333, 'y');
+        INSERT INTO model_partners VALUES (1, 1, 3), (2, 3, 2);
+        INSERT INTO model_tags VALUES (1, 1, 'nông thôn mới'), (2, 1, 'GPMB, "hiến đất"'), (3, 3, 'chuyển đổi số');
         INSERT INTO criteria VALUES (1, 'TC1', 'Có hiệu quả', 30.0, 1.5, 'collective'),
             (2, 'TC2', 'Nhân rộng', 20, 1, 'individual');
         INSERT INTO evaluations VALUES (1, 1, '2024', 'annual', 'commune', '2024-12-15', 87.5, 'good', 'recognise', 'BB-01'),
