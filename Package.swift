@@ -31,8 +31,9 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
-        .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanLang", "VietText"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "VietText"], exclude: ["README.md"]),
+        .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanLang", "DanVanStore", "VietText"],
+                exclude: ["README.md"]),
         .executableTarget(name: "danvan", dependencies: [
             "DanVanStore", "DanVanDemo", "DanVanCSV", "DanVanDomain", "DanVanLang",
             "DanVanREPL", "LineEditor", "VietText",
