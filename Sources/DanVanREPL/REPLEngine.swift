@@ -157,7 +157,8 @@ public final class REPLEngine {
             emit(.error(Self.line(diagnostics)))
         case .interrupted:
             failures += 1
-            emit(.error(Self.interrupted(lang) + "\n"))
+            // On a terminal the tty has just echoed "^C"; start the message on its own line.
+            emit(.error((settings.interactive ? "\n" : "") + Self.interrupted(lang) + "\n"))
         }
         if settings.timer {
             emit(.output(Self.elapsedTime(lang, Self.format(elapsed, lang)) + "\n"))

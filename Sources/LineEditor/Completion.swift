@@ -116,8 +116,8 @@ enum LinePosition {
         return characters
     }
 
-    /// The scalar offset of a UTF-8 byte offset into `bytes` (a position inside a multi-byte
-    /// sequence counts the scalar as not yet reached).
+    /// The scalar offset of a UTF-8 byte offset into `bytes`: the number of scalars that
+    /// start before it. libedit's offsets fall between characters, never inside one.
     static func scalarOffset(utf8 bytes: some Collection<UInt8>, byteOffset: Int) -> Int {
         var scalars = 0
         var index = 0

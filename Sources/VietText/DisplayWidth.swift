@@ -36,8 +36,9 @@ public enum DisplayWidth {
     }
 
     /// `text` cut to at most `cells` cells, ending in "…" when something was cut.
-    /// Never splits a character; a wide character that does not fit is dropped whole, so the
-    /// result can be one cell narrower than `cells`.
+    /// Never splits a character; a wide character that does not fit is dropped whole, and
+    /// spaces before the "…" are dropped ("Phường Tân…", not "Phường Tân …"), so the result
+    /// can be narrower than `cells`.
     public static func truncate(_ text: String, to cells: Int) -> String {
         guard cells > 0 else { return "" }
         if of(text) <= cells { return text }
@@ -50,6 +51,7 @@ public enum DisplayWidth {
             result.append(character)
             used += width
         }
+        while result.last?.isWhitespace == true { result.removeLast() }
         return result + "…"
     }
 
