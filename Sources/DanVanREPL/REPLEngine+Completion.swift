@@ -49,6 +49,13 @@ extension REPLEngine {
         }
     }
 
+    static let moreCandidates = Localized(vi: "… và {0} gợi ý nữa", en: "… and {0} more")
+
+    /// The note under a completion list the line editor had to cut, in the session's language.
+    public func moreCandidatesNote(_ count: Int) -> String {
+        Self.moreCandidates(lang, NumberText.integer(Int64(count), lang))
+    }
+
     /// Canonical table names and their Vietnamese aliases.
     static let tableWords = Catalog.tables.map(\.name) + Catalog.tables.map(\.alias)
 

@@ -221,7 +221,7 @@ public final class REPLEngine {
         emit(.exit(!settings.interactive && failures > 0 ? 1 : 0))
     }
 
-    /// `text` ending in exactly one "\n" (an empty text stays empty... as one empty line).
+    /// `text` with a final "\n" added when it has none (an empty text becomes an empty line).
     static func line(_ text: String) -> String {
         text.hasSuffix("\n") ? text : text + "\n"
     }

@@ -35,7 +35,7 @@ public final class REPLRunner {
 
     /// Reads and runs lines until `:quit` or the end of input; returns the exit status.
     public func run() -> Int32 {
-        engine.onEvent = { [unowned self] event in self.deliver(event) }
+        engine.onEvent = { [weak self] event in self?.deliver(event) }
         while !engine.isFinished {
             let input = source.read(prompt: engine.prompt)
             if input == .interrupted { console.interruptedAtPrompt() }

@@ -24,11 +24,12 @@ final class EditorSource: LineSource {
 
     /// Tab asks the engine (meta-commands, paths) which asks the language.
     func completeWith(_ engine: REPLEngine) {
-        editor.completer = { [unowned engine] line, cursor in
-            let list = engine.complete(line: line, cursor: cursor)
+        editor.completer = { [weak engine] line, cursor in
+            guard let list = engine?.complete(line: line, cursor: cursor) else { return .none }
             return Completion(range: list.range,
                               candidates: list.items.map { CompletionCandidate($0.text, display: $0.display) })
         }
+        editor.listOverflowNote = { [weak engine] count in engine?.moreCandidatesNote(count) ?? "… \(count)" }
     }
 }
 
