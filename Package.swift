@@ -34,13 +34,18 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
-        .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanLang", "VietText"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "VietText"], exclude: ["README.md"]),
+        .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanLang", "DanVanStore", "VietText"],
+                exclude: ["README.md"]),
         .executableTarget(name: "danvan", dependencies: [
             "DanVanStore", "DanVanDemo", "DanVanCSV", "DanVanDomain", "DanVanLang",
             "DanVanREPL", "LineEditor", "VietText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // A test fixture for Tests/EndToEndTests: the REPL's terminal side with a toy
+        // evaluator, driven under tmux (see Sources/REPLProbe/REPLProbe.swift).
+        .executableTarget(name: "repl-probe", dependencies: ["DanVanREPL", "LineEditor", "VietText"],
+                          path: "Sources/REPLProbe"),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
         .testTarget(name: "DanVanLangTests", dependencies: ["DanVanLang", "VietText"],
                     resources: [.copy("Golden")]),
@@ -52,7 +57,7 @@ let package = Package(
             "DanVanDomain", "DanVanLang", "DanVanStore", "DanVanDemo",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "DanVanREPLTests", dependencies: ["DanVanREPL", "DanVanDomain", "DanVanLang"]),
+        .testTarget(name: "DanVanREPLTests", dependencies: ["DanVanREPL", "DanVanDomain", "DanVanLang", "LineEditor", "VietText"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,83 @@
+// CSV and JSON output: for other programs, so values are written plainly (1808, 2.5, no
+// grouping) under the columns' machine names, and nothing depends on the session's language.
+
+/// RFC 4180: fields separated by commas, records ended by CRLF, a field quoted when it holds
+/// a comma, a quote, CR or LF (quotes doubled inside). Booleans are 1/0, as in the database
+/// and in `danvan export`; null is an empty field.
+enum CSVFormat {
+    static func render(_ model: TableModel) -> String {
+        var out = model.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
+        for row in model.rows {
+            let fields = model.columns.indices.map { field(plain(model.cell(row, $0))) }
+            out += fields.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func plain(_ value: CellValue) -> String {
+        switch value {
+        case .null: return ""
+        case .bool(let flag): return flag ? "1" : "0"
+        case .integer(let number): return String(number)
+        case .decimal(let number): return number.isFinite ? number.description : ""
+        case .text(let text): return text
+        }
+    }
+
+    static func field(_ text: String) -> String {
+        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return text }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "\""
+    }
+}
+
+/// An array with one object per row, keys in column order, one row per line. Text is UTF-8
+/// as is ("Phường", not "Ph\u01b0\u1edd…"); only quotes, backslashes and control characters
+/// are escaped. A non-finite decimal, which JSON cannot hold, is null.
+enum JSONFormat {
+    static func render(_ model: TableModel) -> String {
+        guard !model.rows.isEmpty else { return "[]\n" }
+        let objects = model.rows.map { row in
+            let members = model.columns.indices.map { index in
+                string(model.columns[index].name) + ": " + value(model.cell(row, index))
+            }
+            return "  {" + members.joined(separator: ", ") + "}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func value(_ cell: CellValue) -> String {
+        switch cell {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .integer(let number): return String(number)
+        case .decimal(let number): return number.isFinite ? number.description : "null"
+        case .text(let text): return string(text)
+        }
+    }
+
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,1 +1,0 @@
-// DanVanREPL: see docs/architecture.md. (This file goes once the target has real sources.)

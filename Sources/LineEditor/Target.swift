@@ -1,1 +1,0 @@
-// LineEditor: see docs/architecture.md. (This file goes once the target has real sources.)

@@ -1,0 +1,51 @@
+// The executable's side of the REPL: LineEditor and PlainLineReader seen as the engine's
+// `LineSource`, and LineEditor's completion callback fed by the engine. `danvan` needs exactly
+// these when the interpreter is wired in (move this file to Sources/danvan then).
+import DanVanREPL
+import LineEditor
+
+/// libedit on a terminal.
+final class EditorSource: LineSource {
+    let editor: LineEditor
+
+    init(editor: LineEditor) { self.editor = editor }
+
+    func read(prompt: String) -> LineInput {
+        switch editor.readLine(prompt: prompt) {
+        case .line(let text): return .line(text)
+        case .interrupted: return .interrupted
+        case .eof: return .endOfInput
+        }
+    }
+
+    func remember(_ entry: String) { editor.addHistory(entry) }
+
+    func historyEntries() -> [String] { editor.historyEntries() }
+
+    /// Tab asks the engine (meta-commands, paths) which asks the language.
+    func completeWith(_ engine: REPLEngine) {
+        editor.completer = { [weak engine] line, cursor in
+            guard let list = engine?.complete(line: line, cursor: cursor) else { return .none }
+            return Completion(range: list.range,
+                              candidates: list.items.map { CompletionCandidate($0.text, display: $0.display) })
+        }
+        editor.listOverflowNote = { [weak engine] count in engine?.moreCandidatesNote(count) ?? "… \(count)" }
+    }
+}
+
+/// Piped input: no prompt, no history.
+final class PlainSource: LineSource {
+    let reader = PlainLineReader()
+
+    func read(prompt: String) -> LineInput {
+        switch reader.readLine(prompt: prompt) {
+        case .line(let text): return .line(text)
+        case .interrupted: return .interrupted
+        case .eof: return .endOfInput
+        }
+    }
+
+    func remember(_ entry: String) {}
+
+    func historyEntries() -> [String] { [] }
+}

@@ -1,0 +1,158 @@
+// The parts of the line editor that need no terminal: turning a completion into libedit's
+// units (scalars, not bytes or characters; NFC and NFD), listing candidates, the history
+// file's place and modes, the locale, and history kept across editors. What needs a
+// terminal is tested under tmux in EndToEndTests.
+import Foundation
+import Testing
+@testable import LineEditor
+
+@Suite struct CompletionEditTests {
+    @Test func oneCandidateReplacesTheRange() {
+        let edit = CompletionEdit.plan(line: "show mo", cursorScalars: 7,
+                                       completion: Completion(range: 5..<7, candidates: [CompletionCandidate("models ")]))
+        #expect(edit == CompletionEdit(cursorMove: 0, deleteCount: 2, insertion: "models ", listing: []))
+    }
+
+    @Test func deletionCountsScalarsOfDecomposedText() {
+        // "x Nguyễn" typed decomposed: ễ is e + U+0302 + U+0303, 3 scalars, 1 character.
+        let line = "x Nguye\u{302}\u{303}"
+        #expect(line.count == 7)
+        #expect(line.unicodeScalars.count == 9)
+        let edit = CompletionEdit.plan(line: line, cursorScalars: 9,
+                                       completion: Completion(range: 2..<7, candidates: [CompletionCandidate("Nguyễn ")]))
+        #expect(edit?.deleteCount == 7)
+        #expect(edit?.cursorMove == 0)
+        // The same word precomposed is 5 scalars.
+        let nfc = CompletionEdit.plan(line: "x Nguyễ", cursorScalars: 7,
+                                      completion: Completion(range: 2..<7, candidates: [CompletionCandidate("Nguyễn ")]))
+        #expect(nfc?.deleteCount == 5)
+    }
+
+    @Test func aRangeAfterTheCursorMovesItFirst() {
+        let edit = CompletionEdit.plan(line: "abc def", cursorScalars: 1,
+                                       completion: Completion(range: 0..<3, candidates: [CompletionCandidate("abcd")]))
+        #expect(edit == CompletionEdit(cursorMove: 2, deleteCount: 3, insertion: "abcd", listing: []))
+    }
+
+    @Test func severalCandidatesInsertTheirCommonPrefixWhenItExtendsTheInput() {
+        let line = "\"phuong tan"
+        let candidates = [CompletionCandidate("Phường Tân Định"), CompletionCandidate("Phường Tân Hưng")]
+        let edit = CompletionEdit.plan(line: line, cursorScalars: 11,
+                                       completion: Completion(range: 1..<11, candidates: candidates))
+        #expect(edit == CompletionEdit(cursorMove: 0, deleteCount: 10, insertion: "Phường Tân ",
+                                       listing: ["Phường Tân Định", "Phường Tân Hưng"]))
+    }
+
+    @Test func severalCandidatesWithoutAUsefulPrefixAreOnlyListed() {
+        let candidates = [CompletionCandidate("tân a"), CompletionCandidate("Tân b")]
+        let edit = CompletionEdit.plan(line: "Tân", cursorScalars: 3,
+                                       completion: Completion(range: 0..<3, candidates: candidates))
+        #expect(edit == CompletionEdit(cursorMove: 0, deleteCount: 0, insertion: "", listing: ["tân a", "Tân b"]))
+        #expect(CompletionEdit.plan(line: "x", cursorScalars: 1, completion: .none) == nil)
+    }
+
+    @Test func outOfRangeAnswersAreClamped() {
+        let edit = CompletionEdit.plan(line: "abc", cursorScalars: 3,
+                                       completion: Completion(range: 1..<50, candidates: [CompletionCandidate("z")]))
+        #expect(edit == CompletionEdit(cursorMove: 0, deleteCount: 2, insertion: "z", listing: []))
+    }
+
+    @Test func commonPrefixIsInWholeCharacters() {
+        #expect(CompletionEdit.commonPrefix(["Nguyễn A", "Nguyễn B"]) == "Nguyễn ")
+        #expect(CompletionEdit.commonPrefix(["Nguyễn", "Nguyên"]) == "Nguy")
+        #expect(CompletionEdit.commonPrefix([]) == "")
+    }
+}
+
+@Suite struct LinePositionTests {
+    @Test func bytesToScalarsToCharacters() {
+        let word = "Nguyễn"   // N g u y (4 bytes) ễ (3 bytes) n (1 byte)
+        let bytes = Array(word.utf8)
+        #expect(bytes.count == 8)
+        #expect(LinePosition.scalarOffset(utf8: bytes, byteOffset: 4) == 4)
+        #expect(LinePosition.scalarOffset(utf8: bytes, byteOffset: 7) == 5)
+        #expect(LinePosition.scalarOffset(utf8: bytes, byteOffset: 8) == 6)
+        #expect(LinePosition.characterOffset(in: word, scalars: 5) == 5)
+    }
+
+    @Test func aCursorInsideADecomposedLetterCountsTheLetterAsAfterIt() {
+        let word = "Nguye\u{302}\u{303}n"
+        #expect(LinePosition.characterOffset(in: word, scalars: 5) == 4)
+        #expect(LinePosition.characterOffset(in: word, scalars: 7) == 5)
+        #expect(LinePosition.characterOffset(in: word, scalars: 8) == 6)
+    }
+}
+
+@Suite struct CandidateListingTests {
+    @Test func columnsDownThenAcross() {
+        let items = ["models", "mo_hinh", "movements"]
+        #expect(CandidateListing.lines(items, width: 40, more: { "\($0)" }) == ["models     mo_hinh    movements"])
+        #expect(CandidateListing.lines(items, width: 20, more: { "\($0)" }) == ["models     movements", "mo_hinh"])
+        #expect(CandidateListing.lines(["Phường Tân Định", "Phường Tân Hưng"], width: 80, more: { "\($0)" })
+                == ["Phường Tân Định  Phường Tân Hưng"])
+    }
+
+    @Test func longListsAreCut() {
+        let items = (0..<205).map { "w\($0)" }
+        let lines = CandidateListing.lines(items, width: 80, more: { "… \($0) more" })
+        #expect(lines.last == "… 5 more")
+        #expect(!lines.joined().contains("w200"))
+    }
+}
+
+@Suite struct HistoryLocationTests {
+    @Test func xdgStateHomeThenHome() {
+        #expect(HistoryLocation.path(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/home/a"])
+                == "/x/state/danvan/history")
+        #expect(HistoryLocation.path(environment: ["XDG_STATE_HOME": "/x/state/"]) == "/x/state/danvan/history")
+        #expect(HistoryLocation.path(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/a"])
+                == "/home/a/.local/state/danvan/history")
+        #expect(HistoryLocation.path(environment: [:]) == nil)
+    }
+
+    @Test func directoriesAre0700AndTheFile0600() throws {
+        let root = NSTemporaryDirectory() + "danvan-history-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/state/danvan/history"
+        #expect(HistoryLocation.prepareDirectory(for: path))
+        #expect(HistoryLocation.prepareFile(at: path))
+        #expect(try mode(root + "/state/danvan") == 0o700)
+        #expect(try mode(root + "/state") == 0o700)
+        #expect(try mode(path) == 0o600)
+    }
+}
+
+@Suite(.serialized) struct LineEditorHistoryTests {
+    @Test func localeIsUTF8() {
+        #expect(TerminalLocale.configure() == "UTF-8")
+    }
+
+    @Test func historyKeepsMultiLineEntriesWholeAcrossEditors() throws {
+        TerminalLocale.configure()
+        let root = NSTemporaryDirectory() + "danvan-history-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/danvan/history"
+        let first = try #require(LineEditor(programName: "danvan-test", historyPath: path, historySize: 3))
+        first.addHistory("fn f() {\n  print(\"Nguyễn Thị Hồng\")\n}")
+        first.addHistory(" secret phone 0912345678")   // starts with a space: not kept
+        first.addHistory("models | take 3")
+        first.addHistory("models | take 3")             // a repeat of the last entry
+        first.addHistory("   ")
+        #expect(first.historyEntries() == ["fn f() {\n  print(\"Nguyễn Thị Hồng\")\n}", "models | take 3"])
+        #expect(try mode(path) == 0o600)
+
+        let second = try #require(LineEditor(programName: "danvan-test", historyPath: path, historySize: 3))
+        #expect(second.historyEntries() == first.historyEntries())
+        second.addHistory("a")
+        second.addHistory("b")   // the size limit is 3: the oldest goes
+        #expect(second.historyEntries() == ["models | take 3", "a", "b"])
+        let contents = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!contents.contains("secret"))
+    }
+}
+
+func mode(_ path: String) throws -> mode_t {
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    let permissions = try #require(attributes[.posixPermissions] as? NSNumber)
+    return mode_t(permissions.intValue)
+}

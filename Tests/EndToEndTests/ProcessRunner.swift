@@ -1,0 +1,88 @@
+// Runs a program with piped stdin and captures stdout, stderr and the exit status, with a
+// bounded wait: a hung program is killed and reported, never left to block the suite.
+//
+// It uses posix_spawn and waitpid rather than Foundation's Process: Process learns that a
+// child ended when a socket it shares with the child closes, and a daemon the child starts
+// (the tmux server) inherits that socket and keeps it open, so Process would wait forever.
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct ProcessResult: Equatable {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+}
+
+enum ProcessRunner {
+    /// Runs `executable` with `arguments`, with `input` as its stdin. `environment` nil
+    /// inherits the test's environment. The status is the exit code, or 128 + the signal.
+    static func run(_ executable: String, _ arguments: [String] = [], input: String = "",
+                    environment: [String: String]? = nil, timeout: Double = 30) throws -> ProcessResult {
+        let scratch = try ScratchDirectory("process")
+        defer { scratch.remove() }
+        // Files for all three streams: a program that writes more than a pipe holds cannot
+        // block while we wait for it, and nothing has to be pumped.
+        let inPath = scratch.path + "/stdin"
+        let outPath = scratch.path + "/stdout"
+        let errPath = scratch.path + "/stderr"
+        try input.write(toFile: inPath, atomically: false, encoding: .utf8)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let variables = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let envp = variables.map { strdup($0) } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        // The test runs on a worker thread whose signal mask blocks most signals; a child
+        // would inherit it (a tmux server with SIGCHLD blocked never notices its pane's
+        // program exit). Start children with no blocked signals and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw HarnessError.toolFailed(command: executable, status: spawned, output: String(cString: strerror(spawned)))
+        }
+
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(timeout)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() >= deadline {
+                kill(pid, SIGTERM)
+                usleep(100_000)
+                kill(pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                let partial = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+                throw HarnessError.timeout(expected: "\(executable) to exit", seconds: timeout, screen: partial)
+            }
+            usleep(5_000)
+        }
+        let signal = status & 0x7F
+        let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        return ProcessResult(stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                             stderr: try String(contentsOfFile: errPath, encoding: .utf8),
+                             status: code)
+    }
+}
