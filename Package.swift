@@ -18,7 +18,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "VietText", exclude: ["README.md"]),
-        .target(name: "DanVanLang", dependencies: ["VietText"]),
+        .target(name: "DanVanLang", dependencies: ["VietText"], exclude: ["README.md"]),
         .target(name: "DanVanStore", dependencies: [
             "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
