@@ -42,10 +42,6 @@ let package = Package(
             "DanVanREPL", "LineEditor", "VietText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // A test fixture for Tests/EndToEndTests: the REPL's terminal side with a toy
-        // evaluator, driven under tmux (see Sources/REPLProbe/REPLProbe.swift).
-        .executableTarget(name: "repl-probe", dependencies: ["DanVanREPL", "LineEditor", "VietText"],
-                          path: "Sources/REPLProbe"),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
         .testTarget(name: "DanVanLangTests", dependencies: ["DanVanLang", "VietText"],
                     resources: [.copy("Golden")]),
@@ -57,7 +53,10 @@ let package = Package(
             "DanVanDomain", "DanVanLang", "DanVanStore", "DanVanDemo",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "DanVanREPLTests", dependencies: ["DanVanREPL", "DanVanDomain", "DanVanLang", "LineEditor", "VietText"]),
+        .testTarget(name: "DanVanREPLTests", dependencies: [
+            "DanVanREPL", "DanVanDomain", "DanVanLang", "DanVanStore", "LineEditor", "VietText",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

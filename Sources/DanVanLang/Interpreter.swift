@@ -68,6 +68,23 @@ public final class Interpreter {
         return value
     }
 
+    /// Binds the global `name` to `value`, as a top-level `let` would: how a REPL gives `_`
+    /// the last value. False when the session has no global slot left.
+    @discardableResult
+    public func setGlobal(_ name: String, _ value: Value) -> Bool {
+        guard let index = vm.globalSlot(name) else { return false }
+        vm.globals[index] = value
+        vm.globalDefined[index] = true
+        return true
+    }
+
+    /// The value of the global `name` (a top-level `let` or `fn` that has run), else nil:
+    /// what completion looks at to offer `m.`'s columns when `m` holds a row.
+    public func global(_ name: String) -> Value? {
+        guard let index = vm.globalIndex[name], vm.globalDefined[index] else { return nil }
+        return vm.globals[index]
+    }
+
     /// Every name a completion may offer: globals, built-ins and host tables, sorted.
     public func globalNames() -> [String] {
         var names = Set(vm.globalNames.enumerated().filter { vm.globalDefined[$0.offset] }.map(\.element))

@@ -27,6 +27,9 @@ public enum SourceOrigin: Sendable, Equatable {
 public enum DisplayValue: Sendable, Equatable {
     /// Tabular results (a table, a list of rows): rendered in the current `:mode`.
     case table(TableModel)
+    /// One row or record, as a one-row model: `label = value` lines in table mode (a row of
+    /// 25 columns would not fit across a screen), a one-row table in the other modes.
+    case record(TableModel)
     /// Anything else, in the language's own print format.
     case text(String)
 }
@@ -77,10 +80,14 @@ public struct CompletionList: Sendable, Equatable {
 
     public var range: Range<Int>
     public var items: [Item]
+    /// List at most this many (the rest are counted in a note); nil: the line editor's own
+    /// limit. All items still count for the common prefix Tab inserts.
+    public var listLimit: Int?
 
-    public init(range: Range<Int>, items: [Item]) {
+    public init(range: Range<Int>, items: [Item], listLimit: Int? = nil) {
         self.range = range
         self.items = items
+        self.listLimit = listLimit
     }
 
     public static let empty = CompletionList(range: 0..<0, items: [])

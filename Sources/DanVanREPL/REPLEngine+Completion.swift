@@ -14,7 +14,7 @@ extension REPLEngine {
         let before = characters[0..<end]
         let leading = before.prefix { $0 == " " || $0 == "\t" }.count
         guard pending.isEmpty, leading < end, before[leading] == ":" else {
-            return evaluator.completions(line: line, cursor: end)
+            return languageCompletions(line: line, cursor: end)
         }
         let commandEnd = before[leading...].firstIndex { $0 == " " || $0 == "\t" }
         guard let commandEnd else {
@@ -47,6 +47,19 @@ extension REPLEngine {
             let topics = MetaCommand.all.map { ":" + $0.name } + Self.tableWords + evaluator.helpTopics
             return words(topics, typed, range)
         }
+    }
+
+    /// The language's completions. On a continuation line the statement's earlier lines
+    /// come first, so `models |` Enter `where fi<Tab>` knows the table; the answer's range
+    /// is moved back onto the line being edited.
+    private func languageCompletions(line: String, cursor: Int) -> CompletionList {
+        guard !pending.isEmpty else { return evaluator.completions(line: line, cursor: cursor) }
+        let earlier = pending.joined(separator: "\n") + "\n"
+        let shift = earlier.count
+        var list = evaluator.completions(line: earlier + line, cursor: shift + cursor)
+        guard list.range.lowerBound >= shift else { return .empty }
+        list.range = (list.range.lowerBound - shift)..<(list.range.upperBound - shift)
+        return list
     }
 
     static let moreCandidates = Localized(vi: "… và {0} gợi ý nữa", en: "… and {0} more")

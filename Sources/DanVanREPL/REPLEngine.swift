@@ -37,9 +37,9 @@ public final class REPLEngine {
     /// As wide as the primary prompt, so continued lines line up under the first.
     public static let continuationPrompt = "   ...> "
 
-    /// Rows of a screen that a table page leaves free: its four rules and header, the
-    /// footer, the prompt and the line just typed.
-    static let screenChrome = 7
+    /// Rows of a screen that a table page leaves free: its three rules and header, the
+    /// two footers (rows and columns left out), the prompt and the line just typed.
+    static let screenChrome = 8
     /// A page shows at least this many rows even on a tiny terminal.
     static let minimumPageRows = 5
 
@@ -177,6 +177,10 @@ public final class REPLEngine {
             } else {
                 writeResult(ModelWriter.write(model, mode: settings.mode, lang: lang))
             }
+        case .record(let model):
+            more = nil
+            let mode = settings.mode == .table ? .line : settings.mode
+            writeResult(ModelWriter.write(model, mode: mode, lang: lang))
         }
     }
 

@@ -40,6 +40,9 @@ public struct TableRenderer: Sendable {
     static let oneMoreRow = Localized(
         vi: "… còn 1 dòng nữa (:more, :mode csv, hoặc | take N)",
         en: "… 1 more row (:more, :mode csv, or | take N)")
+    static let moreColumns = Localized(
+        vi: "… còn {0} cột không vừa màn hình: {1} (:mode line, hoặc | select …)",
+        en: "… {0} more columns did not fit: {1} (:mode line, or | select …)")
     static let noRows = Localized(vi: "(không có dòng nào)", en: "(no rows)")
 
     public struct Output: Sendable, Equatable {
@@ -56,18 +59,29 @@ public struct TableRenderer: Sendable {
         let end = maxRows.map { min(model.rows.count, start + max($0, 1)) } ?? model.rows.count
         let window = model.rows[start..<end]
 
-        let headers = model.columns.map { CellText.oneLine($0.label) }
-        let cells: [[String]] = window.map { row in
+        var headers = model.columns.map { CellText.oneLine($0.label) }
+        var cells: [[String]] = window.map { row in
             (0..<columnCount).map { CellText.human(model.cell(row, $0), column: model.columns[$0], lang: lang) }
         }
-        let rightAligned = (0..<columnCount).map { model.isNumeric(column: $0) }
+        var rightAligned = (0..<columnCount).map { model.isNumeric(column: $0) }
 
         var widths = headers.map(DisplayWidth.of)
         for row in cells {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(text)) }
         }
+        var hidden: [TableModel.Column] = []
         if let width {
-            let overhead = 3 * columnCount + 1  // "│ " before each cell, " " after, the closing "│"
+            // Columns that cannot be shown readably are left out, from the right (the
+            // catalog puts a table's telling columns first), and named in a footer.
+            let shown = Self.columnsThatFit(widths, width: width)
+            if shown < columnCount {
+                hidden = Array(model.columns[shown...])
+                headers = Array(headers.prefix(shown))
+                cells = cells.map { Array($0.prefix(shown)) }
+                rightAligned = Array(rightAligned.prefix(shown))
+                widths = Array(widths.prefix(shown))
+            }
+            let overhead = 3 * widths.count + 1  // "│ " before each cell, " " after, the closing "│"
             widths = Self.fit(widths, into: width - overhead, minimum: Self.minimumColumnWidth)
         }
 
@@ -82,6 +96,9 @@ public struct TableRenderer: Sendable {
             for row in cells { lines.append(line(row, widths, rightAligned, header: false)) }
             lines.append(rule(.bottom, widths))
         }
+        if !hidden.isEmpty {
+            lines.append(dim(Self.hiddenColumnsFooter(hidden.map(\.name), lang: lang, width: width)))
+        }
         let remaining = model.rows.count - end
         if remaining > 0 {
             let footer = remaining == 1
@@ -92,7 +109,32 @@ public struct TableRenderer: Sendable {
         return Output(text: lines.map { $0 + "\n" }.joined(), nextRow: remaining > 0 ? end : nil)
     }
 
+    /// "… 17 more columns did not fit: movement, year, … (…)" on one line: the names are cut
+    /// to what the terminal's width leaves, so the footer never pushes the header off screen.
+    static func hiddenColumnsFooter(_ names: [String], lang: Lang, width: Int?) -> String {
+        let count = NumberText.integer(Int64(names.count), lang)
+        let list = names.joined(separator: ", ")
+        guard let width else { return moreColumns(lang, count, list) }
+        let fixed = DisplayWidth.of(moreColumns(lang, count, ""))
+        let budget = width - fixed - 1  // the last cell stays empty: writing it may wrap the line
+        return moreColumns(lang, count, budget >= 4 ? DisplayWidth.truncate(list, to: budget) : "…")
+    }
+
     // MARK: - Widths
+
+    /// A column is shown only if it can keep this many cells (or its whole width, if less):
+    /// enough for "Phường Tân…" to be told from "Phường Tây…".
+    static let readableColumnWidth = 12
+
+    /// How many leading columns fit across `width` cells at their readable widths (at least one).
+    static func columnsThatFit(_ natural: [Int], width: Int) -> Int {
+        var used = 1  // the closing border
+        for (index, columnWidth) in natural.enumerated() {
+            used += min(columnWidth, readableColumnWidth) + 3
+            if used > width { return max(index, 1) }
+        }
+        return natural.count
+    }
 
     /// Narrows `natural` widths to fit `available` cells: every column wider than a common cap
     /// is cut to it, the cap being the largest that fits (cells left over widen the cut

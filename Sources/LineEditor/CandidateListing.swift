@@ -9,9 +9,9 @@ enum CandidateListing {
     static let maxShown = 200
 
     /// The lines to print for `items` on a terminal `width` cells wide.
-    static func lines(_ items: [String], width: Int, more: (Int) -> String) -> [String] {
+    static func lines(_ items: [String], width: Int, limit: Int? = nil, more: (Int) -> String) -> [String] {
         guard !items.isEmpty else { return [] }
-        let shown = Array(items.prefix(maxShown))
+        let shown = Array(items.prefix(max(1, min(limit ?? maxShown, maxShown))))
         let gap = 2
         let widest = shown.map(DisplayWidth.of).max() ?? 0
         let columnWidth = widest + gap

@@ -21,10 +21,14 @@ public struct CompletionCandidate: Sendable, Equatable {
 public struct Completion: Sendable, Equatable {
     public var range: Range<Int>
     public var candidates: [CompletionCandidate]
+    /// List at most this many below the line (the rest are counted in a note); nil uses
+    /// `CandidateListing.maxShown`. Every candidate still counts for the common prefix.
+    public var listLimit: Int?
 
-    public init(range: Range<Int>, candidates: [CompletionCandidate]) {
+    public init(range: Range<Int>, candidates: [CompletionCandidate], listLimit: Int? = nil) {
         self.range = range
         self.candidates = candidates
+        self.listLimit = listLimit
     }
 
     public static let none = Completion(range: 0..<0, candidates: [])

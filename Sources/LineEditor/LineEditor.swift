@@ -188,7 +188,8 @@ public final class LineEditor {
         }
         guard !edit.listing.isEmpty else { return UInt8(CC_REFRESH) }
         let width = TerminalSize.current().columns
-        let lines = CandidateListing.lines(edit.listing, width: width, more: listOverflowNote)
+        let lines = CandidateListing.lines(edit.listing, width: width, limit: completion.listLimit,
+                                           more: listOverflowNote)
         // The terminal is in libedit's edit mode here; "\r\n" starts each line at column 0
         // whatever its output flags are.
         let text = "\r\n" + lines.joined(separator: "\r\n") + "\r\n"

@@ -16,6 +16,13 @@ struct DanVan: ParsableCommand {
         subcommands: [Run.self, Eval.self, Demo.self, Export.self, Import.self]
     )
 
+    @OptionGroup var options: DatabaseOptions
+
+    /// No subcommand: the interactive session (Shell.swift), or a script piped on stdin.
+    func run() throws {
+        try Shell.run(options: options)
+    }
+
     /// Runs the command line. A `CLIError` becomes its message on stderr and its exit code;
     /// an argument error exits with the documented usage code 2 (ArgumentParser's own is 64).
     static func main() {

@@ -1,8 +1,16 @@
 // The executable's side of the REPL: LineEditor and PlainLineReader seen as the engine's
-// `LineSource`, and LineEditor's completion callback fed by the engine. `danvan` needs exactly
-// these when the interpreter is wired in (move this file to Sources/danvan then).
+// `LineSource`, LineEditor's completion callback fed by the engine, and the interpreter's
+// interrupt flag as the hook the SIGINT handler calls. Only the executable imports both
+// LineEditor and the language (STYLE §1), so the joins live here.
+import DanVanLang
 import DanVanREPL
 import LineEditor
+
+/// Ctrl-C during an evaluation raises the flag the running program polls. `set()` is one
+/// relaxed atomic store, safe inside a signal handler.
+extension InterruptFlag: InterruptHook {
+    public func interruptRaised() { set() }
+}
 
 /// libedit on a terminal.
 final class EditorSource: LineSource {
@@ -27,7 +35,8 @@ final class EditorSource: LineSource {
         editor.completer = { [weak engine] line, cursor in
             guard let list = engine?.complete(line: line, cursor: cursor) else { return .none }
             return Completion(range: list.range,
-                              candidates: list.items.map { CompletionCandidate($0.text, display: $0.display) })
+                              candidates: list.items.map { CompletionCandidate($0.text, display: $0.display) },
+                              listLimit: list.listLimit)
         }
         editor.listOverflowNote = { [weak engine] count in engine?.moreCandidatesNote(count) ?? "… \(count)" }
     }

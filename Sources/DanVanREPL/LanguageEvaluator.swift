@@ -1,0 +1,104 @@
+// The REPL's Evaluator over the real language: the parser says whether input is complete,
+// the Interpreter runs each entry against the host (the database, through DanVanDomain), the
+// value is turned into something the engine can show (ValueDisplay), and `_` holds the last
+// value. Completion is in LanguageEvaluator+Completion.swift, help on built-ins in
+// BuiltinHelp.swift.
+//
+// Ctrl-C: the executable routes SIGINT to `interrupt` (the flag this interpreter polls), so a
+// `while true {}` stops at its next loop iteration and the session goes on.
+import DanVanLang
+import VietText
+
+public final class LanguageEvaluator: Evaluator {
+    public let interpreter: Interpreter
+    let host: (any Host)?
+    let interrupt: InterruptFlag
+    /// Run before each entry: the domain host drops its row caches here, so an entry sees
+    /// the database as it is now.
+    private let beforeEvaluate: () -> Void
+    /// Where the entry being run prints; replaced for each request (`print` goes straight
+    /// to the screen or the `:output` file while a long loop runs).
+    private let route: OutputRoute
+    /// Names of the built-in functions, for completing them with "(".
+    let builtinNames: Set<String>
+
+    /// The name of the last value, as in Python and the Julia REPL.
+    public static let lastValueName = "_"
+
+    public init(host: (any Host)?, lang: Lang, interrupt: InterruptFlag = InterruptFlag(),
+                beforeEvaluate: @escaping () -> Void = {}) {
+        let route = OutputRoute()
+        self.route = route
+        self.host = host
+        self.interrupt = interrupt
+        self.beforeEvaluate = beforeEvaluate
+        interpreter = Interpreter(host: host, lang: lang, output: { route.write($0 + "\n") }, interrupt: interrupt)
+        // Nothing is defined yet: every name but the tables is a built-in.
+        builtinNames = Set(interpreter.globalNames()).subtracting(host?.tableNames ?? [])
+    }
+
+    // MARK: - Evaluator
+
+    public func completeness(of text: String) -> InputCompleteness {
+        switch Parser.completeness(of: text) {
+        case .complete: return .complete
+        case .incomplete: return .incomplete
+        case .invalid: return .invalid
+        }
+    }
+
+    static let cannotRead = Localized(vi: "lỗi: không đọc được bảng {0}: {1}", en: "error: cannot read the table {0}: {1}")
+
+    public func evaluate(_ request: EvalRequest) -> EvalResult {
+        interpreter.lang = request.lang
+        route.write = request.write
+        defer { route.write = { _ in } }
+        beforeEvaluate()
+        let source = Self.source(request.text, origin: request.origin)
+        let value: Value?
+        do {
+            value = try interpreter.evaluate(source)
+        } catch {
+            if interrupt.isSet { return .interrupted }
+            return .error(interpreter.render(error))
+        }
+        guard let value else { return .nothing }
+        if case .null = value { return .nothing }
+        // A loaded file's last value is not a result anybody asked for; `_` keeps the last one shown.
+        if case .prompt = request.origin { interpreter.setGlobal(Self.lastValueName, value) }
+        do {
+            guard let shown = try ValueDisplay.display(value, lang: request.lang) else { return .nothing }
+            return .value(shown)
+        } catch {
+            let table: String
+            if case .table(let source) = value { table = source.name } else { table = "?" }
+            return .error(Self.cannotRead(request.lang, table, String(describing: error)))
+        }
+    }
+
+    /// The entry as a named source: `<repl>` at the prompt (errors read `<repl>:1:7`), the
+    /// file's name for `:load`. Lines before `firstLine` are blank so that a script fed in
+    /// pieces reports its own line numbers.
+    static func source(_ text: String, origin: SourceOrigin) -> SourceText {
+        switch origin {
+        case .prompt:
+            return SourceText(name: "<repl>", text: text)
+        case .script(let name, let firstLine):
+            let padding = String(repeating: "\n", count: min(max(firstLine - 1, 0), 10_000_000))
+            return SourceText(name: name, text: padding + text)
+        }
+    }
+
+    public var globalNames: [String] { interpreter.globalNames() }
+
+    public func help(topic: String, lang: Lang) -> String? {
+        BuiltinHelp.text(for: topic, lang: lang)
+    }
+
+    public var helpTopics: [String] { BuiltinHelp.entries.map(\.name) }
+}
+
+/// The `print` destination of the entry being run.
+private final class OutputRoute {
+    var write: (String) -> Void = { _ in }
+}

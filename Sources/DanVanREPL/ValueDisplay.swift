@@ -1,0 +1,115 @@
+// How a language value becomes what the REPL shows. A list of rows or records (a query's
+// result) and a whole table become a TableModel, so every `:mode` renders them; a single row
+// or record becomes a one-row model shown as `label = value` lines; anything else is shown in
+// the language's own print format. Columns of a table's rows carry their catalog labels in the
+// session's language ("Tên đơn vị" / "Unit name"); names a `select` made stay as written.
+import DanVanLang
+import DanVanStore
+import VietText
+
+enum ValueDisplay {
+    /// The display of `value`, or nil for a value that shows nothing (null).
+    /// A whole table (`models`) is read here, so this can throw the host's error.
+    static func display(_ value: Value, lang: Lang) throws -> DisplayValue? {
+        switch value {
+        case .null:
+            return nil
+        case .table(let source):
+            let rows = try source.rows().map(Value.row)
+            guard !rows.isEmpty else { return .table(emptyModel(of: source.schema, lang: lang)) }
+            return .table(model(rows, lang: lang) ?? TableModel(labels: [], rows: []))
+        case .list(let list):
+            guard let model = model(list.items, lang: lang) else { return .text(value.description) }
+            return .table(model)
+        case .row, .record:
+            guard let model = model([value], lang: lang) else { return .text(value.description) }
+            return .record(model)
+        default:
+            return .text(value.description)
+        }
+    }
+
+    /// Rows and records as a table, or nil when some item is neither (or there are none).
+    static func model(_ items: [Value], lang: Lang) -> TableModel? {
+        guard let names = Value.columns(of: items) else { return nil }
+        let owners = tablesOwning(names, in: items)
+        let columns = names.map { name in
+            column(name, table: owners[name].flatMap { Catalog.table(named: $0) }, lang: lang)
+        }
+        let rows: [[CellValue]] = items.map { item in
+            names.map { name in item.field(name).map(cell) ?? .null }
+        }
+        return TableModel(columns: columns, rows: rows)
+    }
+
+    /// The header of a table with no rows, from its schema.
+    static func emptyModel(of schema: RowSchema, lang: Lang) -> TableModel {
+        let table = Catalog.table(named: schema.table)
+        return TableModel(columns: schema.columns.map { column($0, table: table, lang: lang) }, rows: [])
+    }
+
+    /// For each column name, the table of the first row that has it. Rows of one table share
+    /// one schema object, so this looks at each distinct schema once.
+    static func tablesOwning(_ names: [String], in items: [Value]) -> [String: String] {
+        var owners: [String: String] = [:]
+        var lastSchema: RowSchema?
+        for item in items {
+            guard case .row(let row) = item else { continue }
+            if let lastSchema, lastSchema === row.schema { continue }
+            lastSchema = row.schema
+            for name in row.schema.columns where owners[name] == nil { owners[name] = row.schema.table }
+        }
+        return owners
+    }
+
+    /// Labels of the columns the domain binding adds to rows (DanVanDomain's DerivedColumns),
+    /// which the catalog does not hold because they are not stored.
+    static let derivedLabels: [String: Localized] = [
+        "cluster": Localized(vi: "Cụm thi đua", en: "Cluster"),
+        "sort_name": Localized(vi: "Tên để sắp xếp", en: "Sort name"),
+    ]
+
+    /// A column of `table` (when the rows came from one) with its catalog label, else the
+    /// name as written.
+    static func column(_ name: String, table: Table?, lang: Lang) -> TableModel.Column {
+        let catalogColumn = table?.column(named: name)
+        let derived = table == nil ? nil : derivedLabels[name]
+        let label = catalogColumn?.label(lang) ?? derived?(lang) ?? name
+        return TableModel.Column(name: name, label: label,
+                                 groupsDigits: groupsDigits(name, catalogColumn: catalogColumn))
+    }
+
+    /// Ids, references, years and numbers that name something are not quantities: "2.024"
+    /// would not read as a year, nor "1.808" as unit number 1808.
+    static func groupsDigits(_ name: String, catalogColumn: Column?) -> Bool {
+        if catalogColumn?.referencedTable != nil { return false }
+        let last = name.split(separator: ".").last.map(String.init) ?? name
+        let identifying: Set<String> = ["id", "year", "nam", "number", "so", "key", "code", "ma"]
+        if identifying.contains(last) { return false }
+        return !(last.hasSuffix("_id") || last.hasSuffix("_year") || last.hasSuffix("_nam"))
+    }
+
+    /// One cell. A row inside a cell shows its display column (a unit by its name), a date
+    /// its ISO form, and lists or records their print form.
+    static func cell(_ value: Value) -> CellValue {
+        switch value {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .int(let number): return .integer(number)
+        case .double(let number): return .decimal(number)
+        case .text(let text): return .text(text)
+        case .date(let date): return .text(date.description)
+        case .row(let row):
+            if let column = row.schema.displayColumn, column < row.values.count {
+                switch row.values[column] {
+                case .text(let text): return .text(text)
+                case .null: return .null
+                default: break
+                }
+            }
+            return .text(value.nestedDescription)
+        case .list, .record, .function, .table:
+            return .text(value.nestedDescription)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+// `danvan` with no subcommand: the interactive session on the database (issue #4). On a
+// terminal it joins libedit (LineEditor), the REPL engine and the language (LanguageEvaluator
+// over DomainHost) and opens with the welcome line. When stdin is not a terminal there is no
+// session at all: the input is a script, run like `danvan run` (no prompts, no colour, values
+// not echoed, errors as `<stdin>:LINE:COL`, exit code 1 when anything failed).
+import ArgumentParser
+import DanVanDomain
+import DanVanLang
+import DanVanREPL
+import DanVanStore
+import Foundation
+import LineEditor
+import VietText
+
+enum Shell {
+    /// How many entries the history file keeps: months of a working day's statements,
+    /// small enough to load at once.
+    static let historySize = 2000
+
+    static func run(options: DatabaseOptions) throws {
+        guard TerminalSize.isTerminal(0) else {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            try Scripts.execute(SourceText(name: "<stdin>", text: String(decoding: input, as: UTF8.self)),
+                                options: options)
+            return
+        }
+        TerminalLocale.configure()
+        let environment = ProcessInfo.processInfo.environment
+        let lang = options.language
+        let store = try options.openStore()
+        let host = DomainHost(store: store)
+        let interrupt = InterruptFlag()
+        InterruptSignal.install(hook: interrupt)
+        let evaluator = LanguageEvaluator(host: host, lang: lang, interrupt: interrupt,
+                                          beforeEvaluate: { host.invalidate() })
+
+        let historyPath = HistoryLocation.path(environment: environment)
+        let editorSource = LineEditor(programName: "danvan", historyPath: historyPath, historySize: historySize)
+            .map(EditorSource.init)
+        let source: any LineSource = editorSource ?? PlainSource()
+        let outputIsTerminal = TerminalSize.isTerminal(1)
+        let replEnvironment = REPLEnvironment(
+            files: LocalFiles(),
+            history: { [unowned source] in source.historyEntries() },
+            terminalSize: {
+                let size = TerminalSize.current()
+                return (size.rows, size.columns)
+            },
+            rowCount: { try? store.count($0) })
+        let settings = REPLEngine.Settings(
+            lang: lang, interactive: editorSource != nil,
+            color: ColorPolicy.enabled(outputIsTerminal: outputIsTerminal, environment: environment))
+        let engine = REPLEngine(evaluator: evaluator, environment: replEnvironment, settings: settings)
+        editorSource?.completeWith(engine)
+        let console = StandardConsole(isTerminal: outputIsTerminal)
+        if editorSource != nil {
+            console.writeOutput(Welcome.line(version: DanVan.version, database: options.path,
+                                             units: try? store.count("units"), models: try? store.count("models"),
+                                             lang: lang) + "\n")
+        }
+        let status = REPLRunner(engine: engine, source: source, console: console).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
