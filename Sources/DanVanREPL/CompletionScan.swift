@@ -183,7 +183,7 @@ struct CompletionScan {
             break
         }
         // A new line that does not go on with a pipeline starts a new statement.
-        if token.newlineBefore, let previous, !continuesLine(previous) { endExpression() }
+        if token.newlineBefore, let previous, !Self.continuesLine(previous) { endExpression() }
         append(token)
     }
 
@@ -236,7 +236,7 @@ struct CompletionScan {
     }
 
     /// A token after which a new line continues the same expression.
-    private func continuesLine(_ token: Token) -> Bool {
+    static func continuesLine(_ token: Token) -> Bool {
         switch token.kind {
         case .symbol(let symbol):
             switch symbol {

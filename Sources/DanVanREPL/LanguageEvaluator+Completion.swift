@@ -27,8 +27,10 @@ extension LanguageEvaluator: ShapeResolver {
 
         guard let last = tokens.last, last.range.end == byteCount else {
             // After a space or at the start: every name may come next.
+            let onNewLine = before.utf8[before.utf8.index(before.utf8.startIndex, offsetBy: tokens.last?.range.end ?? 0)...]
+                .contains(UInt8(ascii: "\n"))
             return names(prefix: "", scan: CompletionScan(text: before, tokens: tokens, resolver: self),
-                         range: end..<end)
+                         statementStart: Self.startsStatement(after: tokens, onNewLine: onNewLine), range: end..<end)
         }
         switch last.kind {
         case .comment, .int, .decimal, .string:
@@ -45,19 +47,22 @@ extension LanguageEvaluator: ShapeResolver {
             let preceding = Array(tokens.dropLast())
             let start = offsets.character(atByte: last.range.start)
             let prefix = String(characters[start..<end])
-            return complete(prefix: prefix, preceding: preceding, text: before, range: start..<end)
+            return complete(prefix: prefix, preceding: preceding, text: before,
+                            statementStart: Self.startsStatement(after: preceding, onNewLine: last.newlineBefore),
+                            range: start..<end)
         case .symbol(.dot):
-            return complete(prefix: "", preceding: tokens, text: before, range: end..<end)
+            return complete(prefix: "", preceding: tokens, text: before, statementStart: false, range: end..<end)
         case .symbol:
             return names(prefix: "", scan: CompletionScan(text: before, tokens: tokens, resolver: self),
-                         range: end..<end)
+                         statementStart: Self.startsStatement(after: tokens, onNewLine: false), range: end..<end)
         case .end:
             return .empty
         }
     }
 
     /// A word being typed after `preceding`.
-    private func complete(prefix: String, preceding: [Token], text: String, range: Range<Int>) -> CompletionList {
+    private func complete(prefix: String, preceding: [Token], text: String, statementStart: Bool,
+                          range: Range<Int>) -> CompletionList {
         if let dot = preceding.last, case .symbol(.dot) = dot.kind {
             // `x.y.` : the fields of what the path before the dot holds.
             let path = Self.trailingPath(Array(preceding.dropLast()))
@@ -67,12 +72,26 @@ extension LanguageEvaluator: ShapeResolver {
             for name in path.dropFirst() { shape = scan.member(name, of: shape) }
             return CompletionList(range: range, items: Self.fields(of: shape, prefix: prefix).map { CompletionList.Item($0) })
         }
-        return names(prefix: prefix, scan: CompletionScan(text: text, tokens: preceding, resolver: self), range: range)
+        return names(prefix: prefix, scan: CompletionScan(text: text, tokens: preceding, resolver: self),
+                     statementStart: statementStart, range: range)
     }
+
+    /// Whether a statement may start after `tokens`: at the start, after `;`, `{` or `}`, or
+    /// on a new line that does not continue the expression before it.
+    static func startsStatement(after tokens: [Token], onNewLine: Bool) -> Bool {
+        guard let last = tokens.last(where: { $0.kind != .comment }) else { return true }
+        switch last.kind {
+        case .symbol(.semicolon), .symbol(.leftBrace), .symbol(.rightBrace): return true
+        default: return onNewLine && !CompletionScan.continuesLine(last)
+        }
+    }
+
+    /// Keywords that can appear inside an expression; the others start statements.
+    static let expressionKeywords: Set<String> = ["and", "or", "not", "true", "false", "null", "in"]
 
     /// A name at an expression's place: stage words after `|`, columns in a stage, else
     /// keywords and names in scope.
-    private func names(prefix: String, scan: CompletionScan, range: Range<Int>) -> CompletionList {
+    private func names(prefix: String, scan: CompletionScan, statementStart: Bool, range: Range<Int>) -> CompletionList {
         var items: [CompletionList.Item] = []
         if scan.atStageStart {
             items = Self.stageWords.filter { Self.matches($0, prefix) }.map { CompletionList.Item($0 + " ", display: $0) }
@@ -89,7 +108,8 @@ extension LanguageEvaluator: ShapeResolver {
                 items += ["asc", "desc"].filter { Self.matches($0, prefix) }.map { CompletionList.Item($0 + " ", display: $0) }
             }
         }
-        items += Keyword.allCases.map(\.rawValue).filter { Self.matches($0, prefix) }
+        items += Keyword.allCases.map(\.rawValue)
+            .filter { (statementStart || Self.expressionKeywords.contains($0)) && Self.matches($0, prefix) }
             .map { CompletionList.Item($0 + " ", display: $0) }
         let tables = Set(host?.tableNames ?? [])
         for name in interpreter.globalNames() where Self.matches(name, prefix) && name != Self.lastValueName {

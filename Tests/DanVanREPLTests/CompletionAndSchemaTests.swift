@@ -20,7 +20,7 @@ import Testing
         #expect(h.engine.complete(line: ":lang ", cursor: 6).items.map(\.display) == ["en", "vi"])
         #expect(h.engine.complete(line: ":timer o", cursor: 8).items.map(\.display) == ["off", "on"])
         #expect(h.engine.complete(line: ":schema mo", cursor: 10).items.map(\.display)
-                == ["mo_hinh", "models", "movements"])
+                == ["mo_hinh", "model_partners", "model_tags", "models", "movements"])
         #expect(h.engine.complete(line: ":help pr", cursor: 8).items.map(\.display) == ["print"])
         #expect(h.engine.complete(line: ":quit x", cursor: 7).items.isEmpty)
     }
@@ -48,7 +48,11 @@ import Testing
         #expect(h.engine.complete(line: "mod", cursor: 3).items.map(\.text) == ["from-language"])
         h.type("f(")
         // Inside an unfinished statement ":" is the language's, not a command.
-        #expect(h.engine.complete(line: ":sc", cursor: 3).items.map(\.text) == ["from-language"])
+        let list = h.engine.complete(line: ":sc", cursor: 3)
+        #expect(list.items.map(\.text) == ["from-language"])
+        // The language sees the statement's earlier lines; the range is the current line's.
+        #expect(h.evaluator.completionRequests.last.map { [$0.line, String($0.cursor)] } == ["f(\n:sc", "6"])
+        #expect(list.range == 2..<3)
     }
 }
 

@@ -33,8 +33,12 @@ final class FakeEvaluator: Evaluator {
         return .value(.text("=" + text))
     }
 
+    var completionRequests: [(line: String, cursor: Int)] = []
+
+    /// Offers "from-language" for the last character before the cursor.
     func completions(line: String, cursor: Int) -> CompletionList {
-        CompletionList(range: 0..<cursor, items: [CompletionList.Item("from-language")])
+        completionRequests.append((line, cursor))
+        return CompletionList(range: max(0, cursor - 1)..<cursor, items: [CompletionList.Item("from-language")])
     }
 
     var globalNames: [String] { ["x"] }
