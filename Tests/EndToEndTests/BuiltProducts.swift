@@ -11,9 +11,7 @@ enum BuiltProducts {
         while candidate.pathComponents.contains(where: { $0.hasSuffix(".xctest") }) {
             candidate.deleteLastPathComponent()
         }
-        if ["danvan", "repl-probe"].contains(where: {
-            FileManager.default.fileExists(atPath: candidate.appendingPathComponent($0).path)
-        }) {
+        if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("danvan").path) {
             return candidate
         }
         // Fallback: the package's own .build/debug, found from this file's path.

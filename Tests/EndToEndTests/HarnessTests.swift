@@ -75,8 +75,8 @@ struct TmuxHarnessTests {
     }
 
     @Test func findsTheBuiltExecutables() throws {
-        let probe = try BuiltProducts.path("repl-probe")
-        #expect(probe.hasSuffix("/repl-probe"))
+        let danvan = try BuiltProducts.path("danvan")
+        #expect(danvan.hasSuffix("/danvan"))
         #expect(throws: HarnessError.self) { try BuiltProducts.path("no-such-program") }
     }
 }
