@@ -21,6 +21,11 @@ import Testing
         #expect(NumberText.decimal(-0.25, .vi) == "-0,25")
         #expect(NumberText.decimal(1e20, .en) == "1e+20")
         #expect(NumberText.decimal(.nan, .en) == "NaN")
+        // Shown exactly, never rounded to a report's two digits.
+        #expect(NumberText.decimal(9.125, .vi) == "9,125")
+        #expect(NumberText.decimal(0.1 + 0.2, .en) == "0.30000000000000004")
+        #expect(NumberText.decimal(0.00012345678901234567, .en) == "0.00012345678901234567")
+        #expect(NumberText.decimal(1e-5, .vi) == "1e-05")
     }
 
     @Test func fixedDigitsForTimings() {

@@ -91,6 +91,38 @@ import VietText
         #expect(TableRenderer.fit([3, 20, 20], into: 30, minimum: 6) == [3, 14, 13])
     }
 
+    @Test func columnsThatCannotBeReadAreLeftOutAndNamed() {
+        // Each shown column keeps min(its width, 12) cells plus 3 of border; 1 closes the row.
+        #expect(TableRenderer.columnsThatFit([5, 20, 20, 20], width: 60) == 4)
+        #expect(TableRenderer.columnsThatFit([5, 20, 20, 20], width: 40) == 3)
+        #expect(TableRenderer.columnsThatFit([5, 20, 20, 20], width: 38) == 2)
+        #expect(TableRenderer.columnsThatFit([40, 40], width: 10) == 1)
+        let model = TableModel(columns: [
+            TableModel.Column(name: "id", label: "id", groupsDigits: false),
+            TableModel.Column(name: "name", label: "Tên"),
+            TableModel.Column(name: "search_key", label: "Khóa tìm kiếm"),
+            TableModel.Column(name: "phone", label: "Điện thoại"),
+        ], rows: [[.integer(1), .text("Phường Tân Định"), .text("phuong tan dinh"), .text("0243")]])
+        let output = TableRenderer(lang: .vi, width: 30).render(model)
+        #expect(output.text == """
+            ┌────┬─────────────────┐
+            │ id │ Tên             │
+            ├────┼─────────────────┤
+            │  1 │ Phường Tân Định │
+            └────┴─────────────────┘
+            … còn 2 cột không vừa m…
+
+            """.replacingOccurrences(of: "… còn 2 cột không vừa m…", with: TableRenderer.hiddenColumnsFooter(
+                ["search_key", "phone"], lang: .vi, width: 30)))
+        // The footer stays on one line, cutting the names when it must.
+        let footer = TableRenderer.hiddenColumnsFooter(["search_key", "phone", "valid_from", "valid_to"], lang: .en, width: 80)
+        #expect(footer.hasPrefix("… 4 more columns did not fit: search_key, phone,"))
+        #expect(footer.hasSuffix("… (:mode line, or | select …)"))
+        #expect(DisplayWidth.of(footer) < 80)
+        #expect(TableRenderer.hiddenColumnsFooter(["a", "b"], lang: .en, width: nil)
+                == "… 2 more columns did not fit: a, b (:mode line, or | select …)")
+    }
+
     @Test func aScreenfulThenAFooter() {
         var model = Self.units(.en)
         model.rows = (1...2873).map { [.integer(Int64($0)), .text("u\($0)"), .integer(0)] }
