@@ -20,7 +20,7 @@ import Testing
         #expect(h.engine.complete(line: ":lang ", cursor: 6).items.map(\.display) == ["en", "vi"])
         #expect(h.engine.complete(line: ":timer o", cursor: 8).items.map(\.display) == ["off", "on"])
         #expect(h.engine.complete(line: ":schema mo", cursor: 10).items.map(\.display)
-                == ["mo_hinh", "models", "movements"])
+                == ["mo_hinh", "model_partners", "model_tags", "models", "movements"])
         #expect(h.engine.complete(line: ":help pr", cursor: 8).items.map(\.display) == ["print"])
         #expect(h.engine.complete(line: ":quit x", cursor: 7).items.isEmpty)
     }
