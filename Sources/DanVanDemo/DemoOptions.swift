@@ -11,8 +11,8 @@ public struct DemoOptions: Sendable, Equatable {
     /// Contests stay one per year.
     public var scale: Int
 
-    /// The largest scale accepted: `--scale 1000` is already about 3 million models and
-    /// several GB; more would run for hours and exhaust memory.
+    /// The largest scale accepted: `--scale 1000` is already 3 million models, a file of
+    /// about 5 GB and ten minutes of work; more would exhaust memory and patience.
     public static let maxScale = 1000
 
     public init(seed: UInt64 = 2024, scale: Int = 1) {

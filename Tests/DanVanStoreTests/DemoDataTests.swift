@@ -48,7 +48,7 @@ struct DemoDataTests {
             #expect(try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM models WHERE (kind = 'individual') <> (person IS NOT NULL)
                 """) == 0)
-            // Awards that name nobody would break the table's CHECK; none is revoked without cause to check.
+            // Search keys are filled for what search reads.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM models WHERE search_key = ''") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM people WHERE search_key = ''") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM units WHERE search_key = ''") == 0)
@@ -241,6 +241,22 @@ struct DemoDataTests {
                     SELECT count(*) FROM model_partners p JOIN models m ON m.id = p.model WHERE p.unit = m.unit OR m.kind <> 'collective'
                     """) == 0)
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM model_tags WHERE tag = 'GPMB'") ?? 0 > 0)
+                #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            }
+        }
+    }
+
+    @Test("a larger scale grows the city but keeps two contests")
+    func largerScale() throws {
+        let base = try DemoFixture.made().summary
+        try withFreshDemoStore { store, _ in
+            let summary = try DemoData.generate(into: store, options: DemoOptions(scale: 2), progress: nil)
+            #expect(summary.count("models") == 2 * base.count("models"))
+            #expect(summary.count("people") == 2 * base.count("people"))
+            #expect(summary.count("units") > base.count("units") * 3 / 2)
+            #expect(summary.count("contests") == base.count("contests"))
+            #expect(summary.anomalies.count == base.anomalies.count)
+            try store.pool.read { (db: Database) throws in
                 #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             }
         }
