@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "DanVanDemo", dependencies: [
             "DanVanStore", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "DanVanCSV", dependencies: ["DanVanStore", "VietText"], exclude: ["README.md"]),
         .target(name: "DanVanDomain", dependencies: ["DanVanLang", "DanVanStore", "VietText"]),
         .systemLibrary(

@@ -96,7 +96,11 @@ extension DemoBuilder {
             try setTitle(record, record.title + " ", .extraSpaces)
         }
         for record in pickModels(1, { $0.title.contains(" ") }) {
-            try setTitle(record, record.title.replacingAll(" ", with: "  "), .extraSpaces)
+            if let space = record.title.firstIndex(of: " ") {
+                var title = record.title
+                title.insert(" ", at: space)
+                try setTitle(record, title, .extraSpaces)
+            }
         }
         for person in pickPeople(2, { !$0.family.hasPrefix("Đ") }) {
             let p = people[person]

@@ -96,6 +96,7 @@ extension DemoBuilder {
 
     func writeModels() throws {
         var random = random("models")
+        extrasRandom = self.random("model-extras")
         let pools = ownerPools()
         var forced = forcedOwners(&random)
         let perYear = modelsPerYear()
@@ -250,6 +251,21 @@ extension DemoBuilder {
         for (kind, value) in zip(kinds, values) {
             try writer.indicators.insert([modelID, kind.name, value, kind.unit])
         }
+        if let partners = writer.modelPartners, collective {
+            for partner in modelPartners(owner: owner, on: started, &extrasRandom) {
+                try partners.insert([modelID, id(partner)])
+            }
+        }
+        if let tags = writer.modelTags {
+            var topics = collective ? DemoModelText.templateTags[template] : []
+            if hotspot { topics.append("điểm nóng") }
+            if adminReform { topics.append("CCHC") }
+            if serviceEthics { topics.append("đạo đức công vụ") }
+            var seen: Set<String> = []
+            for topic in topics where seen.insert(topic).inserted {
+                try tags.insert([modelID, topic])
+            }
+        }
         try writeReviews(model: modelID, owner: owner, year: year, started: started, status: status, level: level,
                          late2025: late2025, hotspot: hotspot, &random)
         return DemoModelRecord(id: modelID, year: year, unit: unit, person: person, field: field, template: template,
@@ -331,6 +347,22 @@ extension DemoBuilder {
             let pool = date < DemoDate.communesOpen ? oldCommunes : newCommunes
             return pool.isEmpty ? nil : pool[random.below(pool.count)]
         }
+    }
+
+    /// Up to two units that work with the owner on a model: the commune's front and mass
+    /// organisations, the commune of an organisation, or another city body.
+    private func modelPartners(owner: Int, on date: DemoDate, _ random: inout DemoRandom) -> [Int] {
+        let unit = units[owner]
+        var pool: [Int]
+        switch unit.role {
+        case .oldCommune, .newCommune: pool = unit.massOrgs
+        case .massOrg: pool = (unit.parent.map { [$0] + units[$0].massOrgs } ?? []).filter { $0 != owner }
+        case .district: pool = []
+        default: pool = ([cityFront] + cityOrgs + blocsBefore.prefix(1)).filter { $0 != owner }
+        }
+        pool = pool.filter { units[$0].isActive(on: date) }
+        let wanted = random.int(0...2)
+        return random.sample(wanted, of: pool.count).sorted().map { pool[$0] }
     }
 
     /// The unit whose name texts use: a duplicate record's models were typed with the

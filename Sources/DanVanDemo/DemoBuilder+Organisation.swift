@@ -390,9 +390,9 @@ extension DemoBuilder {
         }
     }
 
-    /// A code not yet used, after the original's: "D06.01" → "D06.01A".
+    /// A code not yet used, after the original's: "D06.01" → "D06.01-2", as a second entry gets.
     private func nextCode(after original: Int) -> String {
-        units[original].code + "A"
+        units[original].code + "-2"
     }
 
     // MARK: Writing

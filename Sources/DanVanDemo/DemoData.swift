@@ -83,6 +83,10 @@ final class DemoBuilder {
     var movementIDs: [(id: Int64, from: Int, to: Int)] = []
     var formIDs: [String: Int64] = [:]
 
+    /// The stream for partners and tags, apart from the models' own, so that models are the
+    /// same whether or not the schema has those tables.
+    var extrasRandom = DemoRandom(seed: 0, stream: "")
+
     // Models, by year, for awards and replication.
     var models: [DemoModelRecord] = []
     /// Recognition decisions already numbered, by issuer, level and year: one decision

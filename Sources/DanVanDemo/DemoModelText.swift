@@ -92,6 +92,16 @@ enum DemoModelText {
         DemoTitleTemplate(field: 3, text: "Phát huy vai trò giám sát của Nhân dân{at}", indicators: [.turnout]),
     ]
 
+    /// Topic tags (domain.md §2.2 `chu_de`) of each template, in the order of `templates`.
+    static let templateTags: [[String]] = [
+        ["giảm nghèo", "nông thôn mới"], ["GPMB"], ["nông thôn mới"], ["giảm nghèo"], ["giảm nghèo"],
+        ["nông thôn mới"], ["nông thôn mới"], ["đô thị văn minh"],
+        ["hiến đất làm đường", "nông thôn mới"], ["đô thị văn minh", "môi trường"], ["môi trường"], ["môi trường"],
+        ["nông thôn mới"], [], ["giảm nghèo"], ["môi trường"], ["đô thị văn minh"],
+        [], ["chuyển đổi số"], ["dân tộc"], [], [], [],
+        ["CCHC"], ["đạo đức công vụ"], [], ["CCHC"], [], ["đạo đức công vụ"], ["chuyển đổi số", "CCHC"], [],
+    ]
+
     /// The template indices of each field.
     static let templatesByField: [[Int]] = (0..<4).map { field in
         templates.indices.filter { templates[$0].field == field }

@@ -11,8 +11,8 @@ public struct DemoOptions: Sendable, Equatable {
     /// Contests stay one per year.
     public var scale: Int
 
-    /// The largest scale accepted: `--scale 1000` is already about 3 million models and
-    /// several GB; more would run for hours and exhaust memory.
+    /// The largest scale accepted: `--scale 1000` is already 3 million models, a file of
+    /// about 5 GB and ten minutes of work; more would exhaust memory and patience.
     public static let maxScale = 1000
 
     public init(seed: UInt64 = 2024, scale: Int = 1) {
@@ -26,7 +26,7 @@ public enum DemoError: Error, Sendable, Equatable {
     case badScale(Int)
     /// The database already holds rows; the demo never mixes with real data.
     case notEmpty(path: String)
-    /// `--force` was given for a file that is not a DanVan database: it is not deleted.
+    /// The file is not a DanVan database: it is neither written nor deleted, even with `--force`.
     case notDanVanDatabase(path: String)
     /// The file could not be deleted for `--force`.
     case cannotDelete(path: String, reason: String)
@@ -42,8 +42,8 @@ public enum DemoError: Error, Sendable, Equatable {
                 en: "the database {0} already holds data, so the demo data is not added to it; choose a new file (--db demo.db) or add --force to delete this file and start again")(lang, path)
         case .notDanVanDatabase(let path):
             return Localized(
-                vi: "{0} không phải là cơ sở dữ liệu DanVan, nên không xóa; hãy chọn một tệp khác",
-                en: "{0} is not a DanVan database, so it is not deleted; choose another file")(lang, path)
+                vi: "{0} không phải là cơ sở dữ liệu DanVan; hãy chọn một tệp khác (tệp này được giữ nguyên)",
+                en: "{0} is not a DanVan database; choose another file (this one is left unchanged)")(lang, path)
         case .cannotDelete(let path, let reason):
             return Localized(vi: "không xóa được {0}: {1}", en: "cannot delete {0}: {1}")(lang, path, reason)
         }

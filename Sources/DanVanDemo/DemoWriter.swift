@@ -38,6 +38,9 @@ final class DemoWriter {
     let fields, movements, models, indicators, criteria, evaluations, recognitions: DemoTable
     let awardForms, awards, contests, rounds, parts, teams, teamMembers, judges, scores: DemoTable
     let reports, inspections: DemoTable
+    /// Partner units and topic tags of models: written when the schema has these tables
+    /// (migration v2 adds them).
+    let modelPartners, modelTags: DemoTable?
 
     init(_ db: Database) throws {
         self.db = db
@@ -74,5 +77,7 @@ final class DemoWriter {
         reports = try DemoTable(db, "reports", ["unit", "period", "kind", "due_on", "submitted_on"])
         inspections = try DemoTable(db, "inspections", ["unit", "inspected_on", "inspector", "content", "conclusion",
                                                          "recommendations", "fix_by"])
+        modelPartners = try db.tableExists("model_partners") ? DemoTable(db, "model_partners", ["model", "unit"]) : nil
+        modelTags = try db.tableExists("model_tags") ? DemoTable(db, "model_tags", ["model", "tag"]) : nil
     }
 }

@@ -3,6 +3,8 @@
 // - `units.cluster`: the emulation cluster the unit belongs to in its latest membership year;
 // - `models.cluster`: the cluster of the model's unit in the model's year (else the unit's
 //   latest), so "models of 2024 counted by cluster" is `models | where year == 2024 | group by cluster.name`;
+// - `models.score`: the score of the model's latest evaluation (null when it has none), so
+//   "average score by field" is `models | group by field.name | select key, avg(score)`;
 // - `people.sort_name`: "given middle family", which sorts people the Vietnamese way (by
 //   given name first) under the language's Vietnamese text order.
 import DanVanLang
@@ -20,8 +22,11 @@ struct DerivedColumn {
 enum DerivedColumns {
     static func columns(of table: String) -> [DerivedColumn] {
         switch table {
-        case "units", "models":
+        case "units":
             return [DerivedColumn(name: "cluster", alias: "cum", references: "clusters")]
+        case "models":
+            return [DerivedColumn(name: "cluster", alias: "cum", references: "clusters"),
+                    DerivedColumn(name: "score", alias: "diem", references: nil)]
         case "people":
             return [DerivedColumn(name: "sort_name", alias: "ten_sap_xep", references: nil)]
         default:
@@ -66,8 +71,19 @@ enum DerivedColumns {
         }
     }
 
+    /// Each model's latest evaluation score (by date, then id), read once per load.
+    static func latestScores(_ db: Database) throws -> [Int64: Double] {
+        var scores: [Int64: Double] = [:]
+        let rows = try GRDB.Row.fetchCursor(db, sql: """
+            SELECT model, score FROM evaluations WHERE score IS NOT NULL ORDER BY model, evaluated_on, id
+            """)
+        while let row = try rows.next() { scores[row[0]] = row[1] }
+        return scores
+    }
+
     /// Appends the derived values to a row's stored values.
-    static func append(to values: inout [Value], table: String, columns: [DanVanStore.Column], membership: Membership?) {
+    static func append(to values: inout [Value], table: String, columns: [DanVanStore.Column],
+                       membership: Membership?, scores: [Int64: Double]) {
         func int(_ name: String) -> Int64? {
             guard let index = columns.firstIndex(where: { $0.name == name }),
                   case .int(let number) = values[index] else { return nil }
@@ -85,6 +101,8 @@ enum DerivedColumns {
         case "models":
             let cluster = int("unit").flatMap { membership?.cluster(unit: $0, year: int("year")) }
             values.append(cluster.map { .int($0) } ?? .null)
+            let score = int("id").flatMap { scores[$0] }
+            values.append(score.map { .double($0) } ?? .null)
         case "people":
             let parts = [text("given_name"), text("middle_name"), text("family_name")].filter { !$0.isEmpty }
             values.append(.text(parts.joined(separator: " ")))

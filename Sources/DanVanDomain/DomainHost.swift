@@ -120,6 +120,7 @@ final class DomainTable: TableSource {
         let needsMembership = name == "units" || name == "models"
         let loaded: [Row] = try store.pool.read { db in
             let membership = needsMembership ? try DerivedColumns.Membership(db) : nil
+            let scores = name == "models" ? try DerivedColumns.latestScores(db) : [:]
             var result: [Row] = []
             let cursor = try GRDB.Row.fetchCursor(db, sql: selectSQL)
             while let dbRow = try cursor.next() {
@@ -128,7 +129,8 @@ final class DomainTable: TableSource {
                 for (index, column) in columns.enumerated() {
                     values.append(DomainTable.value(dbRow[index], type: column.type))
                 }
-                DerivedColumns.append(to: &values, table: name, columns: columns, membership: membership)
+                DerivedColumns.append(to: &values, table: name, columns: columns,
+                                      membership: membership, scores: scores)
                 result.append(Row(schema: schema, values: values))
             }
             return result

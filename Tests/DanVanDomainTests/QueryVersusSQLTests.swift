@@ -118,6 +118,28 @@ private func text(_ value: DatabaseValueConvertible?) -> String {
         #expect(!expected.isEmpty)
     }
 
+    @Test func averageLatestScoreOfModelsByField() throws {
+        // The issue's example: `models.score` is the score of the model's latest evaluation.
+        let danvan = try lines("""
+            let rows = models | group by field.name | select field: key, n: count(), avg_score: avg(score) | sort n desc
+            for g in rows { print("{g.field}={round(g.avg_score, 6)}/{g.n}") }
+            """)
+        let expected = try sql("""
+            WITH latest AS (
+                SELECT e.model, e.score FROM evaluations e WHERE e.score IS NOT NULL AND NOT EXISTS (
+                    SELECT 1 FROM evaluations l WHERE l.model = e.model AND l.score IS NOT NULL
+                    AND (l.evaluated_on > e.evaluated_on OR (l.evaluated_on = e.evaluated_on AND l.id > e.id))))
+            SELECT f.name AS k, avg(l.score) AS a, count(*) AS n FROM models m
+            LEFT JOIN latest l ON l.model = m.id LEFT JOIN fields f ON f.id = m.field
+            GROUP BY f.name ORDER BY n DESC
+            """) { row -> String in
+            let rounded = ((row["a"] as Double) * 1_000_000).rounded(.toNearestOrAwayFromZero) / 1_000_000
+            return "\(text(row["k"] as String?))=\(rounded)/\(row["n"] as Int)"
+        }
+        #expect(danvan == expected)
+        #expect(expected.count == 5)
+    }
+
     @Test func unitsWithNoModels() throws {
         let danvan = try lines("""
             for u in units | where status == "active" and len(models) == 0 { print(u.code) }
