@@ -66,6 +66,7 @@ enum ValueDisplay {
     /// which the catalog does not hold because they are not stored.
     static let derivedLabels: [String: Localized] = [
         "cluster": Localized(vi: "Cụm thi đua", en: "Cluster"),
+        "score": Localized(vi: "Điểm (lần đánh giá gần nhất)", en: "Score (latest evaluation)"),
         "sort_name": Localized(vi: "Tên để sắp xếp", en: "Sort name"),
     ]
 
