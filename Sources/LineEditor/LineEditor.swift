@@ -102,8 +102,15 @@ public final class LineEditor {
         free(promptCString)
     }
 
+    /// A line that came in the same burst as a Ctrl-C before it, given on the next read.
+    private var heldLine: String?
+
     /// Reads one line, showing `prompt`.
     public func readLine(prompt: String) -> ReadResult {
+        if let line = heldLine {
+            heldLine = nil
+            return .line(line)
+        }
         if let newPrompt = strdup(prompt) {
             free(promptCString)
             promptCString = newPrompt
@@ -121,6 +128,15 @@ public final class LineEditor {
         if count <= 0 { return .eof }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
+        if InterruptSignal.isRaised {
+            // Ctrl-C arrived together with the text after it (a paste, keys sent at once):
+            // the blocked read returned that text rather than EINTR, so libedit never saw the
+            // interrupt. Report it first, so the caller drops its unfinished statement, then
+            // give the line on the next read.
+            InterruptSignal.clear()
+            heldLine = line
+            return .interrupted
+        }
         return .line(line)
     }
 

@@ -139,6 +139,15 @@ struct REPLTerminalTests {
         try session.type("print(\"after\")")
         try session.press("Enter")
         try session.waitForLine("after")
+        // Also when the Ctrl-C and the next line arrive in one burst (a paste, keys sent at once).
+        let emptyContinuations = try session.lines().filter { $0 == "   ...>" }.count
+        try session.type("print(\"abandoned too")
+        try session.press("Enter")
+        try session.waitUntil("a new continuation prompt") { _ in
+            try session.lines().filter { $0 == "   ...>" }.count > emptyContinuations
+        }
+        try session.press("C-c", "print(\"after burst\")", "Enter")
+        try session.waitForLine("after burst")
 
         // Ctrl-C stops an evaluation and the session goes on. A Ctrl-C that arrives before
         // the loop starts is cleared when it starts, so press until the loop reports it.
