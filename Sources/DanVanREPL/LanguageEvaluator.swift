@@ -76,13 +76,15 @@ public final class LanguageEvaluator: Evaluator {
         }
     }
 
-    /// The entry as a named source: `<repl>` at the prompt (errors read `<repl>:1:7`), the
-    /// file's name for `:load`. Lines before `firstLine` are blank so that a script fed in
-    /// pieces reports its own line numbers.
+    /// The entry as a named source: `<repl N>` for the Nth statement at the prompt (errors
+    /// read `<repl 3>:1:7`), the file's name for `:load`. Each entry needs its own name: a
+    /// function defined in entry 2 that fails when entry 5 calls it must quote entry 2's line,
+    /// and the diagnostic renderer finds the line by the name. Lines before `firstLine` are
+    /// blank so that a script fed in pieces reports its own line numbers.
     static func source(_ text: String, origin: SourceOrigin) -> SourceText {
         switch origin {
-        case .prompt:
-            return SourceText(name: "<repl>", text: text)
+        case .prompt(let statement):
+            return SourceText(name: "<repl \(statement)>", text: text)
         case .script(let name, let firstLine):
             let padding = String(repeating: "\n", count: min(max(firstLine - 1, 0), 10_000_000))
             return SourceText(name: name, text: padding + text)

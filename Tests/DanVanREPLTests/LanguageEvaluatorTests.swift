@@ -1,5 +1,5 @@
 // The adapter over the real interpreter and domain host, without a terminal: completeness
-// from the parser, values shown as tables with catalog labels, `_`, errors named `<repl>`,
+// from the parser, values shown as tables with catalog labels, `_`, errors named after their entry (`<repl 3>`),
 // Ctrl-C through the interrupt flag, help on built-ins, and the welcome line.
 import DanVanLang
 import Foundation
@@ -45,10 +45,21 @@ import VietText
     @Test func errorsNameTheEntryAndFollowTheLanguage() throws {
         let f = try LanguageFixture()
         f.run("let year = 2024")
-        guard case .error(let english) = f.run("print(yaer)").result else { Issue.record("no error"); return }
-        #expect(english.hasPrefix("<repl>:1:7: error: unknown name 'yaer' (did you mean 'year'?)\nprint(yaer)\n      ^"))
-        guard case .error(let vietnamese) = f.run("print(1 +* 2)", lang: .vi).result else { Issue.record("no error"); return }
-        #expect(vietnamese.hasPrefix("<repl>:1:10: lỗi: "))
+        guard case .error(let english) = f.run("print(yaer)", origin: .prompt(statement: 2)).result else {
+            Issue.record("no error"); return
+        }
+        #expect(english.hasPrefix("<repl 2>:1:7: error: unknown name 'yaer' (did you mean 'year'?)\nprint(yaer)\n      ^"))
+        guard case .error(let vietnamese) = f.run("print(1 +* 2)", lang: .vi, origin: .prompt(statement: 3)).result else {
+            Issue.record("no error"); return
+        }
+        #expect(vietnamese.hasPrefix("<repl 3>:1:10: lỗi: "))
+        // A function from an earlier entry that fails quotes its own entry's line.
+        f.run("fn half(x) {\n  return x / 0\n}", origin: .prompt(statement: 4))
+        guard case .error(let inFunction) = f.run("half(1)", origin: .prompt(statement: 5)).result else {
+            Issue.record("no error"); return
+        }
+        #expect(inFunction.hasPrefix("<repl 4>:2:10: error: division by zero\n  return x / 0\n         ^\n"))
+        #expect(inFunction.contains("(<repl 5>:1:1)"))
         // A loaded file's errors name the file and its line.
         let loaded = f.run("let a = 1\nprint(b)", origin: .script(name: "report.dv", firstLine: 1)).result
         guard case .error(let fromFile) = loaded else { Issue.record("no error"); return }

@@ -61,7 +61,7 @@ struct REPLCommandTests {
         try fromFlag.waitForLine("Language: English")
         try fromFlag.type("print(yaer)")
         try fromFlag.press("Enter")
-        try fromFlag.waitFor("<repl>:1:7: error: unknown name 'yaer'")
+        try fromFlag.waitFor(":1:7: error: unknown name 'yaer'")
     }
 
     @Test func modeCSVAndOutputToAFile() throws {
