@@ -22,14 +22,13 @@ extension LanguageEvaluator: ShapeResolver {
         let before = String(characters[0..<end])
         var tokens = Lexer.tokens(of: SourceText(name: "<tab>", text: before), keepComments: true)
         if let last = tokens.last, case .end = last.kind { tokens.removeLast() }
-        let byteCount = before.utf8.count
+        let bytes = Array(before.utf8)
         let offsets = CharacterOffsets(before)
 
-        guard let last = tokens.last, last.range.end == byteCount else {
+        guard let last = tokens.last, last.range.end == bytes.count else {
             // After a space or at the start: every name may come next.
-            let onNewLine = before.utf8[before.utf8.index(before.utf8.startIndex, offsetBy: tokens.last?.range.end ?? 0)...]
-                .contains(UInt8(ascii: "\n"))
-            return names(prefix: "", scan: CompletionScan(text: before, tokens: tokens, resolver: self),
+            let onNewLine = bytes[min(tokens.last?.range.end ?? 0, bytes.count)...].contains(UInt8(ascii: "\n"))
+            return names(prefix: "", scan: CompletionScan(tokens: tokens, resolver: self),
                          statementStart: Self.startsStatement(after: tokens, onNewLine: onNewLine), range: end..<end)
         }
         switch last.kind {
@@ -37,23 +36,21 @@ extension LanguageEvaluator: ShapeResolver {
             return .empty
         case .invalid:
             // An unterminated string: complete a data value if a column is compared to it.
-            guard last.range.start < byteCount, Array(before.utf8)[last.range.start] == UInt8(ascii: "\"") else {
-                return .empty
-            }
-            let typed = String(decoding: Array(before.utf8)[(last.range.start + 1)...], as: UTF8.self)
+            guard last.range.start < bytes.count, bytes[last.range.start] == UInt8(ascii: "\"") else { return .empty }
+            let typed = String(decoding: bytes[(last.range.start + 1)...], as: UTF8.self)
             let start = offsets.character(atByte: last.range.start + 1)
-            return values(typed: typed, tokens: Array(tokens.dropLast()), text: before, range: start..<end)
+            return values(typed: typed, tokens: Array(tokens.dropLast()), range: start..<end)
         case .name, .keyword:
             let preceding = Array(tokens.dropLast())
             let start = offsets.character(atByte: last.range.start)
             let prefix = String(characters[start..<end])
-            return complete(prefix: prefix, preceding: preceding, text: before,
+            return complete(prefix: prefix, preceding: preceding,
                             statementStart: Self.startsStatement(after: preceding, onNewLine: last.newlineBefore),
                             range: start..<end)
         case .symbol(.dot):
-            return complete(prefix: "", preceding: tokens, text: before, statementStart: false, range: end..<end)
+            return complete(prefix: "", preceding: tokens, statementStart: false, range: end..<end)
         case .symbol:
-            return names(prefix: "", scan: CompletionScan(text: before, tokens: tokens, resolver: self),
+            return names(prefix: "", scan: CompletionScan(tokens: tokens, resolver: self),
                          statementStart: Self.startsStatement(after: tokens, onNewLine: false), range: end..<end)
         case .end:
             return .empty
@@ -61,18 +58,18 @@ extension LanguageEvaluator: ShapeResolver {
     }
 
     /// A word being typed after `preceding`.
-    private func complete(prefix: String, preceding: [Token], text: String, statementStart: Bool,
+    private func complete(prefix: String, preceding: [Token], statementStart: Bool,
                           range: Range<Int>) -> CompletionList {
         if let dot = preceding.last, case .symbol(.dot) = dot.kind {
             // `x.y.` : the fields of what the path before the dot holds.
             let path = Self.trailingPath(Array(preceding.dropLast()))
             guard let first = path.first else { return .empty }
-            let scan = CompletionScan(text: text, tokens: Array(preceding.dropLast(2 * path.count)), resolver: self)
+            let scan = CompletionScan(tokens: Array(preceding.dropLast(2 * path.count)), resolver: self)
             var shape = scan.shape(ofName: first)
             for name in path.dropFirst() { shape = scan.member(name, of: shape) }
             return CompletionList(range: range, items: Self.fields(of: shape, prefix: prefix).map { CompletionList.Item($0) })
         }
-        return names(prefix: prefix, scan: CompletionScan(text: text, tokens: preceding, resolver: self),
+        return names(prefix: prefix, scan: CompletionScan(tokens: preceding, resolver: self),
                      statementStart: statementStart, range: range)
     }
 
@@ -186,12 +183,12 @@ extension LanguageEvaluator: ShapeResolver {
     // MARK: - Data values
 
     /// Values of the column compared to the string being typed: `where name == "Phường T`.
-    private func values(typed: String, tokens: [Token], text: String, range: Range<Int>) -> CompletionList {
+    private func values(typed: String, tokens: [Token], range: Range<Int>) -> CompletionList {
         guard let comparison = tokens.last, case .symbol(let symbol) = comparison.kind,
               symbol == .equal || symbol == .notEqual || symbol == .tilde else { return .empty }
         let path = Self.trailingPath(Array(tokens.dropLast()))
         guard let first = path.first, let column = path.last else { return .empty }
-        let scan = CompletionScan(text: text, tokens: Array(tokens.dropLast(1 + 2 * path.count - 1)), resolver: self)
+        let scan = CompletionScan(tokens: Array(tokens.dropLast(1 + 2 * path.count - 1)), resolver: self)
         var shape = scan.shape(ofName: path.count == 1 ? "it" : first)
         if path.count == 1, case .unknown = shape { return .empty }
         for name in path.count == 1 ? [] : Array(path.dropFirst().dropLast()) { shape = scan.member(name, of: shape) }
