@@ -12,6 +12,11 @@ struct DanVan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "danvan",
         abstract: "DanVan: query, fix and report on the \"Dân vận khéo\" movement's data.",
+        discussion: """
+            With no subcommand, danvan opens the interactive session on the database (type :help there); \
+            when standard input is not a terminal, it runs that input as a script. \
+            Exit codes: 0 success, 1 script error, 2 usage error, 3 data error, 4 I/O error, 130 interrupted.
+            """,
         version: version,
         subcommands: [Run.self, Eval.self, Demo.self, Export.self, Import.self]
     )
