@@ -22,13 +22,13 @@ let package = Package(
         .target(name: "DanVanStore", dependencies: [
             "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "DanVanDemo", dependencies: [
             "DanVanStore", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["README.md"]),
         .target(name: "DanVanCSV", dependencies: ["DanVanStore", "VietText"], exclude: ["README.md"]),
-        .target(name: "DanVanDomain", dependencies: ["DanVanLang", "DanVanStore", "VietText"]),
+        .target(name: "DanVanDomain", dependencies: ["DanVanLang", "DanVanStore", "VietText"], exclude: ["README.md"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
