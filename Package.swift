@@ -28,7 +28,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["README.md"]),
         .target(name: "DanVanCSV", dependencies: ["DanVanStore", "VietText"], exclude: ["README.md"]),
-        .target(name: "DanVanDomain", dependencies: ["DanVanLang", "DanVanStore", "VietText"], exclude: ["README.md"]),
+        .target(name: "DanVanDomain", dependencies: [
+            "DanVanLang", "DanVanStore", "VietText",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], exclude: ["README.md"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
