@@ -95,7 +95,7 @@ public struct DemoSummary: Sendable {
         for kind in DemoAnomaly.Kind.allCases {
             let rows = anomalies(kind).count
             guard rows > 0 else { continue }
-            lines.append("  - \(lang == .vi ? kind.label.vi : kind.label.en): \(rows)")
+            lines.append("  - \(lang == .vi ? kind.label.vi : kind.label.en): \(Self.grouped(rows, lang))")
         }
         return lines.joined(separator: "\n")
     }

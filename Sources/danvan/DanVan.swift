@@ -11,12 +11,8 @@ struct DanVan: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "danvan",
-        abstract: "DanVan: query, fix and report on the \"Dân vận khéo\" movement's data.",
-        discussion: """
-            With no subcommand, danvan opens the interactive session on the database (type :help there); \
-            when standard input is not a terminal, it runs that input as a script. \
-            Exit codes: 0 success, 1 script error, 2 usage error, 3 data error, 4 I/O error, 130 interrupted.
-            """,
+        abstract: HelpText.Root.abstract.inHelpLang,
+        discussion: HelpText.Root.discussion.inHelpLang,
         version: version,
         subcommands: [Run.self, Eval.self, Demo.self, Export.self, Import.self]
     )
@@ -30,6 +26,7 @@ struct DanVan: ParsableCommand {
 
     /// Runs the command line. A `CLIError` becomes its message on stderr and its exit code;
     /// an argument error exits with the documented usage code 2 (ArgumentParser's own is 64).
+    /// Help screens and usage errors are shown in `helpLang`, ArgumentParser's own words too.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -38,21 +35,29 @@ struct DanVan: ParsableCommand {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             Foundation.exit(error.code.rawValue)
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            switch exitCode(for: error) {
+            case .success:
+                // --help, `danvan help …`, --version.
+                let text = fullMessage(for: error)
+                if !text.isEmpty { print(ParserText.helpScreen(text, helpLang)) }
+                Foundation.exit(ExitCode32.success.rawValue)
+            case .validationFailure:
+                let text = ParserText.usageError(fullMessage(for: error), helpLang)
+                FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(ExitCode32.usage.rawValue)
+            default:
+                exit(withError: error)
             }
-            exit(withError: error)
         }
     }
 }
 
 /// Options every command that touches the database takes.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The database file (default: $DANVAN_DB, else ~/.local/share/danvan/danvan.db).")
+    @Option(name: .long, help: HelpText.Database.db.argumentHelp())
     var db: String?
 
-    @Option(name: .long, help: "The language of messages: vi or en (default: from LANG).")
+    @Option(name: .long, help: HelpText.Database.lang.argumentHelp())
     var lang: String?
 
     var language: Lang { Lang.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }

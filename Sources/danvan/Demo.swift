@@ -10,22 +10,19 @@ import VietText
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create the demo data set (a fictional city, 2009-2025).",
-        discussion: """
-            The same seed and scale always give the same rows. The database must be new or empty; \
-            --force deletes an existing DanVan database first.
-            """
+        abstract: HelpText.Demo.abstract.inHelpLang,
+        discussion: HelpText.Demo.discussion.inHelpLang
     )
 
     @OptionGroup var options: DatabaseOptions
 
-    @Option(name: .long, help: "Size: 1 is the realistic city (about 3,000 models); N makes about N times as much (1-\(DemoOptions.maxScale)).")
+    @Option(name: .long, help: ArgumentHelp(HelpText.Demo.scaleHelp))
     var scale: Int = 1
 
-    @Option(name: .long, help: "The seed of every random choice.")
+    @Option(name: .long, help: HelpText.Demo.seed.argumentHelp())
     var seed: UInt64 = 2024
 
-    @Flag(name: .long, help: "Delete an existing DanVan database at the path first.")
+    @Flag(name: .long, help: HelpText.Demo.force.argumentHelp())
     var force = false
 
     func run() throws {
@@ -50,9 +47,7 @@ struct Demo: ParsableCommand {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print(summary.description(lang))
-            let shown = String(format: "%.1f", seconds)
-            print(Localized(vi: "Xong sau {0} giây: {1}", en: "Done in {0} s: {1}")(
-                lang, lang == .vi ? shown.replacingOccurrences(of: ".", with: ",") : shown, path))
+            print(Demo.done(lang, VietFormat.decimal(seconds, lang, maxFractionDigits: 1), path))
         } catch let error as DemoError {
             let code: ExitCode32
             switch error {
@@ -67,6 +62,8 @@ struct Demo: ParsableCommand {
             throw Self.fail(error.message(lang), .ioError)
         }
     }
+
+    static let done = Localized(vi: "Xong sau {0} giây: {1}", en: "Done in {0} s: {1}")
 
     /// Writes `message` to stderr and gives the exit code to end with.
     private static func fail(_ message: String, _ code: ExitCode32) -> ExitCode {

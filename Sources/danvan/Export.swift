@@ -9,34 +9,27 @@ import VietText
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a table, or every table, as CSV (UTF-8, RFC 4180).",
-        discussion: """
-            Columns come in catalog order under their names (--header vi: their Vietnamese \
-            aliases), rows in id order, records end with CRLF. Derived columns (search keys, \
-            full_name) are left out: the store recomputes them on import. A NULL is an empty \
-            field and empty text is written "" (quoted), so that `danvan import` can tell the \
-            two apart. The file starts with a UTF-8 byte order mark so that Excel shows \
-            Vietnamese correctly; --no-bom leaves it out.
-            """
+        abstract: HelpText.Export.abstract.inHelpLang,
+        discussion: HelpText.Export.discussion.inHelpLang
     )
 
     enum HeaderStyle: String, ExpressibleByArgument {
         case names, vi
     }
 
-    @Argument(help: "The table: its name or Vietnamese alias (units, don_vi).")
+    @Argument(help: HelpText.Export.table.argumentHelp())
     var table: String?
 
-    @Option(name: .customLong("all"), help: ArgumentHelp("Write every table to DIR/TABLE.csv.", valueName: "DIR"))
+    @Option(name: .customLong("all"), help: HelpText.Export.all.argumentHelp(valueName: HelpText.directory))
     var all: String?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "The file to write (default: standard output).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: HelpText.Export.output.argumentHelp())
     var output: String?
 
-    @Flag(name: .customLong("no-bom"), help: "Do not start the file with a UTF-8 byte order mark.")
+    @Flag(name: .customLong("no-bom"), help: HelpText.Export.noBOM.argumentHelp())
     var noBOM = false
 
-    @Option(name: .customLong("header"), help: "Header row: names (column names) or vi (Vietnamese aliases).")
+    @Option(name: .customLong("header"), help: HelpText.Export.header.argumentHelp())
     var header: HeaderStyle = .names
 
     @OptionGroup var options: DatabaseOptions
@@ -76,7 +69,7 @@ struct Export: ParsableCommand {
                                                        progress: progress)
                 bar.finish()
                 let rows = counts.reduce(0) { $0 + $1.rows }
-                print(Export.exportedAll(lang, counts.count, rows, directory))
+                print(Export.exportedAll(lang, VietFormat.integer(counts.count, lang), VietFormat.integer(rows, lang), directory))
             } catch {
                 throw CLIError(message: error.message(lang), code: Export.exitCode(for: error))
             }
@@ -93,7 +86,7 @@ struct Export: ParsableCommand {
                 let rows = try CSVExporter.export(table: table, from: store, toFile: path, options: exportOptions,
                                                   progress: progress)
                 bar.finish()
-                print(Export.exported(lang, rows, table.name, path))
+                print(Export.exported(lang, VietFormat.integer(rows, lang), table.name, path))
             } else {
                 let stdout = ByteOutput(descriptor: 1, name: "<stdout>")
                 try CSVExporter.export(table: table, from: store, to: stdout, options: exportOptions,

@@ -10,31 +10,23 @@ import VietText
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load a CSV file into a table, or a whole `export --all` directory; all or nothing.",
-        discussion: """
-            The header row names the columns (names or Vietnamese aliases, any case, with or \
-            without diacritics); a file without an id column gets new ids. References are an \
-            id or, for tables with codes, a code (P-TH-01). An empty field is NULL, "" is empty \
-            text. Dates may be YYYY-MM-DD or dd/mm/yyyy; booleans 0/1, true/false or có/không. \
-            Every bad row is reported (the first 20, then a count) and nothing is imported. \
-            A single table's text is normalised to NFC unless --exact; --all restores an export \
-            byte for byte unless --normalize.
-            """
+        abstract: HelpText.Import.abstract.inHelpLang,
+        discussion: HelpText.Import.discussion.inHelpLang
     )
 
-    @Argument(help: "The table: its name or Vietnamese alias (units, don_vi).")
+    @Argument(help: HelpText.Import.table.argumentHelp())
     var table: String?
 
-    @Argument(help: "The CSV file to load.")
+    @Argument(help: HelpText.Import.file.argumentHelp())
     var file: String?
 
-    @Option(name: .customLong("all"), help: ArgumentHelp("Load every TABLE.csv of an export directory.", valueName: "DIR"))
+    @Option(name: .customLong("all"), help: HelpText.Import.all.argumentHelp(valueName: HelpText.directory))
     var all: String?
 
-    @Flag(help: "Keep text byte for byte instead of normalising it to NFC (one table).")
+    @Flag(help: HelpText.Import.exact.argumentHelp())
     var exact = false
 
-    @Flag(help: "Normalise text to NFC (with --all, which otherwise restores it exactly).")
+    @Flag(help: HelpText.Import.normalize.argumentHelp())
     var normalize = false
 
     @OptionGroup var options: DatabaseOptions
@@ -110,12 +102,12 @@ struct Import: ParsableCommand {
         bar.finish()
         let rows = report.rows.reduce(0) { $0 + $1.count }
         if all != nil {
-            print(Import.importedAll(lang, rows, report.rows.count))
+            print(Import.importedAll(lang, VietFormat.integer(rows, lang), VietFormat.integer(report.rows.count, lang)))
         } else {
-            print(Import.imported(lang, rows, sources[0].table.name))
+            print(Import.imported(lang, VietFormat.integer(rows, lang), sources[0].table.name))
         }
         if report.normalizedValues > 0 {
-            print(Import.normalized(lang, report.normalizedValues))
+            print(Import.normalized(lang, VietFormat.integer(report.normalizedValues, lang)))
         }
     }
 

@@ -10,11 +10,11 @@ import VietText
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a DanVan script file.",
-        discussion: "Errors are reported as FILE:LINE:COL: error: message, with the source line and a caret."
+        abstract: HelpText.Run.abstract.inHelpLang,
+        discussion: HelpText.Run.discussion.inHelpLang
     )
 
-    @Argument(help: "The script file (.dv).")
+    @Argument(help: HelpText.Run.file.argumentHelp())
     var file: String
 
     @OptionGroup var options: DatabaseOptions
@@ -31,9 +31,9 @@ struct Run: ParsableCommand {
 }
 
 struct Eval: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a snippet of DanVan code.")
+    static let configuration = CommandConfiguration(abstract: HelpText.Eval.abstract.inHelpLang)
 
-    @Argument(help: "The code to run, e.g. 'print(models | count)'.")
+    @Argument(help: HelpText.Eval.code.argumentHelp())
     var code: String
 
     @OptionGroup var options: DatabaseOptions

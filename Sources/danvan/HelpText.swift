@@ -1,0 +1,188 @@
+// Every help text of the `danvan` command line, in Vietnamese and English, grouped per
+// command, and the language the help is shown in. The commands' `CommandConfiguration` and
+// their @Option/@Argument/@Flag `help:` take their text from here; ArgumentParser's own words
+// around them (headings, --help, usage errors) are translated by `ParserText`.
+import ArgumentParser
+import DanVanDemo
+import Foundation
+import VietText
+
+/// The language of the help screens and usage errors: `--lang vi`/`--lang=vi` anywhere on the
+/// command line, else LC_ALL, LC_MESSAGES, LANG (`Lang.resolve`), exactly as `--lang` is read
+/// after parsing. It has to be a global computed before parsing because ArgumentParser reads
+/// help strings from static configuration and property-wrapper initialisers, before any
+/// parsed value exists; it never changes during the run, so a global constant is safe.
+let helpLang: Lang = Lang.resolve(flag: HelpLanguage.langFlag(in: CommandLine.arguments),
+                                  environment: ProcessInfo.processInfo.environment)
+
+enum HelpLanguage {
+    /// The value of the last `--lang X` or `--lang=X` before a `--` (after which everything is
+    /// a positional argument, as ArgumentParser reads it), or nil. The last one wins, as it
+    /// does for ArgumentParser's single-value options.
+    static func langFlag(in arguments: [String]) -> String? {
+        var value: String?
+        var index = 1  // arguments[0] is the program
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { break }
+            if argument == "--lang" {
+                if index + 1 < arguments.count { value = arguments[index + 1] }
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("--lang=") { value = String(argument.dropFirst("--lang=".count)) }
+            index += 1
+        }
+        return value
+    }
+}
+
+extension Localized {
+    /// This text in the help language.
+    var inHelpLang: String { self(helpLang) }
+
+    /// This text in the help language as an option's help, with `valueName` shown for its value.
+    func argumentHelp(valueName: Localized? = nil) -> ArgumentHelp {
+        ArgumentHelp(self(helpLang), valueName: valueName.map { $0(helpLang) })
+    }
+}
+
+enum HelpText {
+    enum Root {
+        static let abstract = Localized(
+            vi: "DanVan: tra cứu, sửa và báo cáo dữ liệu của phong trào \"Dân vận khéo\".",
+            en: "DanVan: query, fix and report on the \"Dân vận khéo\" movement's data.")
+        static let discussion = Localized(
+            vi: """
+                Khi không có lệnh con, danvan mở phiên làm việc tương tác trên cơ sở dữ liệu \
+                (gõ :help trong phiên để xem trợ giúp); khi đầu vào chuẩn không phải là terminal, \
+                danvan chạy nội dung đầu vào đó như một kịch bản (script). \
+                Mã thoát: 0 thành công, 1 lỗi kịch bản, 2 sai cách dùng, 3 lỗi dữ liệu, \
+                4 lỗi vào/ra (I/O), 130 bị ngắt.
+                """,
+            en: """
+                With no subcommand, danvan opens the interactive session on the database (type :help there); \
+                when standard input is not a terminal, it runs that input as a script. \
+                Exit codes: 0 success, 1 script error, 2 usage error, 3 data error, 4 I/O error, 130 interrupted.
+                """)
+    }
+
+    /// The options every command that touches the database takes (`DatabaseOptions`).
+    enum Database {
+        static let db = Localized(
+            vi: "Tệp cơ sở dữ liệu (mặc định: $DANVAN_DB, nếu không có thì ~/.local/share/danvan/danvan.db).",
+            en: "The database file (default: $DANVAN_DB, else ~/.local/share/danvan/danvan.db).")
+        static let lang = Localized(
+            vi: "Ngôn ngữ của thông báo và trợ giúp: vi hoặc en (mặc định: theo LANG).",
+            en: "The language of messages and help: vi or en (default: from LANG).")
+    }
+
+    enum Run {
+        static let abstract = Localized(vi: "Chạy một tệp kịch bản (script) DanVan.",
+                                        en: "Run a DanVan script file.")
+        static let discussion = Localized(
+            vi: "Lỗi được báo theo dạng TỆP:DÒNG:CỘT: lỗi: thông báo, kèm dòng mã nguồn và dấu ^ chỉ chỗ sai.",
+            en: "Errors are reported as FILE:LINE:COL: error: message, with the source line and a caret.")
+        static let file = Localized(vi: "Tệp kịch bản (.dv).", en: "The script file (.dv).")
+    }
+
+    enum Eval {
+        static let abstract = Localized(vi: "Chạy một đoạn mã DanVan.", en: "Run a snippet of DanVan code.")
+        static let code = Localized(vi: "Đoạn mã cần chạy, ví dụ 'print(models | count)'.",
+                                    en: "The code to run, e.g. 'print(models | count)'.")
+    }
+
+    enum Demo {
+        static let abstract = Localized(vi: "Tạo bộ dữ liệu mẫu (một thành phố hư cấu, 2009–2025).",
+                                        en: "Create the demo data set (a fictional city, 2009-2025).")
+        static let discussion = Localized(
+            vi: """
+                Cùng hạt giống ngẫu nhiên (seed) và quy mô thì luôn cho ra đúng những dòng như nhau. \
+                Cơ sở dữ liệu phải mới hoặc rỗng; --force xóa cơ sở dữ liệu DanVan đang có trước.
+                """,
+            en: """
+                The same seed and scale always give the same rows. The database must be new or empty; \
+                --force deletes an existing DanVan database first.
+                """)
+        /// {0}: the largest scale (`DemoOptions.maxScale`).
+        static let scale = Localized(
+            vi: "Quy mô: 1 là thành phố như thật (khoảng 3.000 mô hình); N cho khoảng gấp N lần (1–{0}).",
+            en: "Size: 1 is the realistic city (about 3,000 models); N makes about N times as much (1-{0}).")
+        static let seed = Localized(vi: "Hạt giống ngẫu nhiên (seed) của mọi lựa chọn ngẫu nhiên.",
+                                    en: "The seed of every random choice.")
+        static let force = Localized(vi: "Xóa trước cơ sở dữ liệu DanVan đang có ở đường dẫn đó.",
+                                     en: "Delete an existing DanVan database at the path first.")
+
+        /// The scale's help with the largest scale written as numbers are in `helpLang`.
+        static var scaleHelp: String { scale(helpLang, VietFormat.integer(DemoOptions.maxScale, helpLang)) }
+    }
+
+    enum Export {
+        static let abstract = Localized(vi: "Xuất một bảng, hoặc mọi bảng, ra CSV (UTF-8, RFC 4180).",
+                                        en: "Write a table, or every table, as CSV (UTF-8, RFC 4180).")
+        static let discussion = Localized(
+            vi: """
+                Các cột theo thứ tự của danh mục, mang tên cột (--header vi: bí danh tiếng Việt \
+                của cột), các dòng theo thứ tự id, mỗi bản ghi kết thúc bằng CRLF. Các cột suy ra \
+                (khóa tìm kiếm, full_name) không được xuất: cơ sở dữ liệu tự tính lại khi nhập. \
+                NULL là một trường rỗng, còn văn bản rỗng được ghi là "" (có ngoặc kép), để \
+                `danvan import` phân biệt được hai trường hợp. Tệp bắt đầu bằng dấu thứ tự byte \
+                (BOM) UTF-8 để Excel hiển thị đúng tiếng Việt; --no-bom bỏ dấu này.
+                """,
+            en: """
+                Columns come in catalog order under their names (--header vi: their Vietnamese \
+                aliases), rows in id order, records end with CRLF. Derived columns (search keys, \
+                full_name) are left out: the store recomputes them on import. A NULL is an empty \
+                field and empty text is written "" (quoted), so that `danvan import` can tell the \
+                two apart. The file starts with a UTF-8 byte order mark so that Excel shows \
+                Vietnamese correctly; --no-bom leaves it out.
+                """)
+        static let table = Localized(vi: "Bảng: tên bảng hoặc bí danh tiếng Việt (units, don_vi).",
+                                     en: "The table: its name or Vietnamese alias (units, don_vi).")
+        static let all = Localized(vi: "Ghi mọi bảng, mỗi bảng một tệp THƯ_MỤC/BẢNG.csv.",
+                                   en: "Write every table to DIR/TABLE.csv.")
+        static let output = Localized(vi: "Tệp cần ghi (mặc định: đầu ra chuẩn).",
+                                      en: "The file to write (default: standard output).")
+        static let noBOM = Localized(vi: "Không ghi dấu thứ tự byte (BOM) UTF-8 ở đầu tệp.",
+                                     en: "Do not start the file with a UTF-8 byte order mark.")
+        static let header = Localized(vi: "Dòng tiêu đề: names (tên cột) hoặc vi (bí danh tiếng Việt).",
+                                      en: "Header row: names (column names) or vi (Vietnamese aliases).")
+    }
+
+    enum Import {
+        static let abstract = Localized(
+            vi: "Nạp một tệp CSV vào một bảng, hoặc cả một thư mục do `export --all` tạo ra; nhập hết hoặc không nhập gì.",
+            en: "Load a CSV file into a table, or a whole `export --all` directory; all or nothing.")
+        static let discussion = Localized(
+            vi: """
+                Dòng tiêu đề ghi tên các cột (tên cột hoặc bí danh tiếng Việt, chữ hoa hay chữ \
+                thường, có dấu hay không dấu đều được); tệp không có cột id thì các dòng được cấp \
+                id mới. Tham chiếu là một id hoặc, với các bảng có mã, là mã (P-TH-01). Trường \
+                rỗng là NULL, "" là văn bản rỗng. Ngày viết YYYY-MM-DD hoặc dd/mm/yyyy; giá trị \
+                đúng/sai viết 0/1, true/false hoặc có/không. Mọi dòng sai đều được báo (20 dòng \
+                đầu, rồi tổng số) và không có gì được nhập. Văn bản của một bảng được chuẩn hóa \
+                sang NFC, trừ khi có --exact; --all khôi phục bản xuất đúng từng byte, trừ khi có \
+                --normalize.
+                """,
+            en: """
+                The header row names the columns (names or Vietnamese aliases, any case, with or \
+                without diacritics); a file without an id column gets new ids. References are an \
+                id or, for tables with codes, a code (P-TH-01). An empty field is NULL, "" is empty \
+                text. Dates may be YYYY-MM-DD or dd/mm/yyyy; booleans 0/1, true/false or có/không. \
+                Every bad row is reported (the first 20, then a count) and nothing is imported. \
+                A single table's text is normalised to NFC unless --exact; --all restores an export \
+                byte for byte unless --normalize.
+                """)
+        static let table = Export.table
+        static let file = Localized(vi: "Tệp CSV cần nạp.", en: "The CSV file to load.")
+        static let all = Localized(vi: "Nạp mọi tệp BẢNG.csv của một thư mục xuất.",
+                                   en: "Load every TABLE.csv of an export directory.")
+        static let exact = Localized(vi: "Giữ nguyên văn bản từng byte thay vì chuẩn hóa sang NFC (một bảng).",
+                                     en: "Keep text byte for byte instead of normalising it to NFC (one table).")
+        static let normalize = Localized(vi: "Chuẩn hóa văn bản sang NFC (dùng với --all, vốn khôi phục nguyên văn).",
+                                         en: "Normalise text to NFC (with --all, which otherwise restores it exactly).")
+    }
+
+    /// The value name of `--all` in export and import.
+    static let directory = Localized(vi: "THƯ_MỤC", en: "DIR")
+}
