@@ -81,30 +81,43 @@ enum DerivedColumns {
         return scores
     }
 
+    /// Where the stored columns that derived values are computed from sit in a row.
+    struct Inputs {
+        let id, unit, year, given, middle, family: Int?
+
+        init(columns: [DanVanStore.Column]) {
+            func index(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+            id = index("id")
+            unit = index("unit")
+            year = index("year")
+            given = index("given_name")
+            middle = index("middle_name")
+            family = index("family_name")
+        }
+    }
+
     /// Appends the derived values to a row's stored values.
-    static func append(to values: inout [Value], table: String, columns: [DanVanStore.Column],
+    static func append(to values: inout [Value], table: String, inputs: Inputs,
                        membership: Membership?, scores: [Int64: Double]) {
-        func int(_ name: String) -> Int64? {
-            guard let index = columns.firstIndex(where: { $0.name == name }),
-                  case .int(let number) = values[index] else { return nil }
+        func int(_ index: Int?) -> Int64? {
+            guard let index, case .int(let number) = values[index] else { return nil }
             return number
         }
-        func text(_ name: String) -> String {
-            guard let index = columns.firstIndex(where: { $0.name == name }),
-                  case .text(let value) = values[index] else { return "" }
+        func text(_ index: Int?) -> String {
+            guard let index, case .text(let value) = values[index] else { return "" }
             return value
         }
         switch table {
         case "units":
-            let cluster = int("id").flatMap { membership?.cluster(unit: $0, year: nil) }
+            let cluster = int(inputs.id).flatMap { membership?.cluster(unit: $0, year: nil) }
             values.append(cluster.map { .int($0) } ?? .null)
         case "models":
-            let cluster = int("unit").flatMap { membership?.cluster(unit: $0, year: int("year")) }
+            let cluster = int(inputs.unit).flatMap { membership?.cluster(unit: $0, year: int(inputs.year)) }
             values.append(cluster.map { .int($0) } ?? .null)
-            let score = int("id").flatMap { scores[$0] }
+            let score = int(inputs.id).flatMap { scores[$0] }
             values.append(score.map { .double($0) } ?? .null)
         case "people":
-            let parts = [text("given_name"), text("middle_name"), text("family_name")].filter { !$0.isEmpty }
+            let parts = [text(inputs.given), text(inputs.middle), text(inputs.family)].filter { !$0.isEmpty }
             values.append(.text(parts.joined(separator: " ")))
         default:
             break

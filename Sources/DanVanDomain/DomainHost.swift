@@ -115,6 +115,10 @@ final class DomainTable: TableSource {
     func rows() throws -> [Row] {
         if let cached { return cached }
         let columns = table.columns
+        // Per-value work must not copy `Column` (it holds strings and code lists): keep the
+        // types and the derived columns' inputs as plain arrays and indexes.
+        let types = columns.map(\.type)
+        let inputs = DerivedColumns.Inputs(columns: columns)
         let schema = self.schema
         let name = table.name
         let needsMembership = name == "units" || name == "models"
@@ -125,11 +129,11 @@ final class DomainTable: TableSource {
             let cursor = try GRDB.Row.fetchCursor(db, sql: selectSQL)
             while let dbRow = try cursor.next() {
                 var values: [Value] = []
-                values.reserveCapacity(columns.count)
-                for (index, column) in columns.enumerated() {
-                    values.append(DomainTable.value(dbRow[index], type: column.type))
+                values.reserveCapacity(schema.columns.count)
+                for index in types.indices {
+                    values.append(DomainTable.value(dbRow[index], type: types[index]))
                 }
-                DerivedColumns.append(to: &values, table: name, columns: columns,
+                DerivedColumns.append(to: &values, table: name, inputs: inputs,
                                       membership: membership, scores: scores)
                 result.append(Row(schema: schema, values: values))
             }
