@@ -15,3 +15,9 @@ public final class InterruptFlag: Sendable {
 
     public var isSet: Bool { flag.load(ordering: .relaxed) }
 }
+
+/// Thrown by a host that noticed the interrupt flag during a long read (a table of 300,000
+/// rows); the runtime reports it as the usual "interrupted" error.
+public struct HostInterrupted: Error, Sendable {
+    public init() {}
+}

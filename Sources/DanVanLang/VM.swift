@@ -204,6 +204,8 @@ final class VM {
             return try body()
         } catch let error as RuntimeError {
             throw error.located(span)
+        } catch is HostInterrupted {
+            throw VM.interruptedError(span)
         } catch {
             throw RuntimeError(RuntimeMessages.hostError, [.plain(String(describing: error))], at: span)
         }

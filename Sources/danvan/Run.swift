@@ -47,8 +47,8 @@ enum Scripts {
     /// Runs `source` on the options' database; exits with the outcome's code when it is not success.
     static func execute(_ source: SourceText, options: DatabaseOptions) throws {
         let store = try options.openStore()
-        let host = DomainHost(store: store)
         let interrupt = Signals.interruptOnSIGINT()
+        let host = DomainHost(store: store, interrupt: interrupt)
         let out = StandardOutput()
         let runner = ScriptRunner(host: host, lang: options.language, interrupt: interrupt,
                                   output: { out.writeLine($0) }, beforeRun: { host.invalidate() })

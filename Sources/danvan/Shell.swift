@@ -28,8 +28,8 @@ enum Shell {
         let environment = ProcessInfo.processInfo.environment
         let lang = options.language
         let store = try options.openStore()
-        let host = DomainHost(store: store)
         let interrupt = InterruptFlag()
+        let host = DomainHost(store: store, interrupt: interrupt)
         InterruptSignal.install(hook: interrupt)
         let evaluator = LanguageEvaluator(host: host, lang: lang, interrupt: interrupt,
                                           beforeEvaluate: { host.invalidate() })

@@ -136,4 +136,15 @@ private func text(_ value: Value) -> String? {
             #expect(people.map { text($0.values[index]) } == ["Hồng Thị Nguyễn", "An Lê"])
         }
     }
+
+    @Test func anInterruptStopsATableLoad() throws {
+        try withTemporaryDirectory { dir in
+            let flag = InterruptFlag()
+            let host = DomainHost(store: try makeStore(dir), interrupt: flag)
+            flag.set()
+            #expect(throws: HostInterrupted.self) { _ = try host.table(named: "models")?.rows() }
+            flag.clear()
+            #expect(try host.table(named: "models")?.rows().count == 3)
+        }
+    }
 }
