@@ -40,6 +40,17 @@ public struct ExportProgress: Sendable {
 }
 
 public enum CSVExportError: Error, Sendable {
+    /// Gives every failure of an export one shape: our own errors as they are, the rest as
+    /// I/O or database errors with SQLite's message.
+    init(wrapping error: any Error) {
+        switch error {
+        case let error as CSVExportError: self = error
+        case let error as CSVIOError: self = .io(error)
+        case let error as DatabaseError: self = .database(error.message ?? "\(error)")
+        default: self = .database("\(error)")
+        }
+    }
+
     case io(CSVIOError)
     /// A BLOB in a column: no catalog column holds binary data, and CSV cannot carry it.
     case binaryValue(table: String, id: String, column: String)
@@ -83,14 +94,8 @@ public enum CSVExporter {
             return try store.pool.read { db in
                 try write(table: table, db: db, output: output, options: options, progress: progress)
             }
-        } catch let error as CSVExportError {
-            throw error
-        } catch let error as CSVIOError {
-            throw .io(error)
-        } catch let error as DatabaseError {
-            throw .database(error.message ?? "\(error)")
         } catch {
-            throw .database("\(error)")
+            throw CSVExportError(wrapping: error)
         }
     }
 
@@ -124,14 +129,8 @@ public enum CSVExporter {
                             let rows = try write(table: table, db: db, output: output, options: options,
                                                  progress: progress)
                             counts.append((table.name, rows))
-                        } catch let error as CSVExportError {
-                            throw error
-                        } catch let error as CSVIOError {
-                            throw .io(error)
-                        } catch let error as DatabaseError {
-                            throw .database(error.message ?? "\(error)")
                         } catch {
-                            throw .database("\(error)")
+                            throw CSVExportError(wrapping: error)
                         }
                     }
                 }

@@ -38,6 +38,16 @@ public struct ImportReport: Sendable {
 }
 
 public enum CSVImportError: Error, Sendable {
+    /// Gives every failure of an import one shape, as `CSVExportError(wrapping:)` does.
+    init(wrapping error: any Error) {
+        switch error {
+        case let error as CSVImportError: self = error
+        case let error as CSVIOError: self = .io(error)
+        case let error as DatabaseError: self = .database(error.message ?? "\(error)")
+        default: self = .database("\(error)")
+        }
+    }
+
     /// The files are wrong; nothing was imported. `problems` are the first ones in file order.
     case invalid(problems: [CSVProblem], total: Int)
     case io(CSVIOError)
@@ -97,14 +107,8 @@ public enum CSVImporter {
                     return .commit
                 }
             }
-        } catch let error as CSVImportError {
-            throw error
-        } catch let error as CSVIOError {
-            throw .io(error)
-        } catch let error as DatabaseError {
-            throw .database(error.message ?? "\(error)")
         } catch {
-            throw .database("\(error)")
+            throw CSVImportError(wrapping: error)
         }
         return run.report
     }
