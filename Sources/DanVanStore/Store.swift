@@ -17,8 +17,12 @@ public final class Store: Sendable {
     public init(path: String) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
-        if !FileManager.default.fileExists(atPath: directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.cannotCreateDirectory(path: directory)
+            }
         }
         var config = Configuration()
         config.busyMode = .timeout(Store.busyTimeout)
@@ -32,9 +36,14 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
         self.path = path
-        let applied = try pool.read { db -> [String] in
-            guard try db.tableExists("grdb_migrations") else { return [] }
-            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        let applied: [String]
+        do {
+            applied = try pool.read { db -> [String] in
+                guard try db.tableExists("grdb_migrations") else { return [] }
+                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
         let unknown = applied.filter { !Migrations.knownIDs.contains($0) }
         if !unknown.isEmpty {
@@ -108,6 +117,7 @@ public enum StoreLocation {
 
 public enum StoreError: Error, Sendable {
     case cannotOpen(path: String, reason: String)
+    case cannotCreateDirectory(path: String)
     case migrationFailed(path: String, reason: String)
     case unknownTable(String)
     /// The file was upgraded by a newer DanVan; opening it here could lose data.
@@ -118,6 +128,9 @@ public enum StoreError: Error, Sendable {
         case .cannotOpen(let path, let reason):
             return Localized(vi: "không mở được cơ sở dữ liệu {0}: {1}",
                              en: "cannot open the database {0}: {1}")(lang, path, reason)
+        case .cannotCreateDirectory(let path):
+            return Localized(vi: "không tạo được thư mục {0} cho cơ sở dữ liệu (kiểm tra đường dẫn và quyền ghi)",
+                             en: "cannot create the folder {0} for the database (check the path and write permission)")(lang, path)
         case .migrationFailed(let path, let reason):
             return Localized(vi: "không nâng cấp được cơ sở dữ liệu {0}: {1}",
                              en: "cannot upgrade the database {0}: {1}")(lang, path, reason)
