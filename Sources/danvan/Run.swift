@@ -22,7 +22,13 @@ struct Run: ParsableCommand {
     func run() throws {
         let text: String
         do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw CLIError(message: CLIMessages.notUTF8(options.language, file), code: .scriptError)
+            }
+            text = decoded
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError(message: CLIMessages.cannotRead(options.language, file), code: .ioError)
         }
@@ -80,4 +86,6 @@ final class StandardOutput {
 
 enum CLIMessages {
     static let cannotRead = Localized(vi: "không đọc được tệp {0}", en: "cannot read the file {0}")
+    static let notUTF8 = Localized(vi: "{0}: tệp không phải văn bản UTF-8 (hãy lưu lại với bảng mã UTF-8)",
+                                   en: "{0}: the file is not UTF-8 text (save it again as UTF-8)")
 }
