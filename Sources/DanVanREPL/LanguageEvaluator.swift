@@ -67,13 +67,22 @@ public final class LanguageEvaluator: Evaluator {
         // A loaded file's last value is not a result anybody asked for; `_` keeps the last one shown.
         if case .prompt = request.origin { interpreter.setGlobal(Self.lastValueName, value) }
         do {
-            guard let shown = try ValueDisplay.display(value, lang: request.lang) else { return .nothing }
+            let table = Self.pipelineSource(of: request.text, host: host)
+            guard let shown = try ValueDisplay.display(value, lang: request.lang, source: table) else { return .nothing }
             return .value(shown)
         } catch {
             let table: String
             if case .table(let source) = value { table = source.name } else { table = "?" }
             return .error(Self.cannotRead(request.lang, table, String(describing: error)))
         }
+    }
+
+    /// The table an entry's pipeline starts from (`models | where … | select code, title`),
+    /// so that the columns a `select` keeps under their own names get the table's labels.
+    static func pipelineSource(of text: String, host: (any Host)?) -> String? {
+        let tokens = Lexer.tokens(of: SourceText(name: "<label>", text: text), keepComments: false)
+        guard tokens.count >= 2, case .name = tokens[0].kind, case .symbol(.pipe) = tokens[1].kind else { return nil }
+        return host?.table(named: tokens[0].text)?.name
     }
 
     /// The entry as a named source: `<repl N>` for the Nth statement at the prompt (errors

@@ -10,7 +10,9 @@ import VietText
 enum ValueDisplay {
     /// The display of `value`, or nil for a value that shows nothing (null).
     /// A whole table (`models`) is read here, so this can throw the host's error.
-    static func display(_ value: Value, lang: Lang) throws -> DisplayValue? {
+    /// `source`: the table the entry's pipeline started from, which labels the columns a
+    /// `select` kept (`code`, `unit.name`) as that table's columns.
+    static func display(_ value: Value, lang: Lang, source: String? = nil) throws -> DisplayValue? {
         switch value {
         case .null:
             return nil
@@ -19,10 +21,10 @@ enum ValueDisplay {
             guard !rows.isEmpty else { return .table(emptyModel(of: source.schema, lang: lang)) }
             return .table(model(rows, lang: lang) ?? TableModel(labels: [], rows: []))
         case .list(let list):
-            guard let model = model(list.items, lang: lang) else { return .text(value.description) }
+            guard let model = model(list.items, lang: lang, source: source) else { return .text(value.description) }
             return .table(model)
         case .row, .record:
-            guard let model = model([value], lang: lang) else { return .text(value.description) }
+            guard let model = model([value], lang: lang, source: source) else { return .text(value.description) }
             return .record(model)
         default:
             return .text(value.description)
@@ -30,11 +32,12 @@ enum ValueDisplay {
     }
 
     /// Rows and records as a table, or nil when some item is neither (or there are none).
-    static func model(_ items: [Value], lang: Lang) -> TableModel? {
+    static func model(_ items: [Value], lang: Lang, source: String? = nil) -> TableModel? {
         guard let names = Value.columns(of: items) else { return nil }
         let owners = tablesOwning(names, in: items)
-        let columns = names.map { name in
-            column(name, table: owners[name].flatMap { Catalog.table(named: $0) }, lang: lang)
+        let columns = names.map { name -> TableModel.Column in
+            if let owner = owners[name] { return column(name, table: Catalog.table(named: owner), lang: lang) }
+            return selectedColumn(name, source: source, lang: lang)
         }
         let rows: [[CellValue]] = items.map { item in
             names.map { name in item.field(name).map(cell) ?? .null }
@@ -66,7 +69,7 @@ enum ValueDisplay {
     /// which the catalog does not hold because they are not stored.
     static let derivedLabels: [String: Localized] = [
         "cluster": Localized(vi: "Cụm thi đua", en: "Cluster"),
-        "score": Localized(vi: "Điểm (lần đánh giá gần nhất)", en: "Score (latest evaluation)"),
+        "score": Localized(vi: "Điểm", en: "Score"),
         "sort_name": Localized(vi: "Tên để sắp xếp", en: "Sort name"),
     ]
 
@@ -78,6 +81,28 @@ enum ValueDisplay {
         let label = catalogColumn?.label(lang) ?? derived?(lang) ?? name
         return TableModel.Column(name: name, label: label,
                                  groupsDigits: groupsDigits(name, catalogColumn: catalogColumn))
+    }
+
+    /// A column a `select` made: when its name is a path of the source table's columns
+    /// (`code`, `unit.name`, `field.code`), it takes the label of the column the path ends on
+    /// ("Tên đơn vị"); a name the user chose (`n: count()`) stays as written.
+    static func selectedColumn(_ name: String, source: String?, lang: Lang) -> TableModel.Column {
+        guard var table = source.flatMap({ Catalog.table(named: $0) }) else {
+            return column(name, table: nil, lang: lang)
+        }
+        let parts = name.split(separator: ".").map(String.init)
+        for part in parts.dropLast() {
+            guard let target = table.column(named: part)?.referencedTable,
+                  let next = Catalog.table(named: target) else { return column(name, table: nil, lang: lang) }
+            table = next
+        }
+        guard let last = parts.last, let found = table.column(named: last) else {
+            let derived = parts.count == 1 ? derivedLabels[name] : nil
+            return TableModel.Column(name: name, label: derived?(lang) ?? name,
+                                     groupsDigits: groupsDigits(name, catalogColumn: nil))
+        }
+        return TableModel.Column(name: name, label: found.label(lang),
+                                 groupsDigits: groupsDigits(name, catalogColumn: found))
     }
 
     /// Ids, references, years and numbers that name something are not quantities: "2.024"

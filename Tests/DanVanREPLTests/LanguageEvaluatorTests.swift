@@ -112,10 +112,16 @@ import VietText
         #expect(models.rows[0][models.columns.firstIndex { $0.name == "hotspot" } ?? 0] == .bool(true))
     }
 
-    @Test func selectedNamesStayAsWritten() throws {
+    @Test func selectedPathsTakeTheirColumnsLabelsAndChosenNamesStayAsWritten() throws {
         let f = try LanguageFixture()
         let model = try #require(f.table("models | select code, unit.name, n: year + 1"))
-        #expect(model.columns.map(\.label) == ["code", "unit.name", "n"])
+        #expect(model.columns.map(\.name) == ["code", "unit.name", "n"])
+        #expect(model.columns.map(\.label) == ["Code", "Name", "n"])
+        let vi = try #require(f.table("mo_hinh | select code, unit.name, field.code, unit.parent.name, x: 1", lang: .vi))
+        #expect(vi.columns.map(\.label) == ["Mã mô hình", "Tên đơn vị", "Mã", "Tên đơn vị", "x"])
+        // Not a pipeline over a table: names stay as written.
+        let plain = try #require(f.table("[{code: 1}]", lang: .vi))
+        #expect(plain.columns.map(\.label) == ["code"])
         #expect(model.rows[0] == [.text("M1"), .text("Phường Tân Hòa"), .integer(2025)])
         // A row inside a cell shows its name; a date its ISO form.
         let nested = try #require(f.table("models | select code, u: unit, d: date(\"2024-10-15\") | take 1"))
