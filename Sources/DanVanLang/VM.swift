@@ -25,7 +25,8 @@ final class VM {
     var globalNames: [String] = []
     var globalIndex: [String: Int] = [:]
     /// False until the global's `let` or `fn` has run (reading it before is an error).
-    var globalDefined: [Bool] = []
+    /// Unchecked exclusivity: written on every global assignment, never while another access runs.
+    @exclusivity(unchecked) var globalDefined: [Bool] = []
 
     /// Unowned: the interpreter keeps the flag; reading it costs no reference count.
     unowned(unsafe) let interrupt: InterruptFlag
