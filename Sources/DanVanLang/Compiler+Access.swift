@@ -179,6 +179,18 @@ extension Compiler {
         let calleeSpan = span(calleeExpr.range)
         // `fib(n - 1)`: the function is read from its global slot inline.
         if let (index, name) = globalCallee {
+            if count == 1, let argument = slotArithmetic(argumentExprs[0]) {
+                return { frame in
+                    let vm = frame.vm
+                    guard case .function(let function) = vm.globals[index] else {
+                        throw Compiler.notCallableGlobal(vm, index, name, calleeSpan)
+                    }
+                    let base = try vm.enter(function, argumentCount: 1, at: at)
+                    defer { vm.leave(base, function) }
+                    base[0] = try argument.value(&frame)
+                    return try vm.run(function, base: base, at: at)
+                }
+            }
             switch count {
             case 1:
                 let first = arguments[0].eval

@@ -229,3 +229,35 @@ extension Compiler {
         return SlotTest(slot: slot, constant: constant, order: order, op: op, at: span(expr.range))
     }
 }
+
+/// An argument `n - 1` (`+ - * %` of a local and an integer literal), computed inside the
+/// call's closure: a recursive call then runs one closure fewer.
+struct SlotArithmetic {
+    let slot: Int
+    let constant: Int64
+    let intOp: IntArithmetic
+    let op: BinaryOperator
+    let at: Span
+
+    @inline(__always)
+    func value(_ frame: inout Frame) throws -> Value {
+        if case .int(let x) = frame.base[slot], let result = intOp.apply(x, constant) { return .int(result) }
+        return try Compiler.slowArithmetic(op, frame.base[slot], .int(constant), at)
+    }
+}
+
+extension Compiler {
+    /// The expression as a `SlotArithmetic`, or nil when it has another shape (the same
+    /// conditions as `slotTest`).
+    func slotArithmetic(_ expr: Expr) -> SlotArithmetic? {
+        guard case .binary(let op, let leftExpr, let rightExpr) = expr.kind, let intOp = IntArithmetic(op),
+              case .name(let name) = leftExpr.kind, case .int(let constant) = rightExpr.kind,
+              case .local(.slot(let slot), _) = resolve(name) else { return nil }
+        var state: FunctionState? = function
+        while let current = state {
+            if !current.stages.isEmpty { return nil }
+            state = current.parent
+        }
+        return SlotArithmetic(slot: slot, constant: constant, intOp: intOp, op: op, at: span(expr.range))
+    }
+}
