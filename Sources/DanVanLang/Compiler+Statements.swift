@@ -268,6 +268,10 @@ extension Compiler {
                 if let appendValue {
                     return { frame in
                         let right = try appendValue(&frame)
+                        if case .int(let x) = frame.base[slot], case .int(let y) = right {
+                            let (sum, overflow) = x.addingReportingOverflow(y)
+                            if !overflow { frame.base[slot] = .int(sum); return .normal }
+                        }
                         try frame.base[slot].add(right, at: at)
                         return .normal
                     }
@@ -285,6 +289,10 @@ extension Compiler {
                         let vm = frame.vm
                         if case .null = vm.globals[index], !vm.globalDefined[index] {
                             throw RuntimeError(RuntimeMessages.usedBeforeLet, [.plain(name)], at: nameSpan)
+                        }
+                        if case .int(let x) = vm.globals[index], case .int(let y) = right {
+                            let (sum, overflow) = x.addingReportingOverflow(y)
+                            if !overflow { vm.globals[index] = .int(sum); return .normal }
                         }
                         try vm.globals[index].add(right, at: at)
                         return .normal
