@@ -92,7 +92,21 @@ extension Compiler {
            !isInsideStage(resolve(String(root))), let reader = visibleStageReaders().first {
             pathCheck = (reader, MemberCache(name: path))
         }
-        let base = compile(baseExpr)
+        let baseOperand = operand(baseExpr)
+        let base = Compiler.eval(baseOperand)
+        // `r.score` on a local: the record's field is read in place, with no closure call
+        // for `r` and no copy of it; other values go the general way.
+        if pathCheck == nil, case .slot(let slot) = baseOperand {
+            return { frame in
+                if case .record(let record) = frame.base[slot] {
+                    let index = cache.index(in: record.shape)
+                    if index >= 0 { return record.values[index] }
+                }
+                let object = frame.base[slot]
+                if let value = try Access.member(object, cache, at: at, vm: frame.vm) { return value }
+                throw Access.missing(object, field, at: at)
+            }
+        }
         if let pathCheck {
             return { frame in
                 if case .record(let record) = try pathCheck.reader(&frame) {
@@ -165,6 +179,18 @@ extension Compiler {
         let calleeSpan = span(calleeExpr.range)
         // `fib(n - 1)`: the function is read from its global slot inline.
         if let (index, name) = globalCallee {
+            if count == 1, let argument = slotArithmetic(argumentExprs[0]) {
+                return { frame in
+                    let vm = frame.vm
+                    guard case .function(let function) = vm.globals[index] else {
+                        throw Compiler.notCallableGlobal(vm, index, name, calleeSpan)
+                    }
+                    let base = try vm.enter(function, argumentCount: 1, at: at)
+                    defer { vm.leave(base, function) }
+                    base[0] = try argument.value(&frame)
+                    return try vm.run(function, base: base, at: at)
+                }
+            }
             switch count {
             case 1:
                 let first = arguments[0].eval

@@ -159,16 +159,18 @@ enum IntOrder {
     }
 }
 
-/// Integer `+ - *` without traps: nil on overflow (the slow path then reports it). `/` and `%`
-/// always take the slow path, which decides between integer and decimal results.
+/// Integer `+ - * %` without traps: nil on overflow or a zero divisor (the slow path then
+/// reports it). `/` always takes the slow path, which decides between integer and decimal
+/// results; `%` of two integers is always an integer (truncated, as `Operators.remainder`).
 enum IntArithmetic {
-    case add, subtract, multiply
+    case add, subtract, multiply, remainder
 
     init?(_ op: BinaryOperator) {
         switch op {
         case .add: self = .add
         case .subtract: self = .subtract
         case .multiply: self = .multiply
+        case .remainder: self = .remainder
         default: return nil
         }
     }
@@ -180,7 +182,82 @@ enum IntArithmetic {
         case .add: (result, overflow) = x.addingReportingOverflow(y)
         case .subtract: (result, overflow) = x.subtractingReportingOverflow(y)
         case .multiply: (result, overflow) = x.multipliedReportingOverflow(by: y)
+        case .remainder:
+            if y == 0 { return nil }
+            (result, overflow) = x.remainderReportingOverflow(dividingBy: y)
         }
         return overflow ? nil : result
+    }
+}
+
+/// A condition `slot < constant` (or `<= > >=`) on a local and an integer literal, tested
+/// inside the `if` or `while` closure itself: a loop's test then costs no closure call.
+struct SlotTest {
+    let slot: Int
+    let constant: Int64
+    let order: IntOrder
+    let op: BinaryOperator
+    let at: Span
+
+    @inline(__always)
+    func holds(_ frame: inout Frame) throws -> Bool {
+        if case .int(let x) = frame.base[slot] { return order.holds(x, constant) }
+        return try Compiler.slowCompare(op, frame.base[slot], .int(constant), at)
+    }
+}
+
+extension Compiler {
+    /// The condition as a `SlotTest`, or nil when it has another shape. Only outside pipeline
+    /// stages, where a name cannot be a column, so resolving it here has no side effect.
+    func slotTest(_ expr: Expr) -> SlotTest? {
+        guard case .binary(let op, let leftExpr, let rightExpr) = expr.kind,
+              case .name(let name) = leftExpr.kind, case .int(let constant) = rightExpr.kind,
+              case .local(.slot(let slot), _) = resolve(name) else { return nil }
+        var state: FunctionState? = function
+        while let current = state {
+            if !current.stages.isEmpty { return nil }
+            state = current.parent
+        }
+        let order: IntOrder
+        switch op {
+        case .less: order = .less
+        case .lessEqual: order = .lessEqual
+        case .greater: order = .greater
+        case .greaterEqual: order = .greaterEqual
+        default: return nil
+        }
+        return SlotTest(slot: slot, constant: constant, order: order, op: op, at: span(expr.range))
+    }
+}
+
+/// An argument `n - 1` (`+ - * %` of a local and an integer literal), computed inside the
+/// call's closure: a recursive call then runs one closure fewer.
+struct SlotArithmetic {
+    let slot: Int
+    let constant: Int64
+    let intOp: IntArithmetic
+    let op: BinaryOperator
+    let at: Span
+
+    @inline(__always)
+    func value(_ frame: inout Frame) throws -> Value {
+        if case .int(let x) = frame.base[slot], let result = intOp.apply(x, constant) { return .int(result) }
+        return try Compiler.slowArithmetic(op, frame.base[slot], .int(constant), at)
+    }
+}
+
+extension Compiler {
+    /// The expression as a `SlotArithmetic`, or nil when it has another shape (the same
+    /// conditions as `slotTest`).
+    func slotArithmetic(_ expr: Expr) -> SlotArithmetic? {
+        guard case .binary(let op, let leftExpr, let rightExpr) = expr.kind, let intOp = IntArithmetic(op),
+              case .name(let name) = leftExpr.kind, case .int(let constant) = rightExpr.kind,
+              case .local(.slot(let slot), _) = resolve(name) else { return nil }
+        var state: FunctionState? = function
+        while let current = state {
+            if !current.stages.isEmpty { return nil }
+            state = current.parent
+        }
+        return SlotArithmetic(slot: slot, constant: constant, intOp: intOp, op: op, at: span(expr.range))
     }
 }

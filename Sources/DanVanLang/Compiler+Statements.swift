@@ -56,6 +56,14 @@ extension Compiler {
             return compileAssignment(target, valueExpr, range: range)
 
         case .if(let conditionExpr, let thenBody, let elseBody):
+            if let test = slotTest(conditionExpr) {
+                let then = compileBlock(thenBody)
+                guard let elseBody else {
+                    return { frame in try test.holds(&frame) ? try then(&frame) : .normal }
+                }
+                let otherwise = compileBlock(elseBody)
+                return { frame in try test.holds(&frame) ? try then(&frame) : try otherwise(&frame) }
+            }
             let condition = compileCondition(conditionExpr)
             let then = compileBlock(thenBody)
             guard let elseBody else {
@@ -65,11 +73,26 @@ extension Compiler {
             return { frame in try condition(&frame) ? try then(&frame) : try otherwise(&frame) }
 
         case .while(let conditionExpr, let bodyStatements):
-            let condition = compileCondition(conditionExpr)
+            let test = slotTest(conditionExpr)
+            let condition = test == nil ? compileCondition(conditionExpr) : { _ in false }
             function.loopDepth += 1
             let body = compileBlock(bodyStatements)
             function.loopDepth -= 1
             let at = span(range)
+            if let test {
+                return { frame in
+                    let interrupt = frame.vm.interrupt
+                    while try test.holds(&frame) {
+                        switch try body(&frame) {
+                        case .normal, .continueLoop: break
+                        case .breakLoop: return .normal
+                        case .returned: return .returned
+                        }
+                        if interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
+                    }
+                    return .normal
+                }
+            }
             return { frame in
                 let interrupt = frame.vm.interrupt
                 while try condition(&frame) {
@@ -202,22 +225,53 @@ extension Compiler {
         case .name(let name):
             // `s = s + x` on text appends in place, so building text in a loop stays linear.
             let resolved = resolve(name)
-            var appendValue: Eval?
+            var appendOperand: Operand?
             var canAppend = false
             switch resolved {
             case .local(.slot, _), .global: canAppend = true
             default: break
             }
             if canAppend, case .binary(.add, let left, let right) = valueExpr.kind, case .name(let leftName) = left.kind, leftName == name {
-                appendValue = compile(right)
+                appendOperand = operand(right)
             }
+            let appendValue = appendOperand.map(Compiler.eval)
             let value = appendValue == nil ? compile(valueExpr) : { _ in .null }
             let at = span(valueExpr.range)
             switch resolved {
             case .local(.slot(let slot), _):
+                // `i = i + 1`, `total = total + x`: integers are added in the slot without a
+                // closure call for the right side; anything else (text, overflow) goes on to `add`.
+                if let appendOperand {
+                    switch appendOperand {
+                    case .constant(.int(let constant)):
+                        return { frame in
+                            if case .int(let x) = frame.base[slot] {
+                                let (sum, overflow) = x.addingReportingOverflow(constant)
+                                if !overflow { frame.base[slot] = .int(sum); return .normal }
+                            }
+                            try frame.base[slot].add(.int(constant), at: at)
+                            return .normal
+                        }
+                    case .slot(let other):
+                        return { frame in
+                            let right = frame.base[other]
+                            if case .int(let x) = frame.base[slot], case .int(let y) = right {
+                                let (sum, overflow) = x.addingReportingOverflow(y)
+                                if !overflow { frame.base[slot] = .int(sum); return .normal }
+                            }
+                            try frame.base[slot].add(right, at: at)
+                            return .normal
+                        }
+                    default: break
+                    }
+                }
                 if let appendValue {
                     return { frame in
                         let right = try appendValue(&frame)
+                        if case .int(let x) = frame.base[slot], case .int(let y) = right {
+                            let (sum, overflow) = x.addingReportingOverflow(y)
+                            if !overflow { frame.base[slot] = .int(sum); return .normal }
+                        }
                         try frame.base[slot].add(right, at: at)
                         return .normal
                     }
@@ -235,6 +289,10 @@ extension Compiler {
                         let vm = frame.vm
                         if case .null = vm.globals[index], !vm.globalDefined[index] {
                             throw RuntimeError(RuntimeMessages.usedBeforeLet, [.plain(name)], at: nameSpan)
+                        }
+                        if case .int(let x) = vm.globals[index], case .int(let y) = right {
+                            let (sum, overflow) = x.addingReportingOverflow(y)
+                            if !overflow { vm.globals[index] = .int(sum); return .normal }
                         }
                         try vm.globals[index].add(right, at: at)
                         return .normal
@@ -313,6 +371,10 @@ extension Value {
     /// `self = self + other`, appending in place when both are text: the variable is the only
     /// owner of its string while it grows, so Swift appends without copying.
     mutating func add(_ other: Value, at span: Span) throws {
+        if case .int(let x) = self, case .int(let y) = other {
+            let (sum, overflow) = x.addingReportingOverflow(y)
+            if !overflow { self = .int(sum); return }
+        }
         if case .text(var text) = self, case .text(let suffix) = other {
             self = .null
             text.append(suffix)

@@ -6,8 +6,12 @@
 
 /// A list, shared by reference. `items` is an ordinary Swift array held by one object only,
 /// so appending in place never copies it.
+///
+/// The containers' stored arrays are `@exclusivity(unchecked)`: every access is a whole read
+/// or a write of an already computed value (no user code runs while one is being modified),
+/// so the runtime exclusivity check, a call per item read in a loop, proves nothing here.
 public final class ValueList {
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
 
     public init(_ items: [Value] = []) { self.items = items }
 }
@@ -39,9 +43,9 @@ public final class Shape {
 
 /// A record: values in the order of its shape's names.
 public final class Record {
-    public private(set) var shape: Shape
+    @exclusivity(unchecked) public private(set) var shape: Shape
     /// One value per name of the shape, always.
-    public internal(set) var values: [Value]
+    @exclusivity(unchecked) public internal(set) var values: [Value]
 
     /// A record of this shape; missing values are null and extra ones are dropped, so that
     /// names and values always correspond.

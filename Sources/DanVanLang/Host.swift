@@ -72,7 +72,9 @@ public final class RowSchema {
 /// One row of a host table.
 public final class Row {
     public let schema: RowSchema
-    public var values: [Value]
+    /// Unchecked exclusivity as the containers' arrays (see `ValueList`): only whole reads
+    /// and writes of computed values.
+    @exclusivity(unchecked) public var values: [Value]
 
     public init(schema: RowSchema, values: [Value]) {
         self.schema = schema

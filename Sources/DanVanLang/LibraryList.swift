@@ -15,6 +15,7 @@ enum ListLibrary {
             keys.reserveCapacity(items.count)
             let key = args.count == 2 ? try args.function(1) : nil
             for item in items { keys.append(SortValue(try key.map { try args.call($0, item) } ?? item)) }
+            if let order = ListLibrary.integerOrder(keys) { return .list(order.map { items[$0] }) }
             let order = items.indices.sorted { a, b in
                 let result = SortValue.order(keys[a], keys[b], descending: false)
                 return result != 0 ? result < 0 : a < b
@@ -95,4 +96,20 @@ enum ListLibrary {
 
 enum ListMessages {
     static let rangeTooLong = Localized(vi: "tối đa {0} phần tử", en: "at most {0} items")
+}
+
+extension ListLibrary {
+    /// The stable order of keys that are all integers (nil otherwise): (key, position) pairs
+    /// sorted as plain numbers, the same order as `SortValue.order` with ties by position,
+    /// without copying an enum per comparison.
+    static func integerOrder(_ keys: [SortValue]) -> [Int]? {
+        var pairs: [(key: Int64, position: Int)] = []
+        pairs.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            guard case .value(.int(let number)) = key else { return nil }
+            pairs.append((number, position))
+        }
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+        return pairs.map(\.position)
+    }
 }
