@@ -54,8 +54,8 @@ public enum VietFold {
 
     /// True when every whitespace-separated word of `query` occurs somewhere in `text`, in any
     /// order and as a substring, comparing folded keys:
-    /// `contains("Dân vận khéo Hà Nội", words: "ha noi dan van")` is true. An empty query
-    /// matches everything.
+    /// `contains("Dân vận khéo Hà Nội", words: "ha noi dan van")` is true. "y" and "i" count
+    /// as one letter ("Lý" matches "li"). An empty query matches everything.
     public static func contains(_ text: String, words query: String) -> Bool {
         Query(query).matches(text)
     }
@@ -138,18 +138,25 @@ public enum VietFold {
 
     /// Naive substring search over UTF-8 bytes; UTF-8 is self-synchronising, so a byte match
     /// is a scalar match. Keys are short (names), so the simple loop is fastest in practice.
+    /// The byte a search compares: "y" counts as "i", because both spellings of the same
+    /// syllable are in use (Lý/Lí, kỹ/kĩ, quý/quí; domain.md §5) and search must find either.
+    @inline(__always)
+    static func searchByte(_ byte: UInt8) -> UInt8 { byte == 0x79 ? 0x69 : byte }
+
     static func occurs(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = needle.count
         if count == 0 { return true }
         if count > haystack.count { return false }
         return needle.withUnsafeBufferPointer { pattern in
-            let first = pattern[0]
+            let first = searchByte(pattern[0])
             var start = 0
             let lastStart = haystack.count - count
             while start <= lastStart {
-                if haystack[start] == first {
+                if searchByte(haystack[start]) == first {
                     var offset = 1
-                    while offset < count && haystack[start + offset] == pattern[offset] { offset += 1 }
+                    while offset < count && searchByte(haystack[start + offset]) == searchByte(pattern[offset]) {
+                        offset += 1
+                    }
                     if offset == count { return true }
                 }
                 start += 1

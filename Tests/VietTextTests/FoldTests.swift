@@ -86,3 +86,13 @@ private func definitionFold(_ text: String) -> String {
     #expect(query.matches("Ủy ban Nhân dân TP Hà Nội"))
     #expect(VietFold.Query("   ").words.isEmpty)
 }
+
+@Test func iAndYAreOneLetterInSearch() {
+    #expect(VietFold.contains("Phường Lý Thái Tổ", words: "li thai to"))
+    #expect(VietFold.contains("Phường Lí Thái Tổ", words: "ly thai to"))
+    #expect(VietFold.contains("Nâng cao kĩ năng", words: "ky nang"))
+    #expect(VietFold.contains("Quý Mão", words: "qui"))
+    #expect(!VietFold.contains("Phường Lý Thái Tổ", words: "la thai"))
+    // fold itself keeps the spelling: the stored search keys read as written.
+    #expect(VietFold.fold("Lý Thái Tổ") == "ly thai to")
+}
