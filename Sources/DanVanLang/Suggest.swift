@@ -2,9 +2,10 @@
 // or case (so `ten_dv` finds `tên_đv`), by Levenshtein distance under a small threshold.
 import VietText
 
-enum Suggest {
-    /// The closest candidate within the threshold, or nil.
-    static func closest(to name: String, among candidates: [String]) -> String? {
+public enum Suggest {
+    /// The closest candidate within the threshold, or nil. The REPL uses it for misspelt
+    /// meta-commands too.
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(VietFold.fold(name).unicodeScalars)
         // None for names of one or two letters, one edit up to 4 letters, two from 5, three
         // from 9: more would propose unrelated names. A swap of two letters is one edit.

@@ -2,6 +2,7 @@
 // output, more, timer, history, lang). The catalog ones (:tables, :schema) are in
 // REPLEngine+Schema.swift. Messages sit beside the command that prints them.
 import DanVanStore
+import DanVanLang
 import Foundation
 import VietText
 
@@ -20,7 +21,11 @@ extension REPLEngine {
         guard let command = MetaCommand.named(name) else {
             var message = Self.unknownCommand(lang, name)
             let close = MetaCommand.all.filter { $0.name.hasPrefix(name) && !name.isEmpty }
-            if close.count == 1 { message += Self.didYouMean(lang, ":" + close[0].name) }
+            if close.count == 1 {
+                message += Self.didYouMean(lang, ":" + close[0].name)
+            } else if let near = Suggest.closest(to: name, among: MetaCommand.all.map(\.name)) {
+                message += Self.didYouMean(lang, ":" + near)
+            }
             fail(message, line: line)
             return
         }

@@ -214,6 +214,10 @@ import Testing
         #expect(h.type(":clear") == [.history(":clear"), .clearScreen])
         #expect(Harness.errors(h.type(":sche")) ==
                 "No command ':sche'. Type :help for the list. Did you mean :schema?\n")
+        // A misspelling, not a prefix: the nearest command by edit distance.
+        #expect(Harness.errors(h.type(":shcema")) ==
+                "No command ':shcema'. Type :help for the list. Did you mean :schema?\n")
+        #expect(Harness.errors(h.type(":zzzzzz")) == "No command ':zzzzzz'. Type :help for the list.\n")
         #expect(h.type(":q") == [.history(":q"), .exit(0)])
         #expect(h.engine.isFinished)
     }
