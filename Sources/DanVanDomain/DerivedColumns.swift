@@ -12,23 +12,34 @@ import DanVanStore
 import GRDB
 import VietText
 
-struct DerivedColumn {
-    let name: String
-    let alias: String
+/// A column the binding computes; the REPL shows its label and lists it in `:schema`.
+public struct DerivedColumn: Sendable {
+    public let name: String
+    public let alias: String
+    public let label: Localized
     /// The table a derived reference points at, or nil for a plain value.
-    let references: String?
+    public let references: String?
+    /// The type shown by `:schema`.
+    public let type: ColumnType
 }
 
-enum DerivedColumns {
-    static func columns(of table: String) -> [DerivedColumn] {
+public enum DerivedColumns {
+    static let cluster = DerivedColumn(name: "cluster", alias: "cum", label: Localized(vi: "Cụm thi đua", en: "Cluster"),
+                                       references: "clusters", type: .reference(table: "clusters"))
+
+    /// The computed columns of `table`, after its stored ones, in row order.
+    public static func columns(of table: String) -> [DerivedColumn] {
         switch table {
         case "units":
-            return [DerivedColumn(name: "cluster", alias: "cum", references: "clusters")]
+            return [cluster]
         case "models":
-            return [DerivedColumn(name: "cluster", alias: "cum", references: "clusters"),
-                    DerivedColumn(name: "score", alias: "diem", references: nil)]
+            return [cluster,
+                    DerivedColumn(name: "score", alias: "diem", label: Localized(vi: "Điểm", en: "Score"),
+                                  references: nil, type: .real)]
         case "people":
-            return [DerivedColumn(name: "sort_name", alias: "ten_sap_xep", references: nil)]
+            return [DerivedColumn(name: "sort_name", alias: "ten_sap_xep",
+                                  label: Localized(vi: "Tên để sắp xếp", en: "Sort name"),
+                                  references: nil, type: .text)]
         default:
             return []
         }

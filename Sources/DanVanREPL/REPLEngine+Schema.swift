@@ -1,6 +1,7 @@
 // `:tables` and `:schema`, generated from DanVanStore's Catalog: the same source as the
 // language binding, the CSV layer and the docs, so what `:schema` says is what scripts see.
 // Both results are tables, shown in the current `:mode` like any other result.
+import DanVanDomain
 import DanVanStore
 import VietText
 
@@ -79,7 +80,7 @@ extension REPLEngine {
             TableModel.Column(name: "required", label: Self.requiredHeading(lang)),
             TableModel.Column(name: "values", label: Self.valuesHeading(lang)),
         ]
-        let rows: [[CellValue]] = table.columns.map { column in
+        var rows: [[CellValue]] = table.columns.map { column in
             var type = Self.typeName(column.type, lang)
             if column.derived { type += " (" + Self.derivedNote(lang) + ")" }
             return [
@@ -87,6 +88,11 @@ extension REPLEngine {
                 column.nullable ? .null : .bool(true),
                 column.codes.isEmpty ? .null : .text(column.codes.map(\.code).joined(separator: ", ")),
             ]
+        }
+        // The columns the language adds to this table's rows (`models.score`, `units.cluster`).
+        for column in DerivedColumns.columns(of: table.name) {
+            let type = Self.typeName(column.type, lang) + " (" + Self.derivedNote(lang) + ")"
+            rows.append([.text(column.name), .text(column.alias), .text(column.label(lang)), .text(type), .null, .null])
         }
         return TableModel(columns: columns, rows: rows)
     }

@@ -3,6 +3,7 @@
 // or record becomes a one-row model shown as `label = value` lines; anything else is shown in
 // the language's own print format. Columns of a table's rows carry their catalog labels in the
 // session's language ("Tên đơn vị" / "Unit name"); names a `select` made stay as written.
+import DanVanDomain
 import DanVanLang
 import DanVanStore
 import VietText
@@ -65,19 +66,18 @@ enum ValueDisplay {
         return owners
     }
 
-    /// Labels of the columns the domain binding adds to rows (DanVanDomain's DerivedColumns),
-    /// which the catalog does not hold because they are not stored.
-    static let derivedLabels: [String: Localized] = [
-        "cluster": Localized(vi: "Cụm thi đua", en: "Cluster"),
-        "score": Localized(vi: "Điểm", en: "Score"),
-        "sort_name": Localized(vi: "Tên để sắp xếp", en: "Sort name"),
-    ]
+    /// The label of a column the domain binding adds to `table`'s rows (DanVanDomain's
+    /// DerivedColumns), which the catalog does not hold because it is not stored.
+    static func derivedLabel(_ name: String, table: String?) -> Localized? {
+        guard let table else { return nil }
+        return DerivedColumns.columns(of: table).first { $0.name == name || $0.alias == name }?.label
+    }
 
     /// A column of `table` (when the rows came from one) with its catalog label, else the
     /// name as written.
     static func column(_ name: String, table: Table?, lang: Lang) -> TableModel.Column {
         let catalogColumn = table?.column(named: name)
-        let derived = table == nil ? nil : derivedLabels[name]
+        let derived = derivedLabel(name, table: table?.name)
         let label = catalogColumn?.label(lang) ?? derived?(lang) ?? name
         return TableModel.Column(name: name, label: label,
                                  groupsDigits: groupsDigits(name, catalogColumn: catalogColumn))
@@ -97,7 +97,7 @@ enum ValueDisplay {
             table = next
         }
         guard let last = parts.last, let found = table.column(named: last) else {
-            let derived = parts.count == 1 ? derivedLabels[name] : nil
+            let derived = parts.last.flatMap { derivedLabel($0, table: table.name) }
             return TableModel.Column(name: name, label: derived?(lang) ?? name,
                                      groupsDigits: groupsDigits(name, catalogColumn: nil))
         }

@@ -96,8 +96,10 @@ import Testing
         let text = Harness.output(h.type(":schema units"))
         #expect(text.hasPrefix("units (don_vi): Đơn vị\n┌"))
         #expect(text.contains("│ Cột "))
-        // Widths: the longest column name (10), alias (12), label (13) and type (17).
-        #expect(text.contains("│ parent     │ don_vi_cha   │ Đơn vị cha    │ → units           │"))
+        // Widths: the longest column name (10), alias (12), label (13) and type (20, the
+        // computed `cluster` column's "→ clusters (tự tính)").
+        #expect(text.contains("│ parent     │ don_vi_cha   │ Đơn vị cha    │ → units              │"))
+        #expect(text.contains("│ cluster    │ cum          │ Cụm thi đua   │ → clusters (tự tính) │"))
         #expect(text.contains("Quan hệ (x.tên → các dòng): children (units.parent)"))
     }
 
