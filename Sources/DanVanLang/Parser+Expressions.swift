@@ -11,6 +11,20 @@ extension Parser {
         return try pipeline()
     }
 
+    /// parameterList → (NAME ("," NAME)*)? ")"   (after the "(" of `fn` or a lambda)
+    func parameterList() throws -> [(name: String, range: SourceRange)] {
+        var params: [(name: String, range: SourceRange)] = []
+        if !check(.rightParen) {
+            repeat {
+                guard case .name = current.kind else { throw error(ParseMessages.expectedParam) }
+                let token = advance()
+                params.append((token.text, token.range))
+            } while match(.comma)
+        }
+        try expect(.rightParen, ParseMessages.expectedCloseParams)
+        return params
+    }
+
     /// lambda → (NAME | "(" (NAME ("," NAME)*)? ")") "=>" (block | expression)
     func lambdaIfPresent() throws -> Expr? {
         let start = current.range
@@ -20,14 +34,7 @@ extension Parser {
             params.append((token.text, token.range))
         } else if check(.leftParen) && looksLikeParameterList() {
             advance()
-            if !check(.rightParen) {
-                repeat {
-                    guard case .name = current.kind else { throw error(ParseMessages.expectedParam) }
-                    let token = advance()
-                    params.append((token.text, token.range))
-                } while match(.comma)
-            }
-            try expect(.rightParen, ParseMessages.expectedCloseParams)
+            params = try parameterList()
         } else {
             return nil
         }

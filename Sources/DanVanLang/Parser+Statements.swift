@@ -133,15 +133,7 @@ extension Parser {
             name = advance().text
         }
         try expect(.leftParen, ParseMessages.expectedParams)
-        var params: [(name: String, range: SourceRange)] = []
-        if !check(.rightParen) {
-            repeat {
-                guard case .name = current.kind else { throw error(ParseMessages.expectedParam) }
-                let token = advance()
-                params.append((token.text, token.range))
-            } while match(.comma)
-        }
-        try expect(.rightParen, ParseMessages.expectedCloseParams)
+        let params = try parameterList()
         let body = try block()
         return FunctionDecl(name: name, params: params, body: body, range: start.to(previous.range))
     }

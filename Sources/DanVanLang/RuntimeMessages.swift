@@ -21,7 +21,7 @@ enum RuntimeMessages {
     static let noColumn = Localized(vi: "bảng {0} không có cột '{1}'", en: "table {0} has no column '{1}'")
     static let noMember = Localized(vi: "không thể đọc '{0}' của {1}", en: "cannot read '{0}' of {1}")
     static let indexOutOfRange = Localized(
-        vi: "chỉ số {0} nằm ngoài danh sách ({1} phần tử)", en: "index {0} is out of range (the list has {1} items)")
+        vi: "chỉ số {0} nằm ngoài danh sách (danh sách có {1} phần tử; chỉ số bắt đầu từ 0)", en: "index {0} is out of range (the list has length {1}; indexes start at 0)")
     static let textIndexOutOfRange = Localized(
         vi: "chỉ số {0} nằm ngoài văn bản ({1} ký tự)", en: "index {0} is out of range (the text has {1} characters)")
     static let badIndex = Localized(vi: "không thể lấy phần tử của {0} bằng {1}", en: "cannot index {0} with {1}")

@@ -1,37 +1,32 @@
-// Ctrl-C while a script runs: the SIGINT handler only sets the interpreter's interrupt flag,
-// which the VM polls at loop back-edges and calls; the script then ends with "interrupted"
-// and exit code 130. A second Ctrl-C while the first is pending ends the process at once,
-// for a program stuck outside the VM (e.g. waiting on a locked database).
+// Ctrl-C while a script runs (`danvan run`, `eval`, piped input). The process has one SIGINT
+// handler, LineEditor's `InterruptSignal`; a script gives it this hook: the first Ctrl-C
+// raises the interpreter's flag, which the VM polls at loop back-edges, calls and table loads
+// (the script then ends with "interrupted" and exit code 130); a second Ctrl-C while the first
+// is still pending ends the process at once, for a program stuck outside the VM (e.g. waiting
+// on a database another session has locked).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 import DanVanLang
+import LineEditor
 
-/// The process's one interrupt flag. A C signal handler cannot capture context, so it is a
-/// global constant; `InterruptFlag` is Sendable and its state atomic.
-let processInterrupt = InterruptFlag()
+final class ScriptInterrupt: InterruptHook {
+    let flag = InterruptFlag()
+
+    /// Called inside the signal handler: an atomic load and store, or `_exit`.
+    func interruptRaised() {
+        if flag.isSet { _exit(130) }
+        flag.set()
+    }
+}
 
 enum Signals {
-    /// Routes SIGINT to `processInterrupt` (no SA_RESTART, so blocking reads return).
+    /// Routes SIGINT to a new script interrupt flag and returns the flag.
     static func interruptOnSIGINT() -> InterruptFlag {
-        let flag = processInterrupt
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { _ in
-            if processInterrupt.isSet { _exit(130) }
-            processInterrupt.set()
-        }
-        #else
-        action.__sigaction_u.__sa_handler = { _ in
-            if processInterrupt.isSet { _exit(130) }
-            processInterrupt.set()
-        }
-        #endif
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
-        return flag
+        let hook = ScriptInterrupt()
+        InterruptSignal.install(hook: hook)
+        return hook.flag
     }
 }
