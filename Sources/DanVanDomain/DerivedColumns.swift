@@ -1,8 +1,13 @@
 // Columns the binding adds to rows beyond the stored ones, where a question staff ask every
-// day would otherwise need a join they should not have to write:
-// - `units.cluster`: the emulation cluster the unit belongs to in its latest membership year;
-// - `models.cluster`: the cluster of the model's unit in the model's year (else the unit's
-//   latest), so "models of 2024 counted by cluster" is `models | where year == 2024 | group by cluster.name`;
+// day would otherwise need a join they should not have to write. Each is computed by SQL
+// (DerivedSQL below), both when a pipeline is answered by SQL and when a whole table is loaded
+// for memory, so the two paths cannot disagree:
+// - `units.cluster`: the cluster of the unit in the latest year it (or, failing that, its
+//   nearest ancestor) was a member of one;
+// - `models.cluster`: the cluster of the model's unit in the model's year: the unit's own
+//   membership that year, else that of its nearest ancestor (parent, grandparent, ... up to six
+//   steps) that was a member that year; null when none was. "Models of 2024 counted by
+//   cluster" is `models | where year == 2024 | group by cluster.name`;
 // - `models.score`: the score of the model's latest evaluation (null when it has none), so
 //   "average score by field" is `models | group by field.name | select key, avg(score)`;
 // - `people.sort_name`: "given middle family", which sorts people the Vietnamese way (by
@@ -44,94 +49,64 @@ public enum DerivedColumns {
             return []
         }
     }
+}
 
-    /// Cluster membership: unit id → (year → cluster id), and each unit's parent, read once per load.
-    /// Clusters are made of districts, blocs and departments; a ward or a village belongs to the
-    /// cluster of the nearest ancestor that is a member.
-    struct Membership {
-        var byUnit: [Int64: [(year: Int64, cluster: Int64)]] = [:]
-        var parent: [Int64: Int64] = [:]
-        /// How far up the unit tree to look: thôn → xã → huyện → thành phố is three steps.
-        static let maxAncestors = 6
+/// The SQL of the derived columns. Chosen over maintained columns (which every write and every
+/// import would have to keep right) and over views (which SQLite cannot index): a recursive
+/// CTE walks the unit tree once per statement (`dv_member`: each unit's cluster per year,
+/// through its nearest member ancestor), and correlated subqueries read it and the latest
+/// evaluation through indexes (migration v3).
+enum DerivedSQL {
+    /// The CTE that `models.cluster` and `units.cluster` read: (unit, year, cluster) for every
+    /// unit and every year in which it or an ancestor was a member, the nearest member winning
+    /// (then the latest membership row).
+    static let membershipCTE = """
+        WITH RECURSIVE dv_up(unit, ancestor, depth) AS (
+          SELECT id, id, 0 FROM units
+          UNION ALL
+          SELECT dv_up.unit, units.parent, dv_up.depth + 1 FROM dv_up JOIN units ON units.id = dv_up.ancestor
+          WHERE units.parent IS NOT NULL AND dv_up.depth < 6),
+        dv_member(unit, year, cluster) AS MATERIALIZED (
+          SELECT unit, year, cluster FROM (
+            SELECT dv_up.unit AS unit, m.year AS year, m.cluster AS cluster,
+                   row_number() OVER (PARTITION BY dv_up.unit, m.year ORDER BY dv_up.depth, m.id DESC) AS rank
+            FROM dv_up JOIN cluster_members AS m ON m.unit = dv_up.ancestor)
+          WHERE rank = 1)
+        """
 
-        init(_ db: Database) throws {
-            let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT unit, year, cluster FROM cluster_members ORDER BY unit, year, id")
-            while let row = try rows.next() {
-                let unit: Int64 = row[0]
-                byUnit[unit, default: []].append((row[1], row[2]))
-            }
-            let parents = try GRDB.Row.fetchCursor(db, sql: "SELECT id, parent FROM units WHERE parent IS NOT NULL")
-            while let row = try parents.next() {
-                parent[row[0]] = row[1]
-            }
-        }
-
-        /// The cluster of `unit` (or its nearest member ancestor) in `year`, else in its latest year.
-        func cluster(unit: Int64, year: Int64?) -> Int64? {
-            var current: Int64? = unit
-            var steps = 0
-            while let id = current, steps <= Membership.maxAncestors {
-                if let entries = byUnit[id], let last = entries.last {
-                    if let year, let match = entries.last(where: { $0.year == year }) { return match.cluster }
-                    return last.cluster
-                }
-                current = parent[id]
-                steps += 1
-            }
+    /// The SQL of the derived `column` of `table` on the row aliased `alias`, or nil when the
+    /// column is stored.
+    static func expression(table: String, column: String, alias: String) -> (sql: String, usesMembership: Bool)? {
+        switch (table, column) {
+        case ("models", "cluster"):
+            return ("(SELECT c.cluster FROM dv_member AS c WHERE c.unit = \(alias).unit AND c.year = \(alias).year)", true)
+        case ("units", "cluster"):
+            return ("(SELECT c.cluster FROM dv_member AS c WHERE c.unit = \(alias).id ORDER BY c.year DESC LIMIT 1)", true)
+        case ("models", "score"):
+            return ("""
+                (SELECT e.score FROM evaluations AS e WHERE e.model = \(alias).id AND e.score IS NOT NULL \
+                ORDER BY e.evaluated_on DESC, e.id DESC LIMIT 1)
+                """, false)
+        case ("people", "sort_name"):
+            return ("dv_sort_name(\(alias).given_name, \(alias).middle_name, \(alias).family_name)", false)
+        default:
             return nil
         }
     }
 
-    /// Each model's latest evaluation score (by date, then id), read once per load.
-    static func latestScores(_ db: Database) throws -> [Int64: Double] {
-        var scores: [Int64: Double] = [:]
-        let rows = try GRDB.Row.fetchCursor(db, sql: """
-            SELECT model, score FROM evaluations WHERE score IS NOT NULL ORDER BY model, evaluated_on, id
-            """)
-        while let row = try rows.next() { scores[row[0]] = row[1] }
-        return scores
+    /// Every column of a row of `table` (stored, then derived), as a select list.
+    static func rowColumns(_ table: DanVanStore.Table, alias: String) -> String {
+        var list = table.columns.map { "\(alias).\($0.name.quotedDatabaseIdentifier)" }
+        for derived in DerivedColumns.columns(of: table.name) {
+            list.append(expression(table: table.name, column: derived.name, alias: alias)?.sql ?? "NULL")
+        }
+        return list.joined(separator: ", ")
     }
 
-    /// Where the stored columns that derived values are computed from sit in a row.
-    struct Inputs {
-        let id, unit, year, given, middle, family: Int?
-
-        init(columns: [DanVanStore.Column]) {
-            func index(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
-            id = index("id")
-            unit = index("unit")
-            year = index("year")
-            given = index("given_name")
-            middle = index("middle_name")
-            family = index("family_name")
-        }
-    }
-
-    /// Appends the derived values to a row's stored values.
-    static func append(to values: inout [Value], table: String, inputs: Inputs,
-                       membership: Membership?, scores: [Int64: Double]) {
-        func int(_ index: Int?) -> Int64? {
-            guard let index, case .int(let number) = values[index] else { return nil }
-            return number
-        }
-        func text(_ index: Int?) -> String {
-            guard let index, case .text(let value) = values[index] else { return "" }
-            return value
-        }
-        switch table {
-        case "units":
-            let cluster = int(inputs.id).flatMap { membership?.cluster(unit: $0, year: nil) }
-            values.append(cluster.map { .int($0) } ?? .null)
-        case "models":
-            let cluster = int(inputs.unit).flatMap { membership?.cluster(unit: $0, year: int(inputs.year)) }
-            values.append(cluster.map { .int($0) } ?? .null)
-            let score = int(inputs.id).flatMap { scores[$0] }
-            values.append(score.map { .double($0) } ?? .null)
-        case "people":
-            let parts = [text(inputs.given), text(inputs.middle), text(inputs.family)].filter { !$0.isEmpty }
-            values.append(.text(parts.joined(separator: " ")))
-        default:
-            break
+    /// Whether loading whole rows of `table` needs `membershipCTE`.
+    static func rowsNeedMembership(_ table: String) -> Bool {
+        DerivedColumns.columns(of: table).contains {
+            expression(table: table, column: $0.name, alias: "t")?.usesMembership == true
         }
     }
 }

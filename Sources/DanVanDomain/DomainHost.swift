@@ -2,9 +2,11 @@
 // `TableSource`, references (`m.unit`) and relations (`u.models`) resolve through this host,
 // and the Vietnamese aliases (`mo_hinh`, `don_vi`) name the same tables and columns.
 //
-// Reads are cached per table for the length of one evaluation (a REPL entry or a script run):
-// a pipeline that follows `m.unit.name` for 3,000 models then costs one query per table, not
-// one per row. Call `invalidate()` before each evaluation so that a later entry sees changes
+// A pipeline over a table is answered by SQL as far as it can be (`answer`, SQLPlan.swift);
+// `DANVAN_PUSHDOWN=off` (the `pushdown` flag) runs every pipeline in memory instead, on whole
+// tables. Whole tables and rows met through references are cached per table for the length of
+// one evaluation (a REPL entry or a script run), which reads one snapshot of the database
+// (`snapshot`). Call `invalidate()` before each evaluation so that a later entry sees changes
 // made by another session.
 import DanVanLang
 import DanVanStore
@@ -21,10 +23,15 @@ public final class DomainHost: Host, RowResolver {
     public let tableNames: [String]
     /// Polled while a table loads, so Ctrl-C stops a long read too (nil: never interrupted).
     public let interrupt: InterruptFlag?
+    /// False: every pipeline runs in memory (`DANVAN_PUSHDOWN=off`), for comparing the two paths.
+    public let pushdown: Bool
+    /// The connection of the evaluation under way, which holds its snapshot.
+    private var current: Database?
 
-    public init(store: Store, interrupt: InterruptFlag? = nil) {
+    public init(store: Store, interrupt: InterruptFlag? = nil, pushdown: Bool = true) {
         self.store = store
         self.interrupt = interrupt
+        self.pushdown = pushdown
         var names: [String] = []
         for table in Catalog.tables {
             names.append(table.name)
@@ -41,6 +48,35 @@ public final class DomainHost: Host, RowResolver {
 
     public func table(named name: String) -> TableSource? { byName[name] }
 
+    /// Whether `environment` asks for every pipeline to run in memory (`DANVAN_PUSHDOWN=off`).
+    public static func pushdown(_ environment: [String: String]) -> Bool {
+        guard let value = environment["DANVAN_PUSHDOWN"]?.lowercased() else { return true }
+        return !["off", "0", "false", "no"].contains(value)
+    }
+
+    /// Runs `body` (one evaluation) on one consistent state of the database: every read it
+    /// makes, whatever the table, sees the same snapshot.
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        if current != nil { return try body() }
+        return try store.pool.read { db in
+            current = db
+            defer { current = nil }
+            return try body()
+        }
+    }
+
+    /// Reads through the evaluation's snapshot, or a read of its own outside one.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        if let current { return try body(current) }
+        return try store.pool.read(body)
+    }
+
+    public func answer(_ plan: QueryPlan, parameters: [Value]) throws -> QueryAnswer? {
+        guard pushdown, let source = sources[plan.table] else { return nil }
+        guard let statement = try SQLPlanBuilder.build(plan, parameters: parameters) else { return nil }
+        let value = try read { db in try source.run(statement, db: db) }
+        return QueryAnswer(value: value, consumed: statement.consumed)
+    }
     /// Forgets every cached row, so the next read sees the database as it is now.
     public func invalidate() {
         for source in sources.values { source.invalidate() }
@@ -50,6 +86,8 @@ public final class DomainHost: Host, RowResolver {
         guard let source = sources[table] else { return nil }
         return try source.row(id: id)
     }
+
+    func source(_ table: String) -> DomainTable? { sources[table] }
 
     public func children(childTable: String, childColumn: String, parentID: Int64) throws -> [Row] {
         guard let source = sources[childTable] else { return [] }
@@ -100,54 +138,49 @@ final class DomainTable: TableSource {
             }
         }
         let display = table.columns.firstIndex { $0.name == table.displayColumn }
+        var kinds = table.columns.map { DomainTable.kind($0.type) }
+        kinds += DerivedColumns.columns(of: table.name).map { DomainTable.kind($0.type) }
+        var codes: [Int: CodeList] = [:]
+        for (index, column) in table.columns.enumerated() where !column.codes.isEmpty {
+            codes[index] = CodeList(codes: column.codes.map(\.code),
+                                    labels: column.codes.map { [$0.label.vi, $0.label.en] })
+        }
         schema = RowSchema(table: table.name, columns: names,
                            columnIndex: columnIndex, links: links, displayColumn: display,
-                           resolver: host)
-        let list = table.columns.map { $0.name.quotedDatabaseIdentifier }.joined(separator: ", ")
-        selectSQL = "SELECT \(list) FROM \(table.name.quotedDatabaseIdentifier) ORDER BY id"
+                           resolver: host, kinds: kinds, codes: codes)
+        let membership = DerivedSQL.rowsNeedMembership(table.name) ? DerivedSQL.membershipCTE + "\n" : ""
+        selectSQL = membership + "SELECT \(DerivedSQL.rowColumns(table, alias: "t0")) FROM \(table.name.quotedDatabaseIdentifier) AS t0"
+        self.types = table.columns.map(\.type) + DerivedColumns.columns(of: table.name).map(\.type)
         self.store = host.store
     }
 
     private let store: Store
-    private weak var host: DomainHost?
+    private(set) weak var host: DomainHost?
+    /// The type of each value of a row, stored columns then derived ones.
+    private let types: [ColumnType]
+
+    static func kind(_ type: ColumnType) -> ColumnKind {
+        switch type {
+        case .integer: return .integer
+        case .real: return .decimal
+        case .text: return .text
+        case .date: return .date
+        case .bool: return .bool
+        case .reference(let table): return .reference(table)
+        }
+    }
 
     func invalidate() {
         cached = nil
         byID = [:]
         groups = [:]
+        knownCount = nil
     }
 
     func rows() throws -> [Row] {
         if let cached { return cached }
-        let columns = table.columns
-        // Per-value work must not copy `Column` (it holds strings and code lists): keep the
-        // types and the derived columns' inputs as plain arrays and indexes.
-        let types = columns.map(\.type)
-        let inputs = DerivedColumns.Inputs(columns: columns)
-        let schema = self.schema
-        let name = table.name
-        let interrupt = host?.interrupt
-        let needsMembership = name == "units" || name == "models"
-        let loaded: [Row] = try store.pool.read { db in
-            let membership = needsMembership ? try DerivedColumns.Membership(db) : nil
-            let scores = name == "models" ? try DerivedColumns.latestScores(db) : [:]
-            var result: [Row] = []
-            let cursor = try GRDB.Row.fetchCursor(db, sql: selectSQL)
-            while let dbRow = try cursor.next() {
-                // One relaxed atomic load every 4,096 rows: negligible, and Ctrl-C answers
-                // within a few milliseconds even on the largest tables.
-                if result.count & 4095 == 0, interrupt?.isSet == true { throw HostInterrupted() }
-                var values: [Value] = []
-                values.reserveCapacity(schema.columns.count)
-                for index in types.indices {
-                    values.append(DomainTable.value(dbRow[index], type: types[index]))
-                }
-                DerivedColumns.append(to: &values, table: name, inputs: inputs,
-                                      membership: membership, scores: scores)
-                result.append(Row(schema: schema, values: values))
-            }
-            return result
-        }
+        guard let host else { return [] }
+        let loaded = try host.read { db in try fetchRows(db, sql: selectSQL + " ORDER BY t0.id", arguments: []) }
         cached = loaded
         var index: [Int64: Row] = [:]
         index.reserveCapacity(loaded.count)
@@ -158,9 +191,73 @@ final class DomainTable: TableSource {
         return loaded
     }
 
+    /// Rows of this table from a statement whose columns are a row's (stored, then derived).
+    func fetchRows(_ db: Database, sql: String, arguments: [DatabaseValue]) throws -> [Row] {
+        // Per-value work must not copy `Column` (it holds strings and code lists): keep the
+        // types as a plain array.
+        let types = self.types
+        let schema = self.schema
+        let interrupt = host?.interrupt
+        var result: [Row] = []
+        let cursor = try GRDB.Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let dbRow = try cursor.next() {
+            // One relaxed atomic load every 4,096 rows: negligible, and Ctrl-C answers
+            // within a few milliseconds even on the largest tables.
+            if result.count & 4095 == 0, interrupt?.isSet == true { throw HostInterrupted() }
+            var values: [Value] = []
+            values.reserveCapacity(types.count)
+            for index in types.indices {
+                values.append(DomainTable.value(dbRow[index], type: types[index]))
+            }
+            result.append(Row(schema: schema, values: values))
+        }
+        return result
+    }
+
+    /// The rows of these ids that are not cached yet, fetched in batches with `IN (...)`.
+    func prefetch(ids: [Int64]) throws {
+        guard cached == nil, let host else { return }
+        var missing = Array(Set(ids.filter { byID[$0] == nil }))
+        missing.sort()
+        // SQLite binds at most 32,766 values; 500 keeps each statement small and fast.
+        var start = 0
+        while start < missing.count {
+            let chunk = Array(missing[start..<min(start + 500, missing.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try host.read { db in
+                try fetchRows(db, sql: selectSQL + " WHERE t0.id IN (\(marks)) ORDER BY t0.id",
+                              arguments: chunk.map(\.databaseValue))
+            }
+            for row in rows {
+                if case .int(let id) = row.values.first ?? .null { byID[id] = row }
+            }
+            start += 500
+        }
+    }
+
+    /// Tables up to this many rows are read whole when one of their rows is needed; larger
+    /// ones (models, evaluations at a city's scale) row by row, in batches where possible.
+    static let wholeTableRows = 20_000
+
     func row(id: Int64) throws -> Row? {
-        if cached == nil { _ = try rows() }
+        if let row = byID[id] { return row }
+        if cached != nil { return nil }
+        if try rowCount() <= DomainTable.wholeTableRows {
+            _ = try rows()
+            return byID[id]
+        }
+        try prefetch(ids: [id])
         return byID[id]
+    }
+
+    private var knownCount: Int?
+
+    private func rowCount() throws -> Int {
+        if let knownCount { return knownCount }
+        guard let host else { return 0 }
+        let count = try host.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name.quotedDatabaseIdentifier)") ?? 0 }
+        knownCount = count
+        return count
     }
 
     func children(column: String, parentID: Int64) throws -> [Row] {

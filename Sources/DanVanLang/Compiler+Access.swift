@@ -32,6 +32,20 @@ extension Compiler {
     /// A bare name inside a stage: the item's column, else an outer stage's, else the variable.
     func stageLookup(_ name: String, resolved: Resolved, range: SourceRange) -> Eval? {
         if name == "it" || isInsideStage(resolved) { return nil }
+        if !function.stages.isEmpty {
+            switch stageName(name) {
+            case .item(let index):
+                return staticStageLookup(name, resolved: resolved, range: range, stage: index)
+            case .none:
+                if case .unknown = resolved {
+                    unknownStageName(name, range: range)
+                    return { _ in .null }
+                }
+                return nil
+            case .dynamic:
+                break
+            }
+        }
         let readers = visibleStageReaders()
         if readers.isEmpty { return nil }
         let fallback: Eval?
@@ -85,6 +99,11 @@ extension Compiler {
     func compileMember(_ baseExpr: Expr, _ field: String, _ fieldRange: SourceRange) -> Eval {
         let at = span(fieldRange)
         let cache = MemberCache(name: field)
+        if let schema = staticSchema(of: baseExpr), schema.columnIndex[field] == nil, schema.links[field] == nil {
+            error(fieldRange, Suggest.message(RuntimeMessages.noColumn, [.plain(schema.table), .plain(field)],
+                                              name: field, candidates: schema.names))
+            return { _ in .null }
+        }
         // After `select unit.name`, the record has a column called "unit.name".
         var pathCheck: (reader: Eval, cache: MemberCache)?
         let memberExpr = Expr(kind: .member(baseExpr, field, fieldRange), range: baseExpr.range.to(fieldRange))
@@ -259,7 +278,9 @@ extension Compiler {
     /// on an item that is not a group, the ordinary built-in applied to `expr`.
     func compileAggregate(_ name: String, _ argumentExpr: Expr?, builtin: Function, at: Span) -> Eval {
         guard let groupReader = visibleStageReaders().first else { return { _ in .null } }
-        let (ref, _) = pushStage()
+        var rowsShape = function.stages.last?.shape ?? .unknown
+        if case .groups(let inner) = rowsShape { rowsShape = inner }
+        let (ref, _) = pushStage(shape: rowsShape)
         let argument = argumentExpr.map { compile($0) }
         popStage()
         let bind = Compiler.binder(ref)
@@ -285,12 +306,12 @@ extension Compiler {
     }
 
     /// Opens a stage scope: a hidden local for the item, also reachable as `it`.
-    func pushStage() -> (LocalRef, String) {
+    func pushStage(shape: ItemShape = .unknown) -> (LocalRef, String) {
         beginScope()
         let hidden = "#stage\(serial + 1)"
         let ref = declareLocal(hidden, range: nil, forceCell: function.stageItemsCaptured)
         if let local = function.lookup(hidden) { function.scopes[function.scopes.count - 1]["it"] = local }
-        function.stages.append(StageContext(hiddenName: hidden, serial: serial))
+        function.stages.append(StageContext(hiddenName: hidden, serial: serial, shape: shape))
         return (ref, hidden)
     }
 

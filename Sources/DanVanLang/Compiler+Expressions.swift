@@ -152,7 +152,8 @@ extension Compiler {
             if isAnd { return { frame in try left(&frame) && right(&frame) } }
             return { frame in try left(&frame) || right(&frame) }
         case .binary(let op, let leftExpr, let rightExpr) where op.isComparison:
-            return compileComparison(op, leftExpr, rightExpr, at: at)
+            let (left, right) = checkedComparison(op, leftExpr, rightExpr, report: true)
+            return compileComparison(op, left, right, at: at)
         case .bool(let value):
             return { _ in value }
         default:

@@ -13,15 +13,60 @@ typealias StageRunner = (inout Frame, Value) throws -> Value
 extension Compiler {
     func compilePipeline(_ sourceExpr: Expr, _ stages: [Stage]) -> Eval {
         let source = compile(sourceExpr)
-        let runners = stages.map(compileStage)
+        // A source that names a host table gives every stage a known shape, and a plan the
+        // host may answer (Query/Planner.swift).
+        var table: TableSource?
+        if case .name(let name) = sourceExpr.kind, case .table(let found) = resolve(name) { table = found }
+        var shape: ItemShape = table.map { .rows($0.schema) } ?? .unknown
+        var runners: [StageRunner] = []
+        for stage in stages {
+            let (runner, next) = compileStage(stage, shape)
+            runners.append(runner)
+            shape = next
+        }
+        guard let table, diagnostics.isEmpty else {
+            return { frame in
+                var value = try source(&frame)
+                for runner in runners { value = try runner(&frame, value) }
+                return value
+            }
+        }
+        let compiled = planPipeline(table, sourceExpr, stages)
+        plans.append(compiled)
+        let plan = compiled.plan, parameters = compiled.parameters
+        let at = span(sourceExpr.range)
         return { frame in
             var value = try source(&frame)
-            for runner in runners { value = try runner(&frame, value) }
+            var next = 0
+            if !plan.steps.isEmpty, case .table(let current) = value, current.name == plan.table, let host = frame.vm.host {
+                var values: [Value] = []
+                values.reserveCapacity(parameters.count)
+                for parameter in parameters { values.append(try parameter(&frame)) }
+                if let answer = try frame.vm.host(at, { try host.answer(plan, parameters: values) }) {
+                    value = answer.value
+                    next = min(max(answer.consumed, 0), runners.count)
+                }
+            }
+            while next < runners.count {
+                value = try runners[next](&frame, value)
+                next += 1
+            }
             return value
         }
     }
 
-    func compileStage(_ stage: Stage) -> StageRunner {
+    /// A stage's closure, and the shape of the items it gives.
+    func compileStage(_ stage: Stage, _ shape: ItemShape) -> (StageRunner, ItemShape) {
+        let runner = compileStageRunner(stage, shape)
+        switch stage.kind {
+        case .filter, .sort, .take, .skip, .distinct: return (runner, shape)
+        case .select(let items): return (runner, .records(items.map(\.name)))
+        case .group: return (runner, .groups(shape))
+        case .first, .count, .call: return (runner, .unknown)
+        }
+    }
+
+    func compileStageRunner(_ stage: Stage, _ shape: ItemShape) -> StageRunner {
         let at = span(stage.range)
         func items(_ value: Value, _ vm: VM) throws -> [Value] {
             if let items = try vm.sequence(value, at: at) { return items }
@@ -29,7 +74,7 @@ extension Compiler {
         }
         switch stage.kind {
         case .filter(let conditionExpr):
-            let (ref, _) = pushStage()
+            let (ref, _) = pushStage(shape: shape)
             let condition = compileCondition(conditionExpr)
             popStage()
             let bind = Compiler.binder(ref)
@@ -50,8 +95,8 @@ extension Compiler {
             for item in selectItems where !seen.insert(item.name).inserted {
                 error(item.value.range, CompileMessages.duplicateField, [.plain(item.name)])
             }
-            let shape = Shape(names: selectItems.map(\.name))
-            let (ref, _) = pushStage()
+            let recordShape = Shape(names: selectItems.map(\.name))
+            let (ref, _) = pushStage(shape: shape)
             let values = selectItems.map { Code(eval: compile($0.value)) }
             popStage()
             let bind = Compiler.binder(ref)
@@ -65,7 +110,7 @@ extension Compiler {
                     var fields: [Value] = []
                     fields.reserveCapacity(values.count)
                     for value in values { fields.append(try value.eval(&frame)) }
-                    out.append(.record(Record(matching: shape, values: fields)))
+                    out.append(.record(Record(matching: recordShape, values: fields)))
                     if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
                 }
                 bind(&frame, .null)
@@ -73,7 +118,7 @@ extension Compiler {
             }
 
         case .sort(let keys):
-            let (ref, _) = pushStage()
+            let (ref, _) = pushStage(shape: shape)
             let keyValues: [(Eval?, Bool)] = keys.map { key in (key.value.map { compile($0) }, key.descending) }
             popStage()
             let bind = Compiler.binder(ref)
@@ -100,7 +145,7 @@ extension Compiler {
             }
 
         case .group(let keyExpr):
-            let (ref, _) = pushStage()
+            let (ref, _) = pushStage(shape: shape)
             let key = compile(keyExpr)
             popStage()
             let bind = Compiler.binder(ref)

@@ -19,6 +19,8 @@ final class Compiler {
     var function: FunctionState
     var serial = 0
     let stackGuard: StackGuard
+    /// The plans of the pipelines compiled so far, in source order, for `:explain`.
+    var plans: [CompiledPlan] = []
 
     init(vm: VM, source: SourceText, sourceIndex: Int32, allowRedeclare: Bool) {
         self.vm = vm
@@ -234,6 +236,8 @@ struct StageContext {
     let hiddenName: String
     /// Locals declared after this serial are inside the stage.
     let serial: Int
+    /// What the stage's items are, when the compiler knows (Query/StageNames.swift).
+    let shape: ItemShape
 }
 
 /// The compiler's state for one function being compiled.

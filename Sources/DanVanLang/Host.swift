@@ -7,6 +7,8 @@
 // Later issues add writes (insert/update/delete inside a host transaction) and push-down of
 // whole pipelines to SQL through `TableSource`; both fit behind this protocol.
 
+import VietText
+
 /// What a host provides to the language.
 public protocol Host: AnyObject {
     /// The table called `name` (canonical or alias: "models", "mo_hinh"), or nil.
@@ -14,6 +16,33 @@ public protocol Host: AnyObject {
     /// Every table name the host knows (canonical names and aliases), for completion and
     /// "did you mean".
     var tableNames: [String] { get }
+    /// Answers a prefix of a pipeline's plan (Query/QueryPlan.swift) in one go, e.g. with one
+    /// SQL statement: the value after `consumed` of the plan's steps, or nil to let the
+    /// language run the whole pipeline in memory. `parameters` are the values of the
+    /// variables the plan uses, in `plan.parameters` order.
+    func answer(_ plan: QueryPlan, parameters: [Value]) throws -> QueryAnswer?
+    /// What `answer` would do with `plan`, for `:explain`: its text, in `lang`.
+    func explain(_ plan: QueryPlan, parameters: [Value?], lang: Lang) -> String
+    /// Runs `body` (one evaluation: a REPL entry or a script) on one consistent state of the
+    /// host's data.
+    func snapshot<T>(_ body: () throws -> T) throws -> T
+}
+
+extension Host {
+    public func snapshot<T>(_ body: () throws -> T) throws -> T { try body() }
+    public func answer(_ plan: QueryPlan, parameters: [Value]) throws -> QueryAnswer? { nil }
+    public func explain(_ plan: QueryPlan, parameters: [Value?], lang: Lang) -> String { "" }
+}
+
+/// What a host answered: the pipeline's value after the first `consumed` steps.
+public struct QueryAnswer {
+    public let value: Value
+    public let consumed: Int
+
+    public init(value: Value, consumed: Int) {
+        self.value = value
+        self.consumed = consumed
+    }
 }
 
 /// A table the language can read row by row.
@@ -41,6 +70,46 @@ public enum Link: Sendable {
     case relation(childTable: String, childColumn: String)
 }
 
+/// What a column holds, as far as the compiler checks it: comparing a number column with
+/// text, or a coded column with a value outside its list, is an error before anything runs.
+public enum ColumnKind: Sendable, Hashable {
+    case integer
+    case decimal
+    case text
+    case date
+    case bool
+    /// The id of a row of this table (the column's name reaches the row itself).
+    case reference(String)
+    /// Anything (a host that does not say).
+    case any
+}
+
+/// The allowed values of a coded column (`status`, `kind`, `level`...), each with its labels
+/// in every language ("recognized" → "Đã công nhận", "Recognized"). A label written where a
+/// code is expected means that code.
+public struct CodeList: Sendable {
+    public let codes: [String]
+    /// The labels of `codes[i]` at index i.
+    public let labels: [[String]]
+
+    public init(codes: [String], labels: [[String]]) {
+        self.codes = codes
+        self.labels = labels
+    }
+
+    /// The code that `text` is or names (a code, or one of its labels, compared after
+    /// canonical equivalence and case-folding), else nil.
+    public func code(for text: String) -> String? {
+        if codes.contains(text) { return text }
+        let wanted = text.lowercased()
+        for (index, names) in labels.enumerated() where names.contains(where: { $0.lowercased() == wanted }) {
+            return codes[index]
+        }
+        if let index = codes.firstIndex(where: { $0.lowercased() == wanted }) { return codes[index] }
+        return nil
+    }
+}
+
 /// The shape of a table's rows, shared by every row of that table.
 public final class RowSchema {
     public let table: String
@@ -57,16 +126,26 @@ public final class RowSchema {
     public let displayColumn: Int?
     /// Follows references and relations; weak, because the host owns the schemas.
     public weak var resolver: RowResolver?
+    /// What each column holds, in column order (`.any` when the host does not say).
+    public let kinds: [ColumnKind]
+    /// The code list of each coded column, by column index.
+    public let codes: [Int: CodeList]
 
     public init(table: String, columns: [String], columnIndex: [String: Int],
-                links: [String: Link], displayColumn: Int?, resolver: RowResolver?) {
+                links: [String: Link], displayColumn: Int?, resolver: RowResolver?,
+                kinds: [ColumnKind]? = nil, codes: [Int: CodeList] = [:]) {
         self.table = table
         self.columns = columns
         self.columnIndex = columnIndex
         self.links = links
         self.displayColumn = displayColumn
         self.resolver = resolver
+        self.kinds = kinds ?? Array(repeating: .any, count: columns.count)
+        self.codes = codes
     }
+
+    /// Every name a stage may use on these rows: columns, references and relations, with aliases.
+    public var names: [String] { Array(columnIndex.keys) + Array(links.keys) }
 }
 
 /// One row of a host table.

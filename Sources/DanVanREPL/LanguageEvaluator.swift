@@ -50,6 +50,16 @@ public final class LanguageEvaluator: Evaluator {
     static let cannotRead = Localized(vi: "lỗi: không đọc được bảng {0}: {1}", en: "error: cannot read the table {0}: {1}")
 
     public func evaluate(_ request: EvalRequest) -> EvalResult {
+        // The entry and the display of its value read one snapshot of the database.
+        guard let host else { return evaluateNow(request) }
+        do {
+            return try host.snapshot { evaluateNow(request) }
+        } catch {
+            return .error(Self.cannotRead(request.lang, "?", String(describing: error)))
+        }
+    }
+
+    private func evaluateNow(_ request: EvalRequest) -> EvalResult {
         interpreter.lang = request.lang
         route.write = request.write
         defer { route.write = { _ in } }

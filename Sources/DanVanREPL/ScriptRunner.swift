@@ -21,7 +21,18 @@ public enum ScriptOutcome: Sendable, Equatable {
 }
 
 public struct ScriptRunner {
+    private func runNow(_ source: SourceText, errorOutput: (String) -> Void) -> ScriptOutcome {
+        do {
+            try interpreter.run(source)
+            return .success
+        } catch {
+            errorOutput(interpreter.render(error))
+            return interrupt.isSet ? .interrupted : .scriptError
+        }
+    }
+
     public let interpreter: Interpreter
+    private let host: (any Host)?
     private let interrupt: InterruptFlag
     private let beforeRun: () -> Void
 
@@ -30,17 +41,19 @@ public struct ScriptRunner {
                 output: @escaping (String) -> Void, beforeRun: @escaping () -> Void = {}) {
         self.interrupt = interrupt
         self.beforeRun = beforeRun
+        self.host = host
         interpreter = Interpreter(host: host, lang: lang, output: output, interrupt: interrupt)
     }
 
     public func run(_ source: SourceText, errorOutput: (String) -> Void) -> ScriptOutcome {
         beforeRun()
+        // The whole script reads one snapshot of the database.
+        guard let host else { return runNow(source, errorOutput: errorOutput) }
         do {
-            try interpreter.run(source)
-            return .success
+            return try host.snapshot { runNow(source, errorOutput: errorOutput) }
         } catch {
-            errorOutput(interpreter.render(error))
-            return interrupt.isSet ? .interrupted : .scriptError
+            errorOutput(String(describing: error))
+            return .scriptError
         }
     }
 }

@@ -64,6 +64,21 @@ public final class Store: Sendable {
             return VietFold.fold(text)
         }
         db.add(function: fold)
+        // The language's own text rules, so that a pipeline answered by SQL means what it
+        // means in memory: `dv_nfc` (text compared after NFC), `dv_matches` (`~`) and
+        // `dv_sort_name` (people's "given middle family" order).
+        db.add(function: DatabaseFunction("dv_nfc", argumentCount: 1, pure: true) { values in
+            guard let text = String.fromDatabaseValue(values[0]) else { return values[0] }
+            return text.nfc
+        })
+        db.add(function: DatabaseFunction("dv_matches", argumentCount: 2, pure: true) { values in
+            guard let text = String.fromDatabaseValue(values[0]), let query = String.fromDatabaseValue(values[1]) else { return false }
+            return VietFold.contains(text, words: query)
+        })
+        db.add(function: DatabaseFunction("dv_sort_name", argumentCount: 3, pure: true) { values in
+            Store.sortName(given: String.fromDatabaseValue(values[0]), middle: String.fromDatabaseValue(values[1]),
+                           family: String.fromDatabaseValue(values[2]))
+        })
         // `ORDER BY name COLLATE vi` sorts the Vietnamese way (domain.md §5), as the language does.
         let vietnamese = DatabaseCollation("vi") { left, right in
             switch VietCollation.compare(left, right) {
@@ -73,6 +88,11 @@ public final class Store: Sendable {
             }
         }
         db.add(collation: vietnamese)
+    }
+
+    /// "given middle family", the parts that are there: how people sort the Vietnamese way.
+    public static func sortName(given: String?, middle: String?, family: String?) -> String {
+        [given, middle, family].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// The ids of migrations applied to this file, oldest first.

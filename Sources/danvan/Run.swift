@@ -54,7 +54,8 @@ enum Scripts {
     static func execute(_ source: SourceText, options: DatabaseOptions) throws {
         let store = try options.openStore()
         let interrupt = Signals.interruptOnSIGINT()
-        let host = DomainHost(store: store, interrupt: interrupt)
+        let host = DomainHost(store: store, interrupt: interrupt,
+                              pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))
         let out = StandardOutput()
         let runner = ScriptRunner(host: host, lang: options.language, interrupt: interrupt,
                                   output: { out.writeLine($0) }, beforeRun: { host.invalidate() })

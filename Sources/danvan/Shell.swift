@@ -29,7 +29,8 @@ enum Shell {
         let lang = options.language
         let store = try options.openStore()
         let interrupt = InterruptFlag()
-        let host = DomainHost(store: store, interrupt: interrupt)
+        let host = DomainHost(store: store, interrupt: interrupt,
+                              pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))
         InterruptSignal.install(hook: interrupt)
         let evaluator = LanguageEvaluator(host: host, lang: lang, interrupt: interrupt,
                                           beforeEvaluate: { host.invalidate() })

@@ -1,0 +1,397 @@
+// Turns a `QueryPlan` (DanVanLang/Query) into one SQLite statement: the longest prefix of the
+// plan's steps that SQL computes with the same result as the in-memory stages. Filters become
+// WHERE, references LEFT JOINs, relations' counts (NOT) EXISTS or counted subqueries, `sort`
+// ORDER BY (text under the `vi` collation, nulls last, ties in the order the rows came),
+// `take`/`skip` LIMIT/OFFSET, `select` the projection, `group by` + `select` GROUP BY with
+// aggregates. Values are always bound parameters; table and column names come from the
+// catalog only (they reach here through the plan, which the compiler built from the catalog's
+// schemas).
+//
+// Semantics kept identical to memory: `==`/`!=` never see NULL as unknown (SQL `IS`/`IS NOT`);
+// `not` counts an unknown as false before negating; text equality compares NFC forms
+// (`dv_nfc`) except for coded columns; `~` is `dv_matches`, the same Swift function as in memory.
+import DanVanLang
+import DanVanStore
+import GRDB
+import VietText
+
+/// What the statement gives back, to turn its rows into language values.
+enum SQLResult {
+    /// Whole rows of the source table.
+    case rows
+    /// Records with these fields.
+    case records([PlanField])
+    /// Records after `group by`: the key's kind, then the fields.
+    case groups([PlanField])
+    case count
+}
+
+/// One statement, ready to run.
+struct SQLStatement {
+    let sql: String
+    let arguments: [DatabaseValue]
+    let result: SQLResult
+    /// `first`: one item or null, not a list.
+    let single: Bool
+    /// How many of the pipeline's stages it answers.
+    let consumed: Int
+    /// The steps it answers, as written (for `:explain`).
+    let answered: [String]
+    /// Why the step after `answered` (if any) is not in the statement.
+    let stoppedBecause: Localized?
+}
+
+/// Why a step is left to memory although the language could plan it.
+enum SQLReasons {
+    static let afterLimit = Localized(vi: "đứng sau take/skip", en: "it comes after take/skip")
+    static let afterSort = Localized(vi: "group by sau sort giữ thứ tự trong bộ nhớ", en: "group by after sort keeps its order in memory")
+    static let afterRecords = Localized(vi: "lọc trên các bản ghi đã chọn", en: "a filter on records already selected")
+    static let parameterType = Localized(
+        vi: "giá trị của biến không cùng kiểu với cột", en: "a variable's value is not of the column's kind")
+    static let notSQL = Localized(vi: "không có phép tương đương trong SQL", en: "no SQL equivalent")
+}
+
+/// A step the builder cannot put into the statement.
+struct Decline: Error {
+    let reason: Localized
+}
+
+struct SQLPlanBuilder {
+    let plan: QueryPlan
+    let parameters: [Value?]
+    private(set) var arguments: [DatabaseValue] = []
+    private var joins: [String] = []
+    private var aliases: [[PlanHop]: String] = [:]
+    private(set) var usesMembership = false
+
+    init(plan: QueryPlan, parameters: [Value?]) {
+        self.plan = plan
+        self.parameters = parameters
+    }
+
+    static let source = "t0"
+
+    /// The statement for the longest prefix of the plan that SQL answers, or nil when it
+    /// answers no step at all.
+    static func build(_ plan: QueryPlan, parameters: [Value?]) throws -> SQLStatement? {
+        guard let table = Catalog.table(named: plan.table) else { return nil }
+        var builder = SQLPlanBuilder(plan: plan, parameters: parameters)
+        var wheres: [String] = []
+        var order: [String] = ["\(source).id"]
+        var sorted = false
+        var limitValue: Int64?
+        var offsetValue: Int64 = 0
+        var projection: [(sql: String, field: PlanField)]?
+        var fieldSQL: [String: String] = [:]
+        var groupBy: String?
+        var result = SQLResult.rows
+        var single = false
+        var counting = false
+        var consumed = 0
+        var answered: [String] = []
+        var stopped: Localized?
+
+        steps: for stage in plan.steps {
+            let saved = builder
+            do {
+                switch stage.step {
+                case .filter(let condition):
+                    if limitValue != nil || offsetValue != 0 { throw Decline(reason: SQLReasons.afterLimit) }
+                    if projection != nil { throw Decline(reason: SQLReasons.afterRecords) }
+                    wheres.append(try builder.condition(condition))
+                case .sort(let keys):
+                    if limitValue != nil || offsetValue != 0 { throw Decline(reason: SQLReasons.afterLimit) }
+                    var terms: [String] = []
+                    for key in keys {
+                        let value = try builder.value(key.value, fields: fieldSQL)
+                        let collate = key.kind == .text ? " COLLATE vi" : ""
+                        terms.append("(\(value)) IS NULL")
+                        terms.append("(\(value))\(collate)\(key.descending ? " DESC" : "")")
+                    }
+                    order = terms + order
+                    sorted = true
+                case .take(let count):
+                    let n = try builder.count(count)
+                    limitValue = min(limitValue ?? n, n)
+                case .skip(let count):
+                    let n = try builder.count(count)
+                    let (sum, overflow) = offsetValue.addingReportingOverflow(n)
+                    if overflow { throw Decline(reason: SQLReasons.notSQL) }
+                    offsetValue = sum
+                    if let current = limitValue { limitValue = max(0, current - n) }
+                case .select(let fields):
+                    if projection != nil { throw Decline(reason: SQLReasons.notSQL) }
+                    var list: [(String, PlanField)] = []
+                    for field in fields {
+                        let sql = try builder.value(field.value, fields: [:])
+                        list.append((sql, field))
+                        fieldSQL[field.name] = sql
+                    }
+                    projection = list
+                    result = .records(fields)
+                case .group(let key, _, let fields):
+                    if projection != nil || limitValue != nil || offsetValue != 0 { throw Decline(reason: SQLReasons.afterLimit) }
+                    if sorted { throw Decline(reason: SQLReasons.afterSort) }
+                    let keySQL = try builder.groupKey(key)
+                    var list: [(String, PlanField)] = []
+                    for field in fields {
+                        let sql = try builder.value(field.value, fields: [:], groupKey: keySQL.shown)
+                        list.append((sql, field))
+                        fieldSQL[field.name] = sql
+                    }
+                    groupBy = keySQL.grouped
+                    projection = list
+                    order = ["min(\(source).id)"]
+                    result = .groups(fields)
+                case .count:
+                    counting = true
+                case .first:
+                    limitValue = min(limitValue ?? 1, 1)
+                    single = true
+                }
+            } catch let decline as Decline {
+                builder = saved
+                stopped = decline.reason
+                break steps
+            }
+            consumed += stage.stages
+            answered.append(stage.text)
+            if counting || single { break }
+        }
+        guard consumed > 0 else { return nil }
+        var sql = ""
+        if builder.usesMembership { sql += DerivedSQL.membershipCTE + "\n" }
+        let selectList: String
+        if let projection {
+            selectList = projection.map(\.sql).joined(separator: ", ")
+        } else {
+            selectList = DerivedSQL.rowColumns(table, alias: source)
+        }
+        var core = "SELECT \(counting && groupBy == nil && limitValue == nil && offsetValue == 0 ? "count(*)" : selectList)"
+        core += " FROM \(table.name.quotedDatabaseIdentifier) AS \(source)"
+        for join in builder.joins { core += " " + join }
+        if !wheres.isEmpty { core += " WHERE " + wheres.map { "(\($0))" }.joined(separator: " AND ") }
+        if let groupBy { core += " GROUP BY \(groupBy)" }
+        let plainCount = counting && groupBy == nil && limitValue == nil && offsetValue == 0
+        if !plainCount {
+            core += " ORDER BY " + order.joined(separator: ", ")
+            if limitValue != nil || offsetValue != 0 {
+                core += " LIMIT \(limitValue ?? -1) OFFSET \(offsetValue)"
+            }
+        }
+        if counting && !plainCount {
+            sql += "SELECT count(*) FROM (\(core))"
+        } else {
+            sql += core
+        }
+        return SQLStatement(sql: sql, arguments: builder.arguments, result: counting ? .count : result, single: single,
+                            consumed: consumed, answered: answered, stoppedBecause: stopped)
+    }
+
+    // MARK: expressions
+
+    private mutating func bind(_ value: DatabaseValue) -> String {
+        arguments.append(value)
+        return "?"
+    }
+
+    /// A take/skip count: a literal or an integer variable, not negative.
+    private mutating func count(_ expr: PlanExpr) throws -> Int64 {
+        let value: Value?
+        switch expr {
+        case .literal(let literal): value = literal
+        case .parameter(let index): value = index < parameters.count ? parameters[index] : nil
+        default: value = nil
+        }
+        guard case .int(let n)? = value, n >= 0 else { throw Decline(reason: SQLReasons.parameterType) }
+        return n
+    }
+
+    /// The alias of the row reached through `hops` (joined once per distinct path).
+    private mutating func alias(_ hops: [PlanHop]) throws -> String {
+        if hops.isEmpty { return SQLPlanBuilder.source }
+        if let known = aliases[hops] { return known }
+        let previous = try alias(Array(hops.dropLast()))
+        let hop = hops[hops.count - 1]
+        let owner = hops.count == 1 ? plan.table : hops[hops.count - 2].table
+        let reference = try columnSQL(table: owner, column: hop.column, alias: previous)
+        let name = "t\(aliases.count + 1)"
+        aliases[hops] = name
+        joins.append("LEFT JOIN \(hop.table.quotedDatabaseIdentifier) AS \(name) ON \(name).id = \(reference)")
+        return name
+    }
+
+    private mutating func columnSQL(table: String, column: String, alias: String) throws -> String {
+        if let derived = DerivedSQL.expression(table: table, column: column, alias: alias) {
+            if derived.usesMembership { usesMembership = true }
+            return derived.sql
+        }
+        guard let catalog = Catalog.table(named: table), catalog.columns.contains(where: { $0.name == column }) else {
+            throw Decline(reason: SQLReasons.notSQL)
+        }
+        return "\(alias).\(column.quotedDatabaseIdentifier)"
+    }
+
+    private mutating func column(_ column: PlanColumn) throws -> String {
+        let owner = try alias(column.hops)
+        return try columnSQL(table: column.table, column: column.column, alias: owner)
+    }
+
+    /// A value: a column, a literal, a variable, a count of related rows, an aggregate.
+    mutating func value(_ expr: PlanExpr, fields: [String: String], groupKey: String? = nil) throws -> String {
+        switch expr {
+        case .column(let planColumn):
+            return try column(planColumn)
+        case .literal(let literal):
+            return bind(try SQLPlanBuilder.databaseValue(literal))
+        case .parameter(let index):
+            guard index < parameters.count, let value = parameters[index] else { throw Decline(reason: SQLReasons.parameterType) }
+            return bind(try SQLPlanBuilder.databaseValue(value))
+        case .relationCount(let hops, _, let childTable, let childColumn):
+            guard hops.isEmpty else { throw Decline(reason: SQLReasons.notSQL) }
+            return "(SELECT count(*) FROM \(childTable.quotedDatabaseIdentifier) AS c WHERE c.\(childColumn.quotedDatabaseIdentifier) = \(SQLPlanBuilder.source).id)"
+        case .aggregate(let name, let argument):
+            guard let argument else { return "count(*)" }
+            let inner = try value(argument, fields: fields)
+            switch name {
+            case "sum": return "coalesce(sum(\(inner)), 0)"
+            case "avg": return "avg(\(inner))"
+            case "min", "max":
+                return argument.kind == .text ? "\(name)((\(inner)) COLLATE vi)" : "\(name)(\(inner))"
+            default: throw Decline(reason: SQLReasons.notSQL)
+            }
+        case .groupKey:
+            guard let groupKey else { throw Decline(reason: SQLReasons.notSQL) }
+            return groupKey
+        case .field(let name):
+            guard let sql = fields[name] else { throw Decline(reason: SQLReasons.notSQL) }
+            return sql
+        case .compare, .matches, .and, .or, .not, .isNull:
+            return try condition(expr)
+        }
+    }
+
+    /// The group key: what to group by (text by its NFC form) and what to show.
+    private mutating func groupKey(_ key: PlanExpr) throws -> (grouped: String, shown: String) {
+        let sql = try value(key, fields: [:])
+        if case .text = key.kind, !isCoded(key) {
+            let normalised = "dv_nfc(\(sql))"
+            return (normalised, normalised)
+        }
+        return (sql, sql)
+    }
+
+    private func isCoded(_ expr: PlanExpr) -> Bool {
+        if case .column(let column) = expr { return column.coded }
+        return false
+    }
+
+    /// A condition; true, false or (only where it cannot change the answer) unknown.
+    mutating func condition(_ expr: PlanExpr) throws -> String {
+        switch expr {
+        case .and(let left, let right):
+            return "(\(try condition(left))) AND (\(try condition(right)))"
+        case .or(let left, let right):
+            return "(\(try condition(left))) OR (\(try condition(right)))"
+        case .not(let operand):
+            // Memory counts a comparison with null as false, and `not` of it as true.
+            return "NOT coalesce((\(try condition(operand))), 0)"
+        case .isNull(let operand, let negated):
+            if case .relationCount = operand { throw Decline(reason: SQLReasons.notSQL) }
+            return "(\(try value(operand, fields: [:]))) IS \(negated ? "NOT " : "")NULL"
+        case .matches(let text, let query):
+            guard text.kind == .text || text.kind == .any, try literalKind(query) == .text else {
+                throw Decline(reason: SQLReasons.parameterType)
+            }
+            if case .parameter = text { throw Decline(reason: SQLReasons.notSQL) }
+            return "dv_matches(\(try value(text, fields: [:])), \(try value(query, fields: [:])))"
+        case .compare(let op, let left, let right):
+            return try comparison(op, left, right)
+        case .column(let column) where column.kind == .bool:
+            return "(\(try value(expr, fields: [:]))) IS 1"
+        case .literal(.bool(let flag)):
+            return flag ? "1" : "0"
+        default:
+            throw Decline(reason: SQLReasons.notSQL)
+        }
+    }
+
+    /// The kind of a literal or a parameter's value.
+    private func literalKind(_ expr: PlanExpr) throws -> ColumnKind? {
+        let value: Value?
+        switch expr {
+        case .literal(let literal): value = literal
+        case .parameter(let index): value = index < parameters.count ? parameters[index] : nil
+        default: return expr.kind
+        }
+        switch value {
+        case .int?: return .integer
+        case .double?: return .decimal
+        case .text?: return .text
+        case .bool?: return .bool
+        case .date?: return .date
+        case .null?: return nil
+        default: throw Decline(reason: SQLReasons.parameterType)
+        }
+    }
+
+    private mutating func comparison(_ op: BinaryOperator, _ left: PlanExpr, _ right: PlanExpr) throws -> String {
+        // `len(models) == 0` and `> 0`: EXISTS, which stops at the first related row.
+        if case .relationCount(let hops, _, let childTable, let childColumn) = left, hops.isEmpty,
+           case .literal(.int(0)) = right, op == .equal || op == .notEqual || op == .greater {
+            let exists = "EXISTS (SELECT 1 FROM \(childTable.quotedDatabaseIdentifier) AS c WHERE c.\(childColumn.quotedDatabaseIdentifier) = \(SQLPlanBuilder.source).id)"
+            return op == .equal ? "NOT " + exists : exists
+        }
+        let leftKind = try literalKind(left), rightKind = try literalKind(right)
+        // Both sides must be of kinds that memory compares the same way SQL does.
+        guard let kind = SQLPlanBuilder.commonKind(leftKind, rightKind) else {
+            if leftKind == nil || rightKind == nil, op == .equal || op == .notEqual {
+                // `x == null` written through a variable that holds null.
+                let other = leftKind == nil ? right : left
+                return "(\(try value(other, fields: [:]))) IS \(op == .notEqual ? "NOT " : "")NULL"
+            }
+            throw Decline(reason: SQLReasons.parameterType)
+        }
+        var l = try value(left, fields: [:]), r = try value(right, fields: [:])
+        if kind == .text, !(isCoded(left) || isCoded(right)) {
+            if case .column = left { l = "dv_nfc(\(l))" }
+            if case .column = right { r = "dv_nfc(\(r))" }
+        }
+        let collate = kind == .text ? " COLLATE vi" : ""
+        switch op {
+        case .equal: return "(\(l)) IS (\(r))"
+        case .notEqual: return "(\(l)) IS NOT (\(r))"
+        case .less: return "(\(l)) < (\(r))\(collate)"
+        case .lessEqual: return "(\(l)) <= (\(r))\(collate)"
+        case .greater: return "(\(l)) > (\(r))\(collate)"
+        case .greaterEqual: return "(\(l)) >= (\(r))\(collate)"
+        default: throw Decline(reason: SQLReasons.notSQL)
+        }
+    }
+
+    /// The kind both sides share when memory and SQL compare them alike; nil otherwise.
+    static func commonKind(_ a: ColumnKind?, _ b: ColumnKind?) -> ColumnKind? {
+        guard let a, let b else { return nil }
+        switch (a, b) {
+        case (.integer, .integer), (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal): return .decimal
+        case (.text, .text): return .text
+        case (.date, .date): return .date
+        case (.bool, .bool): return .bool
+        default: return nil
+        }
+    }
+
+    static func databaseValue(_ value: Value) throws -> DatabaseValue {
+        switch value {
+        case .null: return .null
+        case .int(let number): return number.databaseValue
+        case .double(let number):
+            guard number.isFinite else { throw Decline(reason: SQLReasons.parameterType) }
+            return number.databaseValue
+        case .bool(let flag): return (flag ? 1 : 0).databaseValue
+        case .text(let text): return text.nfc.databaseValue
+        case .date(let date): return date.description.databaseValue
+        default: throw Decline(reason: SQLReasons.parameterType)
+        }
+    }
+}

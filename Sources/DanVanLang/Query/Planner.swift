@@ -1,0 +1,297 @@
+// Turns a pipeline over a host table into a `QueryPlan` while it is compiled: each stage, in
+// the same stage scope and with the same name resolution as its closures, becomes a plan step
+// when every expression in it is one a host can compute (columns, references, relations'
+// counts, literals, variables, comparisons, `and`/`or`/`not`, `~`, aggregates after
+// `group by`). The first stage that is not ends the plan; it and every later stage run in
+// memory, on what the host returned.
+import VietText
+
+/// A plan with the code that reads its parameters when the pipeline runs.
+struct CompiledPlan {
+    let plan: QueryPlan
+    let parameters: [Eval]
+}
+
+/// The state of planning one pipeline.
+final class PlanBuilder {
+    var parameters: [Eval] = []
+    var parameterNames: [String] = []
+    /// The fields of the records the last planned `select` made, with their kinds.
+    var fields: [String: ColumnKind] = [:]
+    var keyKind: ColumnKind = .any
+}
+
+extension Compiler {
+    /// The plan of `source | stages` when `source` names a host table, else nil.
+    func planPipeline(_ table: TableSource, _ sourceExpr: Expr, _ stages: [Stage]) -> CompiledPlan {
+        let builder = PlanBuilder()
+        var steps: [PlanStage] = []
+        var leftOver: [PlanLeftOver] = []
+        var shape = ItemShape.rows(table.schema)
+        var index = 0
+        var stopped = false
+        while index < stages.count {
+            let stage = stages[index]
+            let text = source.text(of: stage.range)
+            if stopped {
+                leftOver.append(PlanLeftOver(text: text, reason: PlanReasons.afterInMemory))
+                index += 1
+                continue
+            }
+            if case .group(let keyExpr) = stage.kind {
+                let next = index + 1 < stages.count ? stages[index + 1] : nil
+                guard let next, case .select(let items) = next.kind else {
+                    leftOver.append(PlanLeftOver(text: text, reason: PlanReasons.groupWithoutSelect))
+                    stopped = true
+                    index += 1
+                    continue
+                }
+                let key = withStage(shape) { planExpr(keyExpr, builder) }
+                let groupShape = ItemShape.groups(shape)
+                builder.keyKind = key?.kind ?? .any
+                let fields = withStage(groupShape) { planFields(items, builder) }
+                let both = text + " | " + source.text(of: next.range)
+                if let key, let fields {
+                    steps.append(PlanStage(step: .group(key: key, keyKind: key.kind, fields: fields), stages: 2, text: both))
+                    shape = .records(items.map(\.name))
+                    builder.fields = Dictionary(fields.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+                    index += 2
+                } else {
+                    leftOver.append(PlanLeftOver(text: text, reason: PlanReasons.notTranslatable))
+                    stopped = true
+                    index += 1
+                }
+                continue
+            }
+            if let step = planStage(stage, shape, builder) {
+                steps.append(PlanStage(step: step, stages: 1, text: text))
+                if case .select(let fields) = step {
+                    shape = .records(fields.map(\.name))
+                    builder.fields = Dictionary(fields.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+                }
+                if case .count = step { stopped = true }
+                if case .first = step { stopped = true }
+            } else {
+                let reason: Localized
+                switch stage.kind {
+                case .distinct, .call: reason = PlanReasons.stageKind
+                default: reason = PlanReasons.notTranslatable
+                }
+                leftOver.append(PlanLeftOver(text: text, reason: reason))
+                stopped = true
+            }
+            index += 1
+        }
+        let whole = source.text(of: sourceExpr.range.to(stages.last?.range ?? sourceExpr.range))
+        let plan = QueryPlan(table: table.name, steps: steps, leftOver: leftOver,
+                             parameters: builder.parameterNames, text: whole)
+        return CompiledPlan(plan: plan, parameters: builder.parameters)
+    }
+
+    /// Runs `body` inside a stage scope whose items have `shape`.
+    func withStage<T>(_ shape: ItemShape, _ body: () -> T) -> T {
+        _ = pushStage(shape: shape)
+        defer { popStage() }
+        return body()
+    }
+
+    private func planStage(_ stage: Stage, _ shape: ItemShape, _ builder: PlanBuilder) -> PlanStep? {
+        switch stage.kind {
+        case .filter(let condition):
+            return withStage(shape) { planExpr(condition, builder) }.map(PlanStep.filter)
+        case .sort(let keys):
+            var planned: [PlanSortKey] = []
+            for key in keys {
+                guard let valueExpr = key.value,
+                      let value = withStage(shape, { planExpr(valueExpr, builder) }) else { return nil }
+                let kind = kind(of: value, builder)
+                if case .any = kind { return nil }
+                planned.append(PlanSortKey(value: value, kind: kind, descending: key.descending))
+            }
+            return .sort(planned)
+        case .take(let countExpr), .skip(let countExpr):
+            let count: PlanExpr
+            if case .int(let number) = countExpr.kind {
+                guard number >= 0 else { return nil }
+                count = .literal(.int(number))
+            } else if case .name = countExpr.kind, let value = withStage(shape, { planExpr(countExpr, builder) }),
+                      case .parameter = value {
+                count = value
+            } else {
+                return nil
+            }
+            if case .take = stage.kind { return .take(count) }
+            return .skip(count)
+        case .select(let items):
+            return withStage(shape) { planFields(items, builder) }.map(PlanStep.select)
+        case .count: return .count
+        case .first: return .first
+        case .group, .distinct, .call: return nil
+        }
+    }
+
+    private func planFields(_ items: [SelectItem], _ builder: PlanBuilder) -> [PlanField]? {
+        var fields: [PlanField] = []
+        for item in items {
+            guard let value = planExpr(item.value, builder, allowRows: true) else { return nil }
+            let kind = kind(of: value, builder)
+            if case .any = kind { return nil }
+            fields.append(PlanField(name: item.name, value: value, kind: kind))
+        }
+        return fields
+    }
+
+    private func kind(of value: PlanExpr, _ builder: PlanBuilder) -> ColumnKind {
+        switch value {
+        case .field(let name): return builder.fields[name] ?? .any
+        case .groupKey: return builder.keyKind
+        case .aggregate(let name, let argument?) where name == "min" || name == "max" || name == "sum":
+            return kind(of: argument, builder)
+        default: return value.kind
+        }
+    }
+
+    /// `expr` as a plan expression, or nil when a host cannot compute it. `allowRows` lets a
+    /// bare reference stand for its row (in `select`).
+    func planExpr(_ expr: Expr, _ builder: PlanBuilder, allowRows: Bool = false) -> PlanExpr? {
+        switch expr.kind {
+        case .null: return .literal(.null)
+        case .bool(let flag): return .literal(.bool(flag))
+        case .int(let number): return .literal(.int(number))
+        case .decimal(let number): return number.isFinite ? .literal(.double(number)) : nil
+        case .text(let parts):
+            if parts.isEmpty { return .literal(.text("")) }
+            guard parts.count == 1, case .text(let text) = parts[0] else { return nil }
+            return .literal(.text(text))
+        case .name, .member:
+            return planPath(expr, builder, allowRows: allowRows)
+        case .unary(.not, let operand):
+            return planExpr(operand, builder).map(PlanExpr.not)
+        case .logical(let isAnd, let left, let right):
+            guard let l = planExpr(left, builder), let r = planExpr(right, builder) else { return nil }
+            return isAnd ? .and(l, r) : .or(l, r)
+        case .binary(.matches, let left, let right):
+            guard let l = planExpr(left, builder), let r = planExpr(right, builder) else { return nil }
+            return .matches(l, r)
+        case .binary(let op, let leftExpr, let rightExpr) where op.isComparison:
+            let (checkedLeft, checkedRight) = checkedComparison(op, leftExpr, rightExpr, report: false)
+            guard let l = planExpr(checkedLeft, builder), let r = planExpr(checkedRight, builder) else { return nil }
+            if op == .equal || op == .notEqual {
+                if case .literal(.null) = r { return .isNull(l, negated: op == .notEqual) }
+                if case .literal(.null) = l { return .isNull(r, negated: op == .notEqual) }
+            }
+            return .compare(op, l, r)
+        case .call(let calleeExpr, let arguments):
+            return planCall(calleeExpr, arguments, builder)
+        default:
+            return nil
+        }
+    }
+
+    private func planCall(_ calleeExpr: Expr, _ arguments: [Expr], _ builder: PlanBuilder) -> PlanExpr? {
+        guard case .name(let name) = calleeExpr.kind, case .builtin = resolve(name) else { return nil }
+        let shape = function.stages.last?.shape ?? .unknown
+        if Compiler.aggregates.contains(name), name != "list", case .groups(let rows) = shape {
+            if name == "count" {
+                return arguments.isEmpty ? .aggregate("count", nil) : nil
+            }
+            guard arguments.count == 1, let argument = withStage(rows, { planExpr(arguments[0], builder) }) else { return nil }
+            switch argument.kind {
+            case .integer, .decimal: break
+            case .text where name == "min" || name == "max", .date where name == "min" || name == "max": break
+            default: return nil
+            }
+            return .aggregate(name, argument)
+        }
+        if name == "len", arguments.count == 1, let relation = planRelation(arguments[0]) { return relation }
+        return nil
+    }
+
+    /// `models` or `unit.models` inside `len(...)`: a relation reached from the row.
+    private func planRelation(_ expr: Expr) -> PlanExpr? {
+        guard let (hops, schema, last) = pathHops(expr), let link = schema.links[last],
+              case .relation(let childTable, let childColumn) = link else { return nil }
+        return .relationCount(hops: hops, table: schema.table, childTable: childTable, childColumn: childColumn)
+    }
+
+    /// The references followed from the innermost stage's row to the last name of a dotted
+    /// path, the schema holding that name, and the name; nil when the path does not start at
+    /// a column of the innermost stage's rows.
+    private func pathHops(_ expr: Expr) -> ([PlanHop], RowSchema, String)? {
+        var names: [String] = []
+        var current = expr
+        while case .member(let base, let field, _) = current.kind {
+            names.insert(field, at: 0)
+            current = base
+        }
+        guard case .name(let root) = current.kind, let stage = function.stages.last,
+              var schema = stage.shape.schema else { return nil }
+        if root == "it" {
+            guard case .local = resolve("it") else { return nil }
+        } else {
+            guard case .item(let index) = stageName(root), index == function.stages.count - 1,
+                  !isUserVariable(resolve(root)) else { return nil }
+            names.insert(root, at: 0)
+        }
+        guard let last = names.popLast() else { return nil }
+        var hops: [PlanHop] = []
+        for name in names {
+            guard case .reference(let column, let table)? = schema.links[name],
+                  let target = vm.host?.table(named: table)?.schema else { return nil }
+            hops.append(PlanHop(column: schema.columns[column], table: table))
+            schema = target
+        }
+        return (hops, schema, last)
+    }
+
+    /// A bare name or dotted path: a column of the row (through references), a field of the
+    /// records an earlier `select` made, the group's key, or a variable (a parameter).
+    private func planPath(_ expr: Expr, _ builder: PlanBuilder, allowRows: Bool) -> PlanExpr? {
+        let shape = function.stages.last?.shape ?? .unknown
+        switch shape {
+        case .records(let names):
+            guard let path = Parser.pathName(expr) else { return nil }
+            if names.contains(path) {
+                guard case .name(let name) = expr.kind, !isUserVariable(resolve(name)) else {
+                    return names.contains(path) ? .field(path) : nil
+                }
+                return .field(path)
+            }
+        case .groups:
+            if case .name("key") = expr.kind, !isUserVariable(resolve("key")) { return .groupKey }
+        default:
+            break
+        }
+        if let (hops, schema, last) = pathHops(expr) {
+            if let column = schema.columnIndex[last] {
+                let kind = column < schema.kinds.count ? schema.kinds[column] : .any
+                if case .reference = kind, !allowRows, schema.links[last] != nil { return nil }
+                return .column(PlanColumn(hops: hops, table: schema.table, column: schema.columns[column],
+                                          kind: kind, coded: schema.codes[column] != nil))
+            }
+            return nil
+        }
+        // A variable: read once when the pipeline runs.
+        var root = expr
+        while case .member(let base, _, _) = root.kind { root = base }
+        guard case .name(let name) = root.kind, name != "it" else { return nil }
+        if !function.stages.isEmpty, case .item = stageName(name) { return nil }
+        if case .dynamic = stageName(name) { return nil }
+        switch resolve(name) {
+        case .local, .capture, .global: break
+        default: return nil
+        }
+        let text = Parser.pathName(expr) ?? name
+        builder.parameters.append(compile(expr))
+        builder.parameterNames.append(text)
+        return .parameter(builder.parameters.count - 1)
+    }
+}
+
+extension SourceText {
+    /// The text of `range` as written.
+    func text(of range: SourceRange) -> String {
+        let start = max(0, min(range.start, bytes.count)), end = max(start, min(range.end, bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}

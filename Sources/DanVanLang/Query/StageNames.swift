@@ -1,0 +1,307 @@
+// Names inside pipeline stages, resolved when the code is compiled. When a pipeline starts
+// from a host table, the compiler knows the shape of every stage's items (rows of a schema,
+// records with known fields, groups), so a bare name in a stage is decided before anything
+// runs: a column (or its alias, reference or relation), else a variable, else an error with a
+// did-you-mean — whatever the data. A name that is both a column and a variable in scope is
+// an error too: it is never decided silently. `it.name` always means the column.
+//
+// Comparisons of a column with a literal are checked against the column's kind and code
+// list; a code's label ("Đã công nhận") means the code ("recognized").
+import VietText
+
+/// What the items of a stage are, as far as the compiler knows.
+indirect enum ItemShape {
+    /// Rows of a host table.
+    case rows(RowSchema)
+    /// Records made by `select`, with these fields.
+    case records([String])
+    /// Groups made by `group by` (`key`, `rows`) over items of this shape.
+    case groups(ItemShape)
+    case unknown
+
+    /// Whether items of this shape have the name; nil when the shape is not known.
+    func has(_ name: String) -> Bool? {
+        switch self {
+        case .rows(let schema): return schema.columnIndex[name] != nil || schema.links[name] != nil
+        case .records(let names): return names.contains(name)
+        case .groups: return name == "key" || name == "rows"
+        case .unknown: return nil
+        }
+    }
+
+    /// The names a stage over these items may use, for did-you-mean.
+    var names: [String] {
+        switch self {
+        case .rows(let schema): return schema.names
+        case .records(let names): return names
+        case .groups: return ["key", "rows"]
+        case .unknown: return []
+        }
+    }
+
+    var schema: RowSchema? {
+        if case .rows(let schema) = self { return schema }
+        return nil
+    }
+}
+
+/// Where a bare name in a stage goes, decided at compile time.
+enum StageName {
+    /// The item of `function.stages[index]` has it.
+    case item(stage: Int)
+    /// No stage's items have it (every shape is known).
+    case none
+    /// Some stage's items are of unknown shape: decided per row, as before.
+    case dynamic
+}
+
+/// A column reached by a name or a dotted path, with what the compiler knows of it.
+struct StaticColumn {
+    let schema: RowSchema
+    let index: Int
+    /// The name as written (an alias, maybe), for messages.
+    let written: String
+
+    var kind: ColumnKind { index < schema.kinds.count ? schema.kinds[index] : .any }
+    var codes: CodeList? { schema.codes[index] }
+    var canonical: String { schema.columns[index] }
+}
+
+enum StageNameMessages {
+    static let ambiguous = Localized(
+        vi: "'{0}' vừa là cột '{1}' của bảng {2} vừa là một biến; viết it.{0} để lấy cột, hoặc đặt tên khác cho biến",
+        en: "'{0}' is both the column '{1}' of {2} and a variable; write it.{0} for the column, or give the variable another name")
+    static let ambiguousField = Localized(
+        vi: "'{0}' vừa là một trường của bản ghi vừa là một biến; viết it.{0} để lấy trường, hoặc đặt tên khác cho biến",
+        en: "'{0}' is both a field of the records and a variable; write it.{0} for the field, or give the variable another name")
+    static let noColumn = RuntimeMessages.noColumn
+    static let noField = Localized(vi: "bản ghi không có trường '{0}'", en: "the records have no field '{0}'")
+    static let notNumber = Localized(
+        vi: "cột '{0}' chứa số, không so sánh được với {1}; viết số không có dấu ngoặc kép",
+        en: "the column '{0}' holds numbers and cannot be compared with {1}; write the number without quotes")
+    static let notText = Localized(
+        vi: "cột '{0}' chứa văn bản, không so sánh được với {1}; viết giá trị trong dấu ngoặc kép",
+        en: "the column '{0}' holds text and cannot be compared with {1}; write the value in double quotes")
+    static let notDate = Localized(
+        vi: "cột '{0}' chứa ngày, không so sánh được với {1}; viết date(\"2024-10-15\")",
+        en: "the column '{0}' holds dates and cannot be compared with {1}; write date(\"2024-10-15\")")
+    static let notBool = Localized(
+        vi: "cột '{0}' chứa true/false, không so sánh được với {1}",
+        en: "the column '{0}' holds true/false and cannot be compared with {1}")
+    static let reference = Localized(
+        vi: "'{0}' là một dòng của bảng {1}, không so sánh được với {2}; viết {0}.id == ... hoặc {0}.name == ...",
+        en: "'{0}' is a row of {1} and cannot be compared with {2}; write {0}.id == ... or {0}.name == ...")
+    static let notACode = Localized(
+        vi: "\"{0}\" không phải là một giá trị của cột '{1}' (các giá trị: {2})",
+        en: "\"{0}\" is not a value of the column '{1}' (its values: {2})")
+}
+
+extension Compiler {
+    /// Where the bare `name` goes among the stages of the function being compiled.
+    func stageName(_ name: String) -> StageName {
+        for index in function.stages.indices.reversed() {
+            switch function.stages[index].shape.has(name) {
+            case true?: return .item(stage: index)
+            case false?: continue
+            case nil: return .dynamic
+            }
+        }
+        // A function written inside a stage sees the stage's items dynamically, as before.
+        var state = function.parent
+        while let current = state {
+            if !current.stages.isEmpty { return .dynamic }
+            state = current.parent
+        }
+        return .none
+    }
+
+    /// A variable the user declared (a local outside the innermost stage, a captured variable,
+    /// or a global `let`/`fn`): what a column must not hide silently.
+    func isUserVariable(_ resolved: Resolved) -> Bool {
+        switch resolved {
+        case .local: return !isInsideStage(resolved)
+        case .capture, .global: return true
+        case .builtin, .table, .unknown: return false
+        }
+    }
+
+    /// A bare name in a stage whose items' shape is known: the column read, a compile error,
+    /// or nil when it is a variable after all.
+    func staticStageLookup(_ name: String, resolved: Resolved, range: SourceRange, stage index: Int) -> Eval {
+        let stage = function.stages[index]
+        if isUserVariable(resolved) {
+            switch stage.shape {
+            case .rows(let schema):
+                let canonical = schema.columnIndex[name].map { schema.columns[$0] } ?? name
+                error(range, StageNameMessages.ambiguous, [.plain(name), .plain(canonical), .plain(schema.table)])
+            default:
+                error(range, StageNameMessages.ambiguousField, [.plain(name)])
+            }
+            return { _ in .null }
+        }
+        let reader = read(resolve(stage.hiddenName), name: stage.hiddenName, range: range)
+        let cache = MemberCache(name: name)
+        let at = span(range)
+        return { frame in
+            let item = try reader(&frame)
+            if let value = try Access.member(item, cache, at: at, vm: frame.vm) { return value }
+            throw Access.missing(item, name, at: at)
+        }
+    }
+
+    /// The compile error for a name no stage item has and no variable is.
+    func unknownStageName(_ name: String, range: SourceRange) {
+        let shape = function.stages.last?.shape ?? .unknown
+        let candidates = shape.names + visibleNames()
+        if case .rows(let schema) = shape {
+            error(range, Suggest.message(StageNameMessages.noColumn, [.plain(schema.table), .plain(name)],
+                                         name: name, candidates: candidates))
+        } else {
+            error(range, Suggest.message(CompileMessages.unknownName, [.plain(name)], name: name, candidates: candidates))
+        }
+    }
+
+    /// The schema of the rows `expr` gives, when the compiler knows it: `it` in a stage over
+    /// rows, a reference column (`unit`), or a path of references (`unit.parent`).
+    func staticSchema(of expr: Expr) -> RowSchema? {
+        switch expr.kind {
+        case .name(let name):
+            if name == "it" {
+                guard case .local = resolve("it"), let stage = function.stages.last else { return nil }
+                return stage.shape.schema
+            }
+            guard case .item(let index) = stageName(name), !isUserVariable(resolve(name)),
+                  let schema = function.stages[index].shape.schema else { return nil }
+            return referencedSchema(schema, name)
+        case .member(let base, let field, _):
+            guard let schema = staticSchema(of: base) else { return nil }
+            return referencedSchema(schema, field)
+        default:
+            return nil
+        }
+    }
+
+    /// The schema of the table that `schema`'s reference `name` points at.
+    func referencedSchema(_ schema: RowSchema, _ name: String) -> RowSchema? {
+        guard case .reference(_, let table)? = schema.links[name] else { return nil }
+        return vm.host?.table(named: table)?.schema
+    }
+
+    /// The column that `expr` reads, when the compiler knows it: a bare column name in a stage
+    /// over rows, `it.column`, or a path through references (`field.code`).
+    func staticColumn(of expr: Expr) -> StaticColumn? {
+        switch expr.kind {
+        case .name(let name):
+            guard case .item(let index) = stageName(name), !isUserVariable(resolve(name)),
+                  let schema = function.stages[index].shape.schema, let column = schema.columnIndex[name] else { return nil }
+            return StaticColumn(schema: schema, index: column, written: name)
+        case .member(let base, let field, _):
+            guard let schema = staticSchema(of: base), let column = schema.columnIndex[field] else { return nil }
+            return StaticColumn(schema: schema, index: column, written: field)
+        default:
+            return nil
+        }
+    }
+
+    /// Checks `column OP literal` (either way round) and gives the expressions to compile: a
+    /// code's label becomes the code. Reports errors only when `report`.
+    func checkedComparison(_ op: BinaryOperator, _ left: Expr, _ right: Expr, report: Bool) -> (Expr, Expr) {
+        guard op != .matches else { return (left, right) }
+        if let column = staticColumn(of: left), let checked = checkedLiteral(right, against: column, report: report) {
+            return (left, checked)
+        }
+        if let column = staticColumn(of: right), let checked = checkedLiteral(left, against: column, report: report) {
+            return (checked, right)
+        }
+        if report { checkReferenceComparison(left, right) }
+        return (left, right)
+    }
+
+    /// `literal` as compared with `column`: itself, the code a label names, or (after an error) itself.
+    private func checkedLiteral(_ literal: Expr, against column: StaticColumn, report: Bool) -> Expr? {
+        let written: Value
+        switch literal.kind {
+        case .int(let number): written = .int(number)
+        case .decimal(let number): written = .double(number)
+        case .bool(let flag): written = .bool(flag)
+        case .text(let parts):
+            guard parts.count <= 1 else { return nil }
+            if case .text(let text)? = parts.first { written = .text(text) } else { written = .text("") }
+        default: return nil
+        }
+        func fail(_ template: Localized, _ args: [MessageArg]) -> Expr {
+            if report { error(literal.range, template, args) }
+            return literal
+        }
+        let shown: MessageArg = {
+            if case .text(let text) = written { return .plain("\"" + text + "\"") }
+            return .localized(written.typeName)
+        }()
+        switch column.kind {
+        case .integer, .decimal:
+            if case .int = written { return literal }
+            if case .double = written { return literal }
+            return fail(StageNameMessages.notNumber, [.plain(column.written), shown])
+        case .text:
+            guard case .text(let text) = written else {
+                return fail(StageNameMessages.notText, [.plain(column.written), shown])
+            }
+            guard let codes = column.codes else { return literal }
+            if let code = codes.code(for: text) {
+                return code == text ? literal : Expr(kind: .text([.text(code)]), range: literal.range)
+            }
+            let candidates = codes.codes + codes.labels.flatMap { $0 }
+            let listed = codes.codes.joined(separator: ", ")
+            if report {
+                error(literal.range, Suggest.message(StageNameMessages.notACode, [.plain(text), .plain(column.written), .plain(listed)],
+                                                     name: text, candidates: candidates))
+            }
+            return literal
+        case .date:
+            return fail(StageNameMessages.notDate, [.plain(column.written), shown])
+        case .bool:
+            if case .bool = written { return literal }
+            return fail(StageNameMessages.notBool, [.plain(column.written), shown])
+        case .reference(let table):
+            return fail(StageNameMessages.reference, [.plain(column.written), .plain(table), shown])
+        case .any:
+            return literal
+        }
+    }
+
+    /// `unit == 12`: a bare reference (a row) compared with a literal number or text.
+    private func checkReferenceComparison(_ left: Expr, _ right: Expr) {
+        for (reference, literal) in [(left, right), (right, left)] {
+            switch literal.kind {
+            case .int, .decimal, .text: break
+            default: continue
+            }
+            let table: String?
+            switch reference.kind {
+            case .name(let name):
+                guard case .item(let index) = stageName(name), !isUserVariable(resolve(name)),
+                      case .reference(_, let target)? = function.stages[index].shape.schema?.links[name] else { continue }
+                table = target
+            case .member(let base, let field, _):
+                guard case .reference(_, let target)? = staticSchema(of: base)?.links[field] else { continue }
+                table = target
+            default: continue
+            }
+            guard let table, let name = Parser.pathName(reference) else { continue }
+            let shown: MessageArg = {
+                if case .text(let parts) = literal.kind, case .text(let text)? = parts.first { return .plain("\"" + text + "\"") }
+                return .localized(literal.kind.isInt ? TypeNames.number : TypeNames.text)
+            }()
+            error(literal.range, StageNameMessages.reference, [.plain(name), .plain(table), shown])
+        }
+    }
+}
+
+extension Expr.Kind {
+    var isInt: Bool {
+        switch self {
+        case .int, .decimal: return true
+        default: return false
+        }
+    }
+}
