@@ -59,23 +59,26 @@ struct Decline: Error {
 struct SQLPlanBuilder {
     let plan: QueryPlan
     let parameters: [Value?]
+    /// For `:explain`: a variable whose value is not known is bound as null, unchecked.
+    let explaining: Bool
     private(set) var arguments: [DatabaseValue] = []
     private var joins: [String] = []
     private var aliases: [[PlanHop]: String] = [:]
     private(set) var usesMembership = false
 
-    init(plan: QueryPlan, parameters: [Value?]) {
+    init(plan: QueryPlan, parameters: [Value?], explaining: Bool) {
         self.plan = plan
         self.parameters = parameters
+        self.explaining = explaining
     }
 
     static let source = "t0"
 
     /// The statement for the longest prefix of the plan that SQL answers, or nil when it
     /// answers no step at all.
-    static func build(_ plan: QueryPlan, parameters: [Value?]) throws -> SQLStatement? {
+    static func build(_ plan: QueryPlan, parameters: [Value?], explaining: Bool = false) throws -> SQLStatement? {
         guard let table = Catalog.table(named: plan.table) else { return nil }
-        var builder = SQLPlanBuilder(plan: plan, parameters: parameters)
+        var builder = SQLPlanBuilder(plan: plan, parameters: parameters, explaining: explaining)
         var wheres: [String] = []
         var order: [String] = ["\(source).id"]
         var sorted = false
@@ -160,7 +163,10 @@ struct SQLPlanBuilder {
         }
         guard consumed > 0 else { return nil }
         var sql = ""
-        if builder.usesMembership { sql += DerivedSQL.membershipCTE + "\n" }
+        let wholeRows = projection == nil && !counting
+        if builder.usesMembership || (wholeRows && DerivedSQL.rowsNeedMembership(table.name)) {
+            sql += DerivedSQL.membershipCTE + "\n"
+        }
         let selectList: String
         if let projection {
             selectList = projection.map(\.sql).joined(separator: ", ")
@@ -203,6 +209,7 @@ struct SQLPlanBuilder {
         case .parameter(let index): value = index < parameters.count ? parameters[index] : nil
         default: value = nil
         }
+        if value == nil, explaining { return 0 }
         guard case .int(let n)? = value, n >= 0 else { throw Decline(reason: SQLReasons.parameterType) }
         return n
     }
@@ -245,7 +252,10 @@ struct SQLPlanBuilder {
         case .literal(let literal):
             return bind(try SQLPlanBuilder.databaseValue(literal))
         case .parameter(let index):
-            guard index < parameters.count, let value = parameters[index] else { throw Decline(reason: SQLReasons.parameterType) }
+            guard index < parameters.count, let value = parameters[index] else {
+                if explaining { return bind(.null) }
+                throw Decline(reason: SQLReasons.parameterType)
+            }
             return bind(try SQLPlanBuilder.databaseValue(value))
         case .relationCount(let hops, _, let childTable, let childColumn):
             guard hops.isEmpty else { throw Decline(reason: SQLReasons.notSQL) }
@@ -321,7 +331,9 @@ struct SQLPlanBuilder {
         let value: Value?
         switch expr {
         case .literal(let literal): value = literal
-        case .parameter(let index): value = index < parameters.count ? parameters[index] : nil
+        case .parameter(let index):
+            value = index < parameters.count ? parameters[index] : nil
+            if value == nil, explaining { return .any }
         default: return expr.kind
         }
         switch value {
@@ -373,6 +385,7 @@ struct SQLPlanBuilder {
     static func commonKind(_ a: ColumnKind?, _ b: ColumnKind?) -> ColumnKind? {
         guard let a, let b else { return nil }
         switch (a, b) {
+        case (.any, let known), (let known, .any): return known == .any ? nil : known
         case (.integer, .integer), (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal): return .decimal
         case (.text, .text): return .text
         case (.date, .date): return .date

@@ -93,6 +93,26 @@ public final class Interpreter {
         return names.sorted()
     }
 
+    /// What each pipeline over a table in `source` would do, without running anything: the
+    /// host's account of its plan (`:explain`). Variables the plans read are shown with their
+    /// current value when they are globals, else as unknown.
+    public func explain(_ source: SourceText) throws(LangError) -> [String] {
+        let (statements, parseDiagnostics) = Parser.parse(source)
+        vm.sources.append(source)
+        if !parseDiagnostics.isEmpty { throw LangError(parseDiagnostics) }
+        let compiler = Compiler(vm: vm, source: source, sourceIndex: Int32(vm.sources.count - 1), allowRedeclare: true)
+        _ = compiler.compileProgram(statements, keepLastValue: true)
+        if !compiler.diagnostics.isEmpty { throw LangError(compiler.diagnostics) }
+        guard let host = vm.host else { return [] }
+        return compiler.plans.map { compiled in
+            let values: [Value?] = compiled.plan.parameters.map { name in
+                guard let index = vm.globalIndex[name], vm.globalDefined[index] else { return nil }
+                return vm.globals[index]
+            }
+            return host.explain(compiled.plan, parameters: values, lang: vm.lang)
+        }
+    }
+
     /// Renders an error of this interpreter in its language.
     public func render(_ error: LangError) -> String {
         DiagnosticRenderer.render(error.diagnostics, sources: vm.sources, lang: vm.lang)

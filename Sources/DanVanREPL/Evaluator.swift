@@ -105,4 +105,11 @@ public protocol Evaluator: AnyObject {
     func help(topic: String, lang: Lang) -> String?
     /// The topics `help(topic:lang:)` knows, for completing `:help`.
     var helpTopics: [String] { get }
+    /// What the pipelines in `text` would do (`:explain`), without running them: the plan
+    /// text, or an error already rendered.
+    func explain(_ text: String, lang: Lang) -> EvalResult
+}
+
+extension Evaluator {
+    public func explain(_ text: String, lang: Lang) -> EvalResult { .nothing }
 }

@@ -87,6 +87,32 @@ public final class LanguageEvaluator: Evaluator {
         }
     }
 
+    static let nothingToExplain = Localized(
+        vi: "Không có đường ống nào bắt đầu từ một bảng: mọi thứ chạy trong bộ nhớ.",
+        en: "No pipeline here starts from a table: everything runs in memory.")
+
+    public func explain(_ text: String, lang: Lang) -> EvalResult {
+        interpreter.lang = lang
+        beforeEvaluate()
+        let source = SourceText(name: "<explain>", text: text)
+        let outcome: Result<[String], LangError>
+        do {
+            let run = { () -> Result<[String], LangError> in
+                do throws(LangError) { return .success(try self.interpreter.explain(source)) } catch { return .failure(error) }
+            }
+            outcome = try host?.snapshot(run) ?? run()
+        } catch {
+            return .error(Self.cannotRead(lang, "?", String(describing: error)))
+        }
+        let explained: [String]
+        switch outcome {
+        case .success(let texts): explained = texts
+        case .failure(let error): return .error(interpreter.render(error))
+        }
+        if explained.isEmpty { return .value(.text(Self.nothingToExplain(lang))) }
+        return .value(.text(explained.joined(separator: "\n\n")))
+    }
+
     /// The table an entry's pipeline starts from (`models | where … | select code, title`),
     /// so that the columns a `select` keeps under their own names get the table's labels.
     static func pipelineSource(of text: String, host: (any Host)?) -> String? {

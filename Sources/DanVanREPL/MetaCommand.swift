@@ -49,6 +49,11 @@ public struct MetaCommand: Sendable {
                     "A table's columns (types, labels, references, relations), or every table's"),
             argument: .table, action: { $0.commandSchema($1, line: $2) }),
         MetaCommand(
+            name: "explain", aliases: [], usage: L("MÃ", "CODE"),
+            help: L("Cách một truy vấn chạy: câu SQL, giá trị gắn vào, chỉ mục dùng, bước nào chạy trong bộ nhớ và vì sao",
+                    "How a query runs: its SQL, bound values, indexes used, which stages run in memory and why"),
+            argument: .none, action: { $0.commandExplain($1, line: $2) }),
+        MetaCommand(
             name: "load", aliases: ["run"], usage: L("TỆP", "FILE"),
             help: L("Chạy một tệp lệnh; các tên nó định nghĩa còn lại trong phiên",
                     "Run a script file; the names it defines stay in the session"),

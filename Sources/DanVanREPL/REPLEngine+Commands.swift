@@ -230,4 +230,15 @@ extension REPLEngine {
         }
         emit(.output(Self.langNow(lang) + "\n"))
     }
+
+    // MARK: :explain
+
+    func commandExplain(_ argument: String, line: Int) {
+        guard !argument.isEmpty else { return usageError("explain", line: line) }
+        switch evaluator.explain(argument, lang: lang) {
+        case .value(.text(let text)): emit(.output(text + "\n"))
+        case .error(let message): emit(.error(message))
+        default: break
+        }
+    }
 }

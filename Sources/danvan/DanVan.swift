@@ -14,7 +14,7 @@ struct DanVan: ParsableCommand {
         abstract: HelpText.Root.abstract.inHelpLang,
         discussion: HelpText.Root.discussion.inHelpLang,
         version: version,
-        subcommands: [Run.self, Eval.self, Demo.self, Export.self, Import.self]
+        subcommands: [Run.self, Eval.self, Explain.self, Demo.self, Export.self, Import.self]
     )
 
     @OptionGroup var options: DatabaseOptions

@@ -92,6 +92,14 @@ enum HelpText {
                                     en: "The code to run, e.g. 'print(models | count)'.")
     }
 
+    enum Explain {
+        static let abstract = Localized(
+            vi: "Cho biết một truy vấn chạy thế nào (SQL, giá trị gắn vào, chỉ mục, bước chạy trong bộ nhớ), không chạy nó.",
+            en: "Show how a query runs (its SQL, bound values, indexes, stages in memory) without running it.")
+        static let code = Localized(vi: "Đoạn mã, ví dụ 'models | where year == 2024 | count'.",
+                                    en: "The code, e.g. 'models | where year == 2024 | count'.")
+    }
+
     enum Demo {
         static let abstract = Localized(vi: "Tạo bộ dữ liệu mẫu (một thành phố hư cấu, 2009–2025).",
                                         en: "Create the demo data set (a fictional city, 2009-2025).")

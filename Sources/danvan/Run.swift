@@ -49,6 +49,30 @@ struct Eval: ParsableCommand {
     }
 }
 
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: HelpText.Explain.abstract.inHelpLang)
+
+    @Argument(help: HelpText.Explain.code.argumentHelp())
+    var code: String
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let store = try options.openStore()
+        let host = DomainHost(store: store, pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))
+        let evaluator = LanguageEvaluator(host: host, lang: options.language)
+        switch evaluator.explain(code, lang: options.language) {
+        case .value(.text(let text)):
+            print(text)
+        case .error(let message):
+            FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            throw ExitCode(ScriptOutcome.scriptError.exitCode)
+        default:
+            break
+        }
+    }
+}
+
 enum Scripts {
     /// Runs `source` on the options' database; exits with the outcome's code when it is not success.
     static func execute(_ source: SourceText, options: DatabaseOptions) throws {

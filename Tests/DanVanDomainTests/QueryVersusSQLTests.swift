@@ -63,8 +63,9 @@ private func text(_ value: DatabaseValueConvertible?) -> String {
     }
 
     @Test func modelsCountedByClusterAndField() throws {
-        // A model's cluster is its unit's cluster in the model's year, through the nearest
-        // ancestor unit that is a member (wards belong to their district's cluster).
+        // A model's cluster is its unit's cluster in the model's year, else that of the nearest
+        // ancestor that was a member that year (wards belong to their district's cluster);
+        // null when none was (a 2024 model re-pointed to a commune made in 2025).
         let danvan = try lines("""
             let rows = models | where year == 2024 | group by [cluster.number, field.code] | select k: key, n: count()
             for g in rows { print("{g.k[0]}/{g.k[1]}={g.n}") }
@@ -75,17 +76,14 @@ private func text(_ value: DatabaseValueConvertible?) -> String {
                 UNION ALL
                 SELECT c.model, u.parent, c.year, c.depth + 1 FROM chain c JOIN units u ON u.id = c.unit
                 WHERE u.parent IS NOT NULL AND c.depth < 6
-                  AND NOT EXISTS (SELECT 1 FROM cluster_members cm WHERE cm.unit = c.unit)
-            ),
-            member(model, unit, year) AS (
-                SELECT model, unit, year FROM chain c
-                WHERE EXISTS (SELECT 1 FROM cluster_members cm WHERE cm.unit = c.unit)
             ),
             picked(model, cluster) AS (
-                SELECT m.model, coalesce(
-                    (SELECT cluster FROM cluster_members WHERE unit = m.unit AND year = m.year ORDER BY id DESC LIMIT 1),
-                    (SELECT cluster FROM cluster_members WHERE unit = m.unit ORDER BY year DESC, id DESC LIMIT 1))
-                FROM member m
+                SELECT c.model, (SELECT cm.cluster FROM cluster_members cm WHERE cm.unit = c.unit AND cm.year = c.year
+                                 ORDER BY cm.id DESC LIMIT 1)
+                FROM chain c
+                WHERE EXISTS (SELECT 1 FROM cluster_members cm WHERE cm.unit = c.unit AND cm.year = c.year)
+                  AND NOT EXISTS (SELECT 1 FROM chain c2 JOIN cluster_members cm2 ON cm2.unit = c2.unit AND cm2.year = c2.year
+                                  WHERE c2.model = c.model AND c2.depth < c.depth)
             )
             SELECT cl.number AS c, f.code AS f, count(*) AS n
             FROM models mo
