@@ -88,7 +88,11 @@ enum DerivedSQL {
                 ORDER BY e.evaluated_on DESC, e.id DESC LIMIT 1)
                 """, false)
         case ("people", "sort_name"):
-            return ("dv_sort_name(\(alias).given_name, \(alias).middle_name, \(alias).family_name)", false)
+            // Null, not "", where a reference reached no person (a LEFT JOIN's missing row).
+            return ("""
+                CASE WHEN \(alias).id IS NULL THEN NULL \
+                ELSE dv_sort_name(\(alias).given_name, \(alias).middle_name, \(alias).family_name) END
+                """, false)
         default:
             return nil
         }

@@ -168,7 +168,9 @@ struct SQLPlanBuilder {
             sql += DerivedSQL.membershipCTE + "\n"
         }
         let selectList: String
-        if let projection {
+        if counting {
+            selectList = "1"
+        } else if let projection {
             selectList = projection.map(\.sql).joined(separator: ", ")
         } else {
             selectList = DerivedSQL.rowColumns(table, alias: source)
