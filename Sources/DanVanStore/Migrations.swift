@@ -14,6 +14,7 @@ enum Migrations {
     static let all: [(id: String, sql: String)] = [
         ("v1", v1),
         ("v2-partners-tags", v2),
+        ("v3-query-indexes", v3),
     ]
 
     /// The ids of every migration this version knows, to detect a file from a newer version.
@@ -317,5 +318,17 @@ enum Migrations {
         UNIQUE (model, tag)
     );
     CREATE INDEX model_tags_tag ON model_tags(tag);
+    """
+
+    /// v3: indexes for what the typical questions filter, join and group by, now that
+    /// pipelines are answered by SQL (`:explain` shows them in use): a model's latest score
+    /// (one index step per model instead of sorting its evaluations), a unit's cluster in a
+    /// year (the membership walk up the unit tree), a year's models by field or unit (counts
+    /// per field or cluster read the index, not the table).
+    static let v3 = """
+    CREATE INDEX evaluations_model_latest ON evaluations(model, evaluated_on, id) WHERE score IS NOT NULL;
+    CREATE INDEX cluster_members_unit_year ON cluster_members(unit, year);
+    CREATE INDEX models_year_field ON models(year, field);
+    CREATE INDEX models_year_unit ON models(year, unit);
     """
 }
