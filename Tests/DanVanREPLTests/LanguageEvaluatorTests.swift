@@ -172,3 +172,30 @@ final class Atomic<T: Sendable>: @unchecked Sendable {
         set { lock.withLock { stored = newValue } }
     }
 }
+
+@Suite struct ExplainCommandTests {
+    @Test func explainPrintsThePlanInTheSessionsLanguage() throws {
+        let f = try LanguageFixture()
+        var events: [REPLEvent] = []
+        let engine = REPLEngine(evaluator: f.evaluator, environment: REPLEnvironment(files: MemoryFiles()),
+                                settings: REPLEngine.Settings(lang: .en, interactive: true))
+        engine.onEvent = { events.append($0) }
+        engine.handle(.line(#":explain models | where field.code == "KT" | count"#))
+        let text = events.compactMap { event -> String? in if case .output(let t) = event { return t } else { return nil } }.joined()
+        #expect(text.contains("SQL (answers 2 of 2 stages):"), "\(events)")
+        #expect(text.contains("LEFT JOIN \"fields\""))
+        #expect(text.contains("Bound values: \"KT\""))
+
+        events = []
+        engine.handle(.line(":explain [3, 1] | sort"))
+        #expect(events.contains(.output("No pipeline here starts from a table: everything runs in memory.\n")), "\(events)")
+
+        events = []
+        engine.handle(.line(":explain"))
+        #expect(events.contains { if case .error(let m) = $0 { return m.contains(":explain CODE") } else { return false } }, "\(events)")
+
+        events = []
+        engine.handle(.line(":explain models | where yaer == 1"))
+        #expect(events.contains { if case .error(let m) = $0 { return m.contains("did you mean 'year'?") } else { return false } }, "\(events)")
+    }
+}
