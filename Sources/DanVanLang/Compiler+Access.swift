@@ -43,7 +43,8 @@ extension Compiler {
                 }
                 return nil
             case .dynamic:
-                break
+                function.dynamicNames.append(DynamicStageName(depth: function.stages.count - 1, name: name,
+                                                              span: span(range), isVariable: isUserVariable(resolved)))
             }
         }
         let readers = visibleStageReaders()

@@ -57,7 +57,18 @@ extension Compiler {
 
     /// A stage's closure, and the shape of the items it gives.
     func compileStage(_ stage: Stage, _ shape: ItemShape) -> (StageRunner, ItemShape) {
-        let runner = compileStageRunner(stage, shape)
+        let depth = function.stages.count, mark = function.dynamicNames.count
+        var runner = compileStageRunner(stage, shape)
+        let names = function.dynamicNames[mark...].filter { $0.depth == depth }
+        function.dynamicNames.removeSubrange(mark...)
+        if case .unknown = shape, !names.isEmpty {
+            // The table is known only now: its names are checked once, not row by row.
+            let inner = runner
+            runner = { frame, input in
+                try Compiler.checkStageNames(input, names)
+                return try inner(&frame, input)
+            }
+        }
         switch stage.kind {
         case .filter, .sort, .take, .skip, .distinct: return (runner, shape)
         case .select(let items): return (runner, .records(items.map(\.name)))

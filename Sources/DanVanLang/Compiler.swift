@@ -257,6 +257,9 @@ final class FunctionState {
     var captureIndex: [String: Int] = [:]
     var loopDepth = 0
     var stages: [StageContext] = []
+    /// Bare names met in stages whose items' shape is unknown at compile time, checked once
+    /// per stage when it runs (Query/StageNames.swift).
+    var dynamicNames: [DynamicStageName] = []
 
     init(parent: FunctionState?, isTopLevel: Bool, name: String?) {
         self.parent = parent

@@ -59,13 +59,38 @@ final class TestHost: Host, RowResolver {
         var links: [String: Link] = [:]
         for (column, target) in references { links[column] = .reference(column: index[column]!, table: target) }
         for (relation, (child, childColumn)) in relations { links[relation] = .relation(childTable: child, childColumn: childColumn) }
+        // Kinds from the first value that is not null; `status` columns are coded.
+        let kinds: [ColumnKind] = columns.indices.map { position in
+            if let target = references[columns[position]] { return .reference(target) }
+            for row in rows {
+                switch row[position] {
+                case .int: return .integer
+                case .double: return .decimal
+                case .text: return .text
+                case .bool: return .bool
+                case .date: return .date
+                default: continue
+                }
+            }
+            return .any
+        }
+        var codes: [Int: CodeList] = [:]
+        if let status = index["status"] {
+            let values = Array(Set(rows.compactMap { row -> String? in
+                if case .text(let text) = row[status] { return text }
+                return nil
+            })).sorted()
+            codes[status] = CodeList(codes: values, labels: values.map { [TestHost.statusLabels[$0] ?? $0] })
+        }
         let schema = RowSchema(table: name, columns: columns, columnIndex: index, links: links,
-                               displayColumn: display.flatMap { index[$0] }, resolver: self)
+                               displayColumn: display.flatMap { index[$0] }, resolver: self, kinds: kinds, codes: codes)
         let table = MemoryTable(name: name, schema: schema)
         table.storedRows = rows.map { Row(schema: schema, values: $0) }
         tables[name] = table
         aliases[alias] = name
     }
+
+    static let statusLabels = ["recognised": "Đã công nhận", "active": "Đang hoạt động", "registered": "Đã đăng ký"]
 
     init() {
         define("fields", alias: "linh_vuc", columns: ["id", "code", "name"], columnAliases: ["ten": "name", "ma": "code"],

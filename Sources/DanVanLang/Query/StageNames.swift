@@ -55,6 +55,16 @@ enum StageName {
     case dynamic
 }
 
+/// A bare name in a stage over items whose shape is known only when it runs.
+struct DynamicStageName {
+    /// The index of the stage (in the function's stages) whose items it names.
+    let depth: Int
+    let name: String
+    let span: Span
+    /// It is also a variable in scope: an error if the items turn out to have it.
+    let isVariable: Bool
+}
+
 /// A column reached by a name or a dotted path, with what the compiler knows of it.
 struct StaticColumn {
     let schema: RowSchema
@@ -97,6 +107,40 @@ enum StageNameMessages {
 }
 
 extension Compiler {
+    /// The checks a stage over a table known only at run time makes once, before its first
+    /// row: every bare name must be a column or a variable, and not both.
+    static func checkStageNames(_ input: Value, _ names: [DynamicStageName]) throws {
+        let shape: ItemShape
+        switch input {
+        case .table(let table): shape = .rows(table.schema)
+        case .list(let list):
+            switch list.items.first {
+            case .row(let row)?: shape = .rows(row.schema)
+            case .record(let record)?: shape = record.isGroup ? .groups(.unknown) : .records(record.shape.names)
+            default: return
+            }
+        default: return
+        }
+        for entry in names {
+            let has = shape.has(entry.name) ?? false
+            if has && entry.isVariable {
+                if case .rows(let schema) = shape {
+                    let canonical = schema.columnIndex[entry.name].map { schema.columns[$0] } ?? entry.name
+                    throw RuntimeError(StageNameMessages.ambiguous, [.plain(entry.name), .plain(canonical), .plain(schema.table)], at: entry.span)
+                }
+                throw RuntimeError(StageNameMessages.ambiguousField, [.plain(entry.name)], at: entry.span)
+            }
+            if !has && !entry.isVariable {
+                if case .rows(let schema) = shape {
+                    throw RuntimeError(Suggest.message(StageNameMessages.noColumn, [.plain(schema.table), .plain(entry.name)],
+                                                       name: entry.name, candidates: schema.names), at: entry.span)
+                }
+                throw RuntimeError(Suggest.message(CompileMessages.unknownName, [.plain(entry.name)],
+                                                   name: entry.name, candidates: shape.names), at: entry.span)
+            }
+        }
+    }
+
     /// Where the bare `name` goes among the stages of the function being compiled.
     func stageName(_ name: String) -> StageName {
         for index in function.stages.indices.reversed() {
