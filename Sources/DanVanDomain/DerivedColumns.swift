@@ -52,47 +52,54 @@ public enum DerivedColumns {
 }
 
 /// The SQL of the derived columns. Chosen over maintained columns (which every write and every
-/// import would have to keep right) and over views (which SQLite cannot index): a recursive
-/// CTE walks the unit tree once per statement (`dv_member`: each unit's cluster per year,
-/// through its nearest member ancestor), and correlated subqueries read it and the latest
-/// evaluation through indexes (migration v3).
+/// import would have to keep right), views and a recursive CTE over the whole unit tree (at a
+/// city's scale, 70,000 units × 17 years of memberships: seconds per statement): each derived
+/// value is a correlated subquery that walks up from its own row's unit a bounded number of
+/// steps, one index seek per step (`units` by id, `cluster_members(unit, year)`, migration v3),
+/// so a query pays for the rows it reads, not for the whole tree.
 enum DerivedSQL {
-    /// The CTE that `models.cluster` and `units.cluster` read: (unit, year, cluster) for every
-    /// unit and every year in which it or an ancestor was a member, the nearest member winning
-    /// (then the latest membership row).
-    static let membershipCTE = """
-        WITH RECURSIVE dv_up(unit, ancestor, depth) AS (
-          SELECT id, id, 0 FROM units
-          UNION ALL
-          SELECT dv_up.unit, units.parent, dv_up.depth + 1 FROM dv_up JOIN units ON units.id = dv_up.ancestor
-          WHERE units.parent IS NOT NULL AND dv_up.depth < 6),
-        dv_member(unit, year, cluster) AS MATERIALIZED (
-          SELECT unit, year, cluster FROM (
-            SELECT dv_up.unit AS unit, m.year AS year, m.cluster AS cluster,
-                   row_number() OVER (PARTITION BY dv_up.unit, m.year ORDER BY dv_up.depth, m.id DESC) AS rank
-            FROM dv_up JOIN cluster_members AS m ON m.unit = dv_up.ancestor)
-          WHERE rank = 1)
-        """
+    /// How far up the unit tree to look: thôn → xã → huyện → thành phố is three steps; six
+    /// leaves room and stops a cycle in bad data.
+    static let maxSteps = 6
+
+    /// The unit itself, its parent, its grandparent... as SQL expressions.
+    static func ancestors(of unit: String) -> [String] {
+        var list = [unit]
+        var current = unit
+        for _ in 0..<maxSteps {
+            current = "(SELECT p.parent FROM units AS p WHERE p.id = \(current))"
+            list.append(current)
+        }
+        return list
+    }
 
     /// The SQL of the derived `column` of `table` on the row aliased `alias`, or nil when the
     /// column is stored.
-    static func expression(table: String, column: String, alias: String) -> (sql: String, usesMembership: Bool)? {
+    static func expression(table: String, column: String, alias: String) -> String? {
         switch (table, column) {
         case ("models", "cluster"):
-            return ("(SELECT c.cluster FROM dv_member AS c WHERE c.unit = \(alias).unit AND c.year = \(alias).year)", true)
+            // The nearest unit, going up from the model's unit, that was a member that year.
+            let steps = ancestors(of: "\(alias).unit").map { unit in
+                "(SELECT m.cluster FROM cluster_members AS m WHERE m.unit = \(unit) AND m.year = \(alias).year ORDER BY m.id DESC LIMIT 1)"
+            }
+            return "coalesce(" + steps.joined(separator: ", ") + ")"
         case ("units", "cluster"):
-            return ("(SELECT c.cluster FROM dv_member AS c WHERE c.unit = \(alias).id ORDER BY c.year DESC LIMIT 1)", true)
+            // The latest year the unit or an ancestor was a member; the nearest one that year.
+            let arms = ancestors(of: "\(alias).id").enumerated().map { depth, unit in
+                "SELECT m.cluster AS c, m.year AS y, \(depth) AS d, m.id AS i FROM cluster_members AS m WHERE m.unit = \(unit)"
+            }
+            return "(SELECT c FROM (" + arms.joined(separator: " UNION ALL ") + ") ORDER BY y DESC, d, i DESC LIMIT 1)"
         case ("models", "score"):
-            return ("""
+            return """
                 (SELECT e.score FROM evaluations AS e WHERE e.model = \(alias).id AND e.score IS NOT NULL \
                 ORDER BY e.evaluated_on DESC, e.id DESC LIMIT 1)
-                """, false)
+                """
         case ("people", "sort_name"):
             // Null, not "", where a reference reached no person (a LEFT JOIN's missing row).
-            return ("""
+            return """
                 CASE WHEN \(alias).id IS NULL THEN NULL \
                 ELSE dv_sort_name(\(alias).given_name, \(alias).middle_name, \(alias).family_name) END
-                """, false)
+                """
         default:
             return nil
         }
@@ -102,15 +109,8 @@ enum DerivedSQL {
     static func rowColumns(_ table: DanVanStore.Table, alias: String) -> String {
         var list = table.columns.map { "\(alias).\($0.name.quotedDatabaseIdentifier)" }
         for derived in DerivedColumns.columns(of: table.name) {
-            list.append(expression(table: table.name, column: derived.name, alias: alias)?.sql ?? "NULL")
+            list.append(expression(table: table.name, column: derived.name, alias: alias) ?? "NULL")
         }
         return list.joined(separator: ", ")
-    }
-
-    /// Whether loading whole rows of `table` needs `membershipCTE`.
-    static func rowsNeedMembership(_ table: String) -> Bool {
-        DerivedColumns.columns(of: table).contains {
-            expression(table: table, column: $0.name, alias: "t")?.usesMembership == true
-        }
     }
 }

@@ -148,8 +148,7 @@ final class DomainTable: TableSource {
         schema = RowSchema(table: table.name, columns: names,
                            columnIndex: columnIndex, links: links, displayColumn: display,
                            resolver: host, kinds: kinds, codes: codes)
-        let membership = DerivedSQL.rowsNeedMembership(table.name) ? DerivedSQL.membershipCTE + "\n" : ""
-        selectSQL = membership + "SELECT \(DerivedSQL.rowColumns(table, alias: "t0")) FROM \(table.name.quotedDatabaseIdentifier) AS t0"
+        selectSQL = "SELECT \(DerivedSQL.rowColumns(table, alias: "t0")) FROM \(table.name.quotedDatabaseIdentifier) AS t0"
         self.types = table.columns.map(\.type) + DerivedColumns.columns(of: table.name).map(\.type)
         self.store = host.store
     }

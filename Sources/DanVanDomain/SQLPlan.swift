@@ -64,7 +64,6 @@ struct SQLPlanBuilder {
     private(set) var arguments: [DatabaseValue] = []
     private var joins: [String] = []
     private var aliases: [[PlanHop]: String] = [:]
-    private(set) var usesMembership = false
 
     init(plan: QueryPlan, parameters: [Value?], explaining: Bool) {
         self.plan = plan
@@ -163,10 +162,6 @@ struct SQLPlanBuilder {
         }
         guard consumed > 0 else { return nil }
         var sql = ""
-        let wholeRows = projection == nil && !counting
-        if builder.usesMembership || (wholeRows && DerivedSQL.rowsNeedMembership(table.name)) {
-            sql += DerivedSQL.membershipCTE + "\n"
-        }
         let selectList: String
         if counting {
             selectList = "1"
@@ -231,10 +226,7 @@ struct SQLPlanBuilder {
     }
 
     private mutating func columnSQL(table: String, column: String, alias: String) throws -> String {
-        if let derived = DerivedSQL.expression(table: table, column: column, alias: alias) {
-            if derived.usesMembership { usesMembership = true }
-            return derived.sql
-        }
+        if let derived = DerivedSQL.expression(table: table, column: column, alias: alias) { return derived }
         guard let catalog = Catalog.table(named: table), catalog.columns.contains(where: { $0.name == column }) else {
             throw Decline(reason: SQLReasons.notSQL)
         }
