@@ -52,7 +52,7 @@ struct Eval: ParsableCommand {
 enum Scripts {
     /// Runs `source` on the options' database; exits with the outcome's code when it is not success.
     static func execute(_ source: SourceText, options: DatabaseOptions) throws {
-        let store = try options.openStore()
+        let store = try options.openStore(.query)
         let interrupt = Signals.interruptOnSIGINT()
         let host = DomainHost(store: store, interrupt: interrupt)
         let out = StandardOutput()
