@@ -133,9 +133,7 @@ final class DomainTable: TableSource {
         for relation in Catalog.relations(of: table.name) {
             let link = Link.relation(childTable: relation.childTable, childColumn: relation.childColumn)
             links[relation.name] = links[relation.name] ?? link
-            if let child = Catalog.table(named: relation.childTable), relation.name == child.name {
-                links[child.alias] = links[child.alias] ?? link
-            }
+            links[relation.alias] = links[relation.alias] ?? link
         }
         let display = table.columns.firstIndex { $0.name == table.displayColumn }
         var kinds = table.columns.map { DomainTable.kind($0.type) }

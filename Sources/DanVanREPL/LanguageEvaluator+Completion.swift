@@ -176,8 +176,7 @@ extension LanguageEvaluator: ShapeResolver {
 
     /// A relation's Vietnamese name (`mo_hinh` beside `models`) is listed only when typed.
     private static func isAlias(_ name: String, in schema: RowSchema) -> Bool {
-        guard let table = Catalog.table(named: name) else { return false }
-        return table.alias == name && table.name != name
+        Catalog.relations(of: schema.table).contains { $0.alias == name && $0.name != name }
     }
 
     // MARK: - Data values

@@ -18,7 +18,9 @@ extension REPLEngine {
     static let unknownTable = Localized(
         vi: "Không có bảng '{0}'. Gõ :tables để xem các bảng.",
         en: "No table '{0}'. Type :tables for the list.")
-    static let relationsLine = Localized(vi: "Quan hệ (x.tên → các dòng): {0}", en: "Relations (x.name → rows): {0}")
+    static let relationsHeading = Localized(vi: "Quan hệ (x.tên → các dòng):", en: "Relations (x.name → rows):")
+    static let relationHeading = Localized(vi: "Quan hệ", en: "Relation")
+    static let throughHeading = Localized(vi: "Qua cột", en: "Through column")
     static let derivedNote = Localized(vi: "tự tính", en: "derived")
 
     func commandTables() {
@@ -50,9 +52,25 @@ extension REPLEngine {
         show(.table(columnsModel(of: table)))
         let relations = Catalog.relations(of: table.name)
         if !relations.isEmpty {
-            let list = relations.map { "\($0.name) (\($0.childTable).\($0.childColumn))" }.joined(separator: ", ")
-            writeResult(Self.relationsLine(lang, list) + "\n")
+            writeResult(Self.relationsHeading(lang) + "\n")
+            show(.table(relationsModel(relations)))
         }
+    }
+
+    /// One row per relation: `x.name` (or `x.alias`) gives the rows of `table` whose `column` is x.
+    func relationsModel(_ relations: [Relation]) -> TableModel {
+        let columns = [
+            TableModel.Column(name: "relation", label: Self.relationHeading(lang)),
+            TableModel.Column(name: "alias", label: Self.aliasHeading(lang)),
+            TableModel.Column(name: "label", label: Self.labelHeading(lang)),
+            TableModel.Column(name: "table", label: Self.tableHeading(lang)),
+            TableModel.Column(name: "column", label: Self.throughHeading(lang)),
+        ]
+        let rows: [[CellValue]] = relations.map { relation in
+            [.text(relation.name), .text(relation.alias), .text(relation.label(lang)),
+             .text(relation.childTable), .text(relation.childColumn)]
+        }
+        return TableModel(columns: columns, rows: rows)
     }
 
     /// Every table with its columns' names.

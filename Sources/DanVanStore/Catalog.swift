@@ -48,11 +48,23 @@ public struct Column: Sendable {
     }
 }
 
-/// A child table reached from a parent row by the child table's name (`unit.models`).
+/// The rows of a child table that point at a parent row, reached from the parent by name
+/// (`unit.models`, `unit.successors`) or by its Vietnamese alias (`unit.mo_hinh`, `unit.ke_thua`).
 public struct Relation: Sendable {
     public let name: String
+    /// The Vietnamese alias without diacritics.
+    public let alias: String
+    public let label: Localized
     public let childTable: String
     public let childColumn: String
+
+    public init(name: String, alias: String, label: Localized, childTable: String, childColumn: String) {
+        self.name = name
+        self.alias = alias
+        self.label = label
+        self.childTable = childTable
+        self.childColumn = childColumn
+    }
 }
 
 public struct Table: Sendable {
@@ -75,28 +87,63 @@ public enum Catalog {
         tables.first { $0.name == name || $0.alias == name }
     }
 
-    /// Reverse relations of `table`: every other table with a reference to it, named after
-    /// the child table. Where a child has several references to the same parent, the one
-    /// named after the parent's entity (`models.unit`, not `models.location`) wins; a child
-    /// with no such column (`unit_successions`) is reached through its first reference.
+    /// Reverse relations of `table`: one for every reference to it, in catalog order. A
+    /// relation is named after its child table (`unit.models`, alias `mo_hinh`), unless
+    /// `relationNames` names it: where a child refers to the same parent twice
+    /// (`unit_successions.old_unit` and `.new_unit`) each direction needs a name of its own,
+    /// and a self reference (`units.parent`) reads better named too. A second reference with
+    /// no name there gets `child_column` (the catalog test keeps that from happening).
     public static func relations(of table: String) -> [Relation] {
-        var result: [Relation] = []
-        for child in tables where child.name != table || table == "units" || table == "models" {
-            let refs = child.columns.filter { $0.referencedTable == table }
-            guard !refs.isEmpty else { continue }
-            let singular = entityName[table] ?? table
-            let preferred = refs.first { $0.name == singular } ?? refs[0]
-            if child.name == table {
-                // Self references: `units.parent` gives `unit.children`; `models.replicated_from`
-                // gives `model.replicas`.
-                let name = table == "units" ? "children" : "replicas"
-                result.append(Relation(name: name, childTable: child.name, childColumn: preferred.name))
-            } else {
-                result.append(Relation(name: child.name, childTable: child.name, childColumn: preferred.name))
+        relationsByTable[table] ?? []
+    }
+
+    private static let relationsByTable: [String: [Relation]] = {
+        var result: [String: [Relation]] = [:]
+        for parent in tables {
+            var relations: [Relation] = []
+            for child in tables {
+                let refs = child.columns.filter { $0.referencedTable == parent.name }
+                // The reference named after the parent's entity (`models.unit`, not
+                // `models.location`) is the one called after the child table.
+                let singular = entityName[parent.name] ?? parent.name
+                let plain = refs.first { $0.name == singular } ?? refs.first
+                for ref in refs {
+                    if let named = relationNames[child.name + "." + ref.name] {
+                        relations.append(Relation(name: named.name, alias: named.alias, label: named.label,
+                                                  childTable: child.name, childColumn: ref.name))
+                    } else if ref.name == plain?.name {
+                        relations.append(Relation(name: child.name, alias: child.alias, label: child.label,
+                                                  childTable: child.name, childColumn: ref.name))
+                    } else {
+                        relations.append(Relation(name: child.name + "_" + ref.name, alias: child.alias + "_" + ref.alias,
+                                                  label: Localized(vi: child.label.vi + " (" + ref.label.vi + ")",
+                                                                   en: child.label.en + " (" + ref.label.en + ")"),
+                                                  childTable: child.name, childColumn: ref.name))
+                    }
+                }
             }
+            result[parent.name] = relations
         }
         return result
-    }
+    }()
+
+    /// Relations with names of their own, by `child_table.column`.
+    static let relationNames: [String: (name: String, alias: String, label: Localized)] = [
+        // A unit's subordinate units. Named after the table, like every other relation.
+        "units.parent": ("units", "don_vi", Localized(vi: "Đơn vị trực thuộc", en: "Subordinate units")),
+        // The successions in which the unit was merged or split into newer units …
+        "unit_successions.old_unit": ("successors", "ke_thua",
+                                      Localized(vi: "Kế thừa sang đơn vị mới", en: "Successions to newer units")),
+        // … and those in which older units became this one.
+        "unit_successions.new_unit": ("predecessors", "tien_than",
+                                      Localized(vi: "Tiền thân (kế thừa từ đơn vị cũ)", en: "Successions from older units")),
+        // `unit.models` are the models the unit leads (`models.unit`); these are the models
+        // carried out on its territory (`models.location`), often led by another unit.
+        "models.location": ("located_models", "mo_hinh_dia_ban",
+                            Localized(vi: "Mô hình triển khai trên địa bàn", en: "Models located here")),
+        "models.replicated_from": ("replicas", "nhan_rong",
+                                   Localized(vi: "Mô hình nhân rộng từ mô hình này", en: "Replicas of this model")),
+    ]
 
     /// The singular entity name a reference column is called after.
     static let entityName: [String: String] = [

@@ -1,56 +1,164 @@
-// Opens the movement's database: a GRDB `DatabasePool` in WAL mode with foreign keys on and
-// a busy timeout, so two sessions (a REPL and a script, or two staff members on one share)
-// can use one file. Opening migrates an older file in place; a missing file is created.
+// Opens the movement's database, in one of four ways (`Store.Mode`), so that a query never
+// changes the file and only the commands that make data create one:
+// - `.create` (demo, import --all, init, the default database): a GRDB `DatabasePool` in WAL
+//   mode; a missing file and its folder are created.
+// - `.write` (import of one table): the file must exist and be writable.
+// - `.query` (eval, run, the REPL, export): the file must exist. It is opened read-write when
+//   the user may write it, but nothing is written unless an older schema needs upgrading;
+//   otherwise it is opened read-only, as `.readOnly` does.
+// - `.readOnly`: never writes, and leaves no `-wal`/`-shm` file behind.
+// Foreign keys are on and a writer waits for another session's write (busy timeout), so two
+// sessions (a REPL and a script, or two staff members on one share) can use one file.
 import Foundation
 import GRDB
 import VietText
 
 public final class Store: Sendable {
-    public let pool: DatabasePool
+    public enum Mode: Sendable, Equatable {
+        /// Opens the file, creating it and its folder when missing, for reading and writing.
+        case create
+        /// Opens an existing file for reading and writing.
+        case write
+        /// Opens an existing file for queries: writes only to upgrade an older schema.
+        case query
+        /// Opens an existing file read-only, whatever its permissions.
+        case readOnly
+    }
+
+    /// The connection(s). A `DatabasePool` when the mode is `.create`; a `DatabaseQueue`
+    /// otherwise, because a pool writes to the file when it opens (GRDB creates and drops a
+    /// table to make sure the `-wal` file is not empty), and a query must not change the file.
+    /// The name stays `pool` for the code that reads through it.
+    public let pool: any DatabaseWriter
     public let path: String
+    /// True when the session cannot write: `.readOnly`, or `.query` on a file or folder the
+    /// user may not write.
+    public let isReadOnly: Bool
 
     /// How long a writer waits for another session's write to finish before giving up.
     /// Long enough for a bulk fix in another session, short enough that a stuck one is noticed.
     static let busyTimeout: TimeInterval = 10
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError.cannotCreateDirectory(path: directory)
-            }
+    /// Opens the database at `path` as `mode` says and brings its schema up to date
+    /// (except read-only, where an outdated schema is an error).
+    public init(path: String, mode: Mode = .create) throws {
+        self.path = path
+        if mode == .create {
+            try Store.createDirectory(for: path)
+            isReadOnly = false
+            pool = try Store.opening(path) { try DatabasePool(path: path, configuration: Store.configuration()) }
+            try Store.migrate(pool, path: path, writable: true, requireDanVan: false)
+            return
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw StoreError.missingFile(path: path, suggestion: nil)
+        }
+        if isDirectory.boolValue { throw StoreError.isDirectory(path: path) }
+        let writable = mode != .readOnly && Store.mayWrite(path)
+        if mode == .write && !writable { throw StoreError.readOnlyFile(path: path) }
+        isReadOnly = !writable
+        if writable {
+            pool = try Store.opening(path) { try DatabaseQueue(path: path, configuration: Store.configuration()) }
+        } else {
+            var config = Store.configuration()
+            config.readonly = true
+            let location = Store.readOnlyLocation(path)
+            pool = try Store.opening(path) { try DatabaseQueue(path: location, configuration: config) }
+        }
+        try Store.migrate(pool, path: path, writable: writable, requireDanVan: true)
+    }
+
+    static func configuration() -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(Store.busyTimeout)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             Store.registerFunctions(db)
         }
+        return config
+    }
+
+    /// Runs `open`, turning any failure into `StoreError.cannotOpen`.
+    private static func opening<T>(_ path: String, _ open: () throws -> T) throws -> T {
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            return try open()
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
-        self.path = path
-        let applied: [String]
+    }
+
+    private static func createDirectory(for path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) else { return }
         do {
-            applied = try pool.read { db -> [String] in
-                guard try db.tableExists("grdb_migrations") else { return [] }
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreateDirectory(path: directory)
+        }
+    }
+
+    /// Whether this process may change the file: write permission on the file, and on its
+    /// folder, where SQLite keeps the `-wal` and `-shm` files of a WAL database. (root passes
+    /// both checks whatever the mode bits say, and can indeed write.)
+    static func mayWrite(_ path: String) -> Bool {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
+    }
+
+    /// What to hand SQLite for a read-only open. A plain read-only connection to a WAL
+    /// database still creates `-wal` and `-shm` files, with the database's mode, and cannot
+    /// delete them on close; in a read-only folder it cannot open at all ("attempt to write a
+    /// readonly database"). The `immutable` URI option reads the file alone, with no side
+    /// files and no locks. That is only right while no committed data waits in a `-wal`
+    /// file, so when one exists and is not empty the plain read-only open (which reads it
+    /// through the existing `-shm`) is used instead.
+    static func readOnlyLocation(_ path: String) -> String {
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber
+        if let wal, wal.intValue > 0 { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        // In a URI filename `%`, `?` and `#` would be read as escapes, the query and the fragment.
+        var escaped = ""
+        for character in absolute {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
+    }
+
+    /// Refuses a file from a newer DanVan and (when `requireDanVan`) a file that is not
+    /// DanVan's, then applies the migrations this file lacks, unless it is read-only.
+    private static func migrate(_ writer: any DatabaseWriter, path: String, writable: Bool, requireDanVan: Bool) throws {
+        let applied: [String]?
+        do {
+            applied = try writer.read { db -> [String]? in
+                guard try db.tableExists("grdb_migrations") else { return nil }
                 return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
-        let unknown = applied.filter { !Migrations.knownIDs.contains($0) }
+        if requireDanVan, let first = Migrations.all.first?.id, applied?.contains(first) != true {
+            let empty = (try? writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            }) == 0
+            throw StoreError.notDanVan(path: path, empty: empty)
+        }
+        let unknown = (applied ?? []).filter { !Migrations.knownIDs.contains($0) }
         if !unknown.isEmpty {
             throw StoreError.newerVersion(path: path, migrations: unknown.sorted())
         }
+        let missing = Migrations.all.map(\.id).filter { !(applied ?? []).contains($0) }
+        if missing.isEmpty { return }
+        guard writable else { throw StoreError.readOnlyNeedsUpgrade(path: path, migrations: missing) }
         do {
-            try Migrations.migrator().migrate(pool)
+            try Migrations.migrator().migrate(writer)
         } catch let error as DatabaseError {
             throw StoreError.migrationFailed(path: path, reason: error.message ?? "\(error)")
         }
@@ -114,52 +222,6 @@ public final class Store: Sendable {
         guard Catalog.table(named: table) != nil else { throw StoreError.unknownTable(table) }
         return try pool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0
-        }
-    }
-}
-
-/// Where the database lives: `--db PATH`, else `$DANVAN_DB`, else
-/// `$XDG_DATA_HOME/danvan/danvan.db` (`~/.local/share/danvan/danvan.db`).
-public enum StoreLocation {
-    public static func resolve(flag: String?, environment: [String: String]) -> String {
-        if let flag, !flag.isEmpty { return flag }
-        if let env = environment["DANVAN_DB"], !env.isEmpty { return env }
-        let dataHome: String
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            dataHome = xdg
-        } else {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            dataHome = home + "/.local/share"
-        }
-        return dataHome + "/danvan/danvan.db"
-    }
-}
-
-public enum StoreError: Error, Sendable {
-    case cannotOpen(path: String, reason: String)
-    case cannotCreateDirectory(path: String)
-    case migrationFailed(path: String, reason: String)
-    case unknownTable(String)
-    /// The file was upgraded by a newer DanVan; opening it here could lose data.
-    case newerVersion(path: String, migrations: [String])
-
-    public func message(_ lang: Lang) -> String {
-        switch self {
-        case .cannotOpen(let path, let reason):
-            return Localized(vi: "không mở được cơ sở dữ liệu {0}: {1}",
-                             en: "cannot open the database {0}: {1}")(lang, path, reason)
-        case .cannotCreateDirectory(let path):
-            return Localized(vi: "không tạo được thư mục {0} cho cơ sở dữ liệu (kiểm tra đường dẫn và quyền ghi)",
-                             en: "cannot create the folder {0} for the database (check the path and write permission)")(lang, path)
-        case .migrationFailed(let path, let reason):
-            return Localized(vi: "không nâng cấp được cơ sở dữ liệu {0}: {1}",
-                             en: "cannot upgrade the database {0}: {1}")(lang, path, reason)
-        case .newerVersion(let path, let migrations):
-            return Localized(vi: "cơ sở dữ liệu {0} do một phiên bản DanVan mới hơn tạo ({1}); hãy cập nhật DanVan",
-                             en: "the database {0} was made by a newer DanVan ({1}); update DanVan to open it")(
-                                lang, path, migrations.joined(separator: ", "))
-        case .unknownTable(let name):
-            return Localized(vi: "không có bảng '{0}'", en: "there is no table '{0}'")(lang, name)
         }
     }
 }

@@ -1,5 +1,5 @@
 // The `danvan` command: a thin layer of argument parsing over the library targets.
-// Each subcommand lives in its own file; shared options (database, language) are here.
+// Each subcommand lives in its own file; the shared options are in DatabaseOptions.swift.
 import ArgumentParser
 import DanVanStore
 import Foundation
@@ -14,7 +14,7 @@ struct DanVan: ParsableCommand {
         abstract: HelpText.Root.abstract.inHelpLang,
         discussion: HelpText.Root.discussion.inHelpLang,
         version: version,
-        subcommands: [Run.self, Eval.self, Explain.self, Demo.self, Export.self, Import.self]
+        subcommands: [Run.self, Eval.self, Explain.self, Init.self, Demo.self, Export.self, Import.self]
     )
 
     @OptionGroup var options: DatabaseOptions
@@ -48,27 +48,6 @@ struct DanVan: ParsableCommand {
             default:
                 exit(withError: error)
             }
-        }
-    }
-}
-
-/// Options every command that touches the database takes.
-struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: HelpText.Database.db.argumentHelp())
-    var db: String?
-
-    @Option(name: .long, help: HelpText.Database.lang.argumentHelp())
-    var lang: String?
-
-    var language: Lang { Lang.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
-
-    var path: String { StoreLocation.resolve(flag: db, environment: ProcessInfo.processInfo.environment) }
-
-    func openStore() throws -> Store {
-        do {
-            return try Store(path: path)
-        } catch let error as StoreError {
-            throw CLIError(message: error.message(language), code: .ioError)
         }
     }
 }

@@ -31,7 +31,7 @@ struct Demo: ParsableCommand {
             guard (1...DemoOptions.maxScale).contains(scale) else { throw DemoError.badScale(scale) }
             let path = options.path
             try DemoFile.prepare(path: path, force: force)
-            let store = try options.openStore()
+            let store = try options.openStore(.create)
             let bar = ProgressBar(minimumBytes: 0)
             let clock = ContinuousClock()
             let start = clock.now

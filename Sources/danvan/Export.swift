@@ -63,7 +63,7 @@ struct Export: ParsableCommand {
             bar.update(label: step.table, done: Int64(step.rows), total: Int64(step.totalRows), bytes: step.bytes)
         }
         if let directory = all {
-            let store = try options.openStore()
+            let store = try options.openStore(.query)
             do {
                 let counts = try CSVExporter.exportAll(from: store, to: directory, options: exportOptions,
                                                        progress: progress)
@@ -80,7 +80,7 @@ struct Export: ParsableCommand {
                                                         Catalog.tables.map(\.name).joined(separator: ", ")),
                            code: .usage)
         }
-        let store = try options.openStore()
+        let store = try options.openStore(.query)
         do {
             if let path = output {
                 let rows = try CSVExporter.export(table: table, from: store, toFile: path, options: exportOptions,

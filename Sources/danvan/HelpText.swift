@@ -70,8 +70,8 @@ enum HelpText {
     /// The options every command that touches the database takes (`DatabaseOptions`).
     enum Database {
         static let db = Localized(
-            vi: "Tệp cơ sở dữ liệu (mặc định: $DANVAN_DB, nếu không có thì ~/.local/share/danvan/danvan.db).",
-            en: "The database file (default: $DANVAN_DB, else ~/.local/share/danvan/danvan.db).")
+            vi: "Tệp cơ sở dữ liệu (mặc định: $DANVAN_DB, nếu không có thì ~/.local/share/danvan/danvan.db, tạo ở lần dùng đầu); chỉ init, demo và import --all tạo tệp mới.",
+            en: "The database file (default: $DANVAN_DB, else ~/.local/share/danvan/danvan.db, made on first use); only init, demo and import --all make a new file.")
         static let lang = Localized(
             vi: "Ngôn ngữ của thông báo và trợ giúp: vi hoặc en (mặc định: theo LANG).",
             en: "The language of messages and help: vi or en (default: from LANG).")
@@ -98,6 +98,25 @@ enum HelpText {
             en: "Show how a query runs (its SQL, bound values, indexes, stages in memory) without running it.")
         static let code = Localized(vi: "Đoạn mã, ví dụ 'models | where year == 2024 | count'.",
                                     en: "The code, e.g. 'models | where year == 2024 | count'.")
+    }
+
+    enum Init {
+        static let abstract = Localized(vi: "Tạo một cơ sở dữ liệu mới, rỗng.",
+                                        en: "Create a new, empty database.")
+        static let discussion = Localized(
+            vi: """
+                Tệp được tạo với lược đồ hiện hành (cùng các thư mục còn thiếu); một tệp đã có và \
+                không rỗng thì không bị động tới (mã thoát 3). Các lệnh tra cứu (eval, run, export, \
+                phiên làm việc) không tự tạo cơ sở dữ liệu, trừ tệp mặc định.
+                """,
+            en: """
+                The file is made with the current schema (and any missing folders); an existing \
+                non-empty file is left alone (exit code 3). Queries (eval, run, export, the \
+                session) never create a database, except the default file.
+                """)
+        static let file = Localized(
+            vi: "Tệp cần tạo (mặc định: --db, $DANVAN_DB, nếu không có thì ~/.local/share/danvan/danvan.db).",
+            en: "The file to create (default: --db, $DANVAN_DB, else ~/.local/share/danvan/danvan.db).")
     }
 
     enum Demo {

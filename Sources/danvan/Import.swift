@@ -1,7 +1,8 @@
 // `danvan import TABLE FILE` and `danvan import --all DIR`: CSV into the database, all or
 // nothing (issue #4). The work is in DanVanCSV; this file parses the arguments, checks that
 // the files exist (a missing file is a usage error, 2), draws the progress bar and prints
-// the problems, one per line, with exit code 3 when the data is wrong.
+// the problems, one per line, with exit code 3 when the data is wrong. `--all` may make a new
+// database; one table goes into a database that exists (a new one: `danvan init`).
 import ArgumentParser
 import DanVanCSV
 import DanVanStore
@@ -79,7 +80,7 @@ struct Import: ParsableCommand {
             sources = [ImportSource(table: table, path: path)]
             normalizeText = !exact
         }
-        let store = try options.openStore()
+        let store = try options.openStore(all == nil ? .write : .create)
         let bar = ProgressBar()
         defer { bar.finish() }
         let report: ImportReport

@@ -58,7 +58,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let store = try options.openStore()
+        let store = try options.openStore(.query)
         let host = DomainHost(store: store, pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))
         let evaluator = LanguageEvaluator(host: host, lang: options.language)
         switch evaluator.explain(code, lang: options.language) {
@@ -76,7 +76,7 @@ struct Explain: ParsableCommand {
 enum Scripts {
     /// Runs `source` on the options' database; exits with the outcome's code when it is not success.
     static func execute(_ source: SourceText, options: DatabaseOptions) throws {
-        let store = try options.openStore()
+        let store = try options.openStore(.query)
         let interrupt = Signals.interruptOnSIGINT()
         let host = DomainHost(store: store, interrupt: interrupt,
                               pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))

@@ -27,7 +27,7 @@ enum Shell {
         TerminalLocale.configure()
         let environment = ProcessInfo.processInfo.environment
         let lang = options.language
-        let store = try options.openStore()
+        let store = try options.openStore(.query)
         let interrupt = InterruptFlag()
         let host = DomainHost(store: store, interrupt: interrupt,
                               pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))

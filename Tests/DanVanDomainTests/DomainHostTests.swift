@@ -86,10 +86,32 @@ private func text(_ value: Value) -> String? {
             let children = try host.children(childTable: child, childColumn: childColumn, parentID: unitID)
             #expect(children.map { text($0.values[2]) } == ["Chủ nhật xanh", "Camera an ninh"])
             #expect(try host.children(childTable: "models", childColumn: "unit", parentID: 1).isEmpty)
-            guard case .relation("units", "parent")? = unitSchema.links["children"] else {
-                Issue.record("units.children"); return
+            guard case .relation("units", "parent")? = unitSchema.links["units"],
+                  case .relation("units", "parent")? = unitSchema.links["don_vi"] else {
+                Issue.record("units.units and units.don_vi"); return
             }
             #expect(try host.children(childTable: "units", childColumn: "parent", parentID: 1).count == 2)
+        }
+    }
+
+    /// Every relation of the catalog is a link of its parent's rows under its name and its
+    /// alias: no column, reference or computed column of the parent takes either.
+    @Test func everyRelationIsReachableByNameAndAlias() throws {
+        try withTemporaryDirectory { dir in
+            let host = DomainHost(store: try makeStore(dir))
+            for table in Catalog.tables {
+                let schema = try #require((host.table(named: table.name) as? DomainTable)?.schema)
+                for relation in Catalog.relations(of: table.name) {
+                    for name in [relation.name, relation.alias] {
+                        guard case .relation(let child, let column)? = schema.links[name] else {
+                            Issue.record("\(table.name).\(name) is not the relation \(relation.childTable).\(relation.childColumn)")
+                            continue
+                        }
+                        #expect(child == relation.childTable && column == relation.childColumn, "\(table.name).\(name)")
+                        #expect(schema.columnIndex[name] == nil, "\(table.name).\(name) is also a column")
+                    }
+                }
+            }
         }
     }
 

@@ -197,3 +197,59 @@ private func text(_ value: DatabaseValueConvertible?) -> String {
         #expect(expected.first == "6")
     }
 }
+
+/// A unit's relations on the demo data (issue 7): its subordinate units (`units.parent`), the
+/// successions to newer units (`unit_successions.old_unit`) and from older ones
+/// (`unit_successions.new_unit`), each by name and by Vietnamese alias, give the rows SQL gives.
+@Suite struct UnitRelationsVersusSQLTests {
+    /// The unit with the most rows through `column` of `table`.
+    private func busiest(_ table: String, _ column: String) throws -> Int {
+        try sql("SELECT \(column) AS id FROM \(table) WHERE \(column) IS NOT NULL GROUP BY \(column) ORDER BY count(*) DESC, \(column) LIMIT 1") {
+            "\($0["id"] as Int)"
+        }.first.flatMap { Int($0) } ?? -1
+    }
+
+    @Test func subordinateUnits() throws {
+        let id = try busiest("units", "parent")
+        let expected = try sql("SELECT code FROM units WHERE parent = \(id) ORDER BY id") { $0["code"] as String }
+        #expect(expected.count > 1)
+        let danvan = try lines("""
+            let u = units | where id == \(id) | first
+            for x in u.units { print(x.code) }
+            print(len(u.don_vi))
+            """)
+        #expect(danvan == expected + [String(expected.count)])
+    }
+
+    @Test func successorsAndPredecessors() throws {
+        for (column, name, alias, other) in [("old_unit", "successors", "ke_thua", "new_unit"),
+                                             ("new_unit", "predecessors", "tien_than", "old_unit")] {
+            let id = try busiest("unit_successions", column)
+            let expected = try sql("""
+                SELECT s.id, u.code FROM unit_successions s JOIN units u ON u.id = s.\(other)
+                WHERE s.\(column) = \(id) ORDER BY s.id
+                """) { "\($0["id"] as Int) \($0["code"] as String)" }
+            #expect(expected.count > 1, "\(name)")
+            let danvan = try lines("""
+                let u = units | where id == \(id) | first
+                for s in u.\(name) { print("{s.id} {s.\(other).code}") }
+                let byAlias = u.\(alias) | map(s => s.id)
+                let byName = u.\(name) | map(s => s.id)
+                print(byAlias == byName)
+                """)
+            #expect(danvan == expected + ["true"], "\(name)")
+        }
+    }
+
+    @Test func modelsLedAndModelsLocated() throws {
+        let id = try busiest("models", "location")
+        let led = try sql("SELECT count(*) AS n FROM models WHERE unit = \(id)") { "\($0["n"] as Int)" }
+        let located = try sql("SELECT count(*) AS n FROM models WHERE location = \(id)") { "\($0["n"] as Int)" }
+        let danvan = try lines("""
+            let u = units | where id == \(id) | first
+            print(len(u.models))
+            print(len(u.located_models), len(u.mo_hinh_dia_ban))
+            """)
+        #expect(danvan == led + ["\(located[0]) \(located[0])"])
+    }
+}

@@ -103,7 +103,7 @@ final class TestHost: Host, RowResolver {
         define("units", alias: "don_vi", columns: ["id", "code", "name", "kind", "parent", "status", "founded_on"],
                columnAliases: ["ten": "name", "loai": "kind"],
                references: ["parent": "units"],
-               relations: ["models": ("models", "unit"), "teams": ("teams", "unit"), "children": ("units", "parent")],
+               relations: ["models": ("models", "unit"), "teams": ("teams", "unit"), "units": ("units", "parent")],
                display: "name", rows: [
                 [.int(1), .text("HN"), .text("Thành phố Hà Nội"), .text("city"), .null, .text("active"), Value.date(iso: "1945-09-02")!],
                 [.int(2), .text("TH"), .text("Phường Tân Hòa"), .text("ward"), .int(1), .text("active"), Value.date(iso: "2025-07-01")!],

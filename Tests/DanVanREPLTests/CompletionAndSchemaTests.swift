@@ -85,9 +85,33 @@ import Testing
         #expect(text.contains("\r\nfield,linh_vuc,Field,→ fields,,\r\n"))
         #expect(text.contains("\r\nkind,loai,Kind,text,1,\"collective, individual\"\r\n"))
         #expect(text.contains("\r\nsearch_key,khoa_tim,Search key,text (derived),1,\r\n"))
-        #expect(text.contains("Relations (x.name → rows): "))
-        #expect(text.contains("replicas (models.replicated_from)"))
-        #expect(text.contains("indicators (indicators.model)"))
+        #expect(text.contains("\r\nRelations (x.name → rows):\nrelation,alias,label,table,column\r\n"))
+        #expect(text.contains("\r\nreplicas,nhan_rong,Replicas of this model,models,replicated_from\r\n"))
+        #expect(text.contains("\r\nindicators,chi_so,Indicators,indicators,model\r\n"))
+    }
+
+    /// Each relation with its name, alias, label and where its rows come from; a table that
+    /// refers to another twice gives each direction its own name (issue 7).
+    @Test func schemaListsTheRelationsInBothLanguages() {
+        let h = Harness()
+        h.type(":mode csv")
+        let en = Harness.output(h.type(":schema don_vi"))
+        let relations = en.components(separatedBy: "Relations (x.name → rows):\n").last ?? ""
+        let lines = relations.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "relation,alias,label,table,column")
+        #expect(lines.contains("units,don_vi,Subordinate units,units,parent"))
+        #expect(lines.contains("successors,ke_thua,Successions to newer units,unit_successions,old_unit"))
+        #expect(lines.contains("predecessors,tien_than,Successions from older units,unit_successions,new_unit"))
+        #expect(lines.contains("models,mo_hinh,Models,models,unit"))
+        #expect(lines.contains("located_models,mo_hinh_dia_ban,Models located here,models,location"))
+        #expect(lines.count == Catalog.relations(of: "units").count + 1)
+
+        let vi = Harness(lang: .vi)
+        vi.type(":mode csv")
+        let text = Harness.output(vi.type(":schema units"))
+        #expect(text.contains("Quan hệ (x.tên → các dòng):\nrelation,alias,label,table,column\r\n"))
+        #expect(text.contains("\r\nsuccessors,ke_thua,Kế thừa sang đơn vị mới,unit_successions,old_unit\r\n"))
+        #expect(text.contains("\r\nunits,don_vi,Đơn vị trực thuộc,units,parent\r\n"))
     }
 
     @Test func schemaInVietnameseAsATable() {
@@ -100,7 +124,11 @@ import Testing
         // computed `cluster` column's "→ clusters (tự tính)").
         #expect(text.contains("│ parent     │ don_vi_cha   │ Đơn vị cha    │ → units              │"))
         #expect(text.contains("│ cluster    │ cum          │ Cụm thi đua   │ → clusters (tự tính) │"))
-        #expect(text.contains("Quan hệ (x.tên → các dòng): children (units.parent)"))
+        #expect(text.contains("Quan hệ (x.tên → các dòng):\n┌"))
+        #expect(text.contains("│ Quan hệ "))
+        #expect(text.contains("│ Qua cột "))
+        #expect(text.contains("│ units           │ don_vi          │ Đơn vị trực thuộc                │ units            │ parent    │"))
+        #expect(text.contains("│ successors      │ ke_thua         │ Kế thừa sang đơn vị mới          │ unit_successions │ old_unit  │"))
     }
 
     @Test func schemaOfEveryTableAndOfAnUnknownOne() {

@@ -47,7 +47,11 @@ import VietText
         #expect(f.offered("mo_hinh | where nam") == ["nam"])
         // After where, the row's relations too (`u.models`), and a column inside a call.
         #expect(f.offered("units | where len(mod") == ["model_partners", "models"])
-        #expect(f.offered("units | where chi") == ["children"])
+        #expect(f.offered("units | where suc") == ["successors"])
+        #expect(f.offered("units | where len(uni") == ["unit_aliases", "units"])
+        // A relation's alias only when typed.
+        #expect(f.offered("units | where ke_") == ["ke_thua"])
+        #expect(!f.offered("units | where ").contains("ke_thua"))
         // A stage after select sees the selected names; after group by, key and rows.
         #expect(f.offered("models | select code, n: year | where ") == ["code", "n"])
         #expect(f.offered("models | group by year | select k") == ["key"])

@@ -46,6 +46,40 @@ import Testing
         }
     }
 
+    /// Every reference is reachable backwards, once, under a name and an alias of its own:
+    /// where a table refers to another twice, each direction is named in `relationNames`
+    /// rather than left to the `child_column` fallback.
+    @Test func catalogRelationsReachEveryReferenceUnderDistinctNames() {
+        for table in Catalog.tables {
+            let relations = Catalog.relations(of: table.name)
+            var expected: [String] = []
+            for child in Catalog.tables {
+                for column in child.columns where column.referencedTable == table.name {
+                    expected.append(child.name + "." + column.name)
+                }
+            }
+            #expect(relations.map { $0.childTable + "." + $0.childColumn } == expected, "\(table.name)")
+            var names = Set(table.columns.flatMap { [$0.name, $0.alias] })
+            for relation in relations {
+                #expect(names.insert(relation.name).inserted, "\(table.name).\(relation.name) is taken")
+                #expect(names.insert(relation.alias).inserted, "\(table.name).\(relation.alias) is taken")
+                #expect(relation.name == relation.childTable
+                        || Catalog.relationNames[relation.childTable + "." + relation.childColumn] != nil,
+                        "\(table.name).\(relation.name) needs a name in Catalog.relationNames")
+                #expect(!relation.label.vi.isEmpty && !relation.label.en.isEmpty)
+            }
+        }
+        let units = Catalog.relations(of: "units")
+        #expect(units.first { $0.name == "units" }.map { [$0.alias, $0.childTable, $0.childColumn] }
+                == ["don_vi", "units", "parent"])
+        #expect(units.first { $0.name == "successors" }.map { [$0.alias, $0.childTable, $0.childColumn] }
+                == ["ke_thua", "unit_successions", "old_unit"])
+        #expect(units.first { $0.name == "predecessors" }.map { [$0.alias, $0.childTable, $0.childColumn] }
+                == ["tien_than", "unit_successions", "new_unit"])
+        #expect(units.first { $0.name == "models" }?.childColumn == "unit")
+        #expect(units.first { $0.name == "located_models" }?.childColumn == "location")
+    }
+
     @Test func catalogTablesComeAfterTheTablesTheyReference() {
         var seen = Set<String>()
         for table in Catalog.tables {

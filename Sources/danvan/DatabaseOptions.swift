@@ -1,0 +1,95 @@
+// The options every command that touches the database takes (`--db`, `--lang`), and how each
+// command opens the file: queries need an existing file and never change it, the commands that
+// make data may create one. A path that names no file is an error with a "did you mean" for a
+// file of a similar name beside it, except the default database, made on first use.
+import ArgumentParser
+import DanVanLang
+import DanVanStore
+import Foundation
+import VietText
+
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: HelpText.Database.db.argumentHelp())
+    var db: String?
+
+    @Option(name: .long, help: HelpText.Database.lang.argumentHelp())
+    var lang: String?
+
+    var language: Lang { Lang.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
+
+    var location: (path: String, origin: StoreLocation.Origin) {
+        StoreLocation.locate(flag: db, environment: ProcessInfo.processInfo.environment)
+    }
+
+    var path: String { location.path }
+
+    /// What a command does with the database.
+    enum Purpose {
+        /// eval, run, the REPL, export: the file must exist; nothing is written to it.
+        case query
+        /// import of one table: the file must exist and be writable.
+        case write
+        /// demo, import --all, init: a missing file is created.
+        case create
+    }
+
+    /// Opens the database for `purpose`. The default database (no --db, no $DANVAN_DB) is
+    /// created on first use whatever the purpose, with a notice on stderr saying where.
+    func openStore(_ purpose: Purpose) throws -> Store {
+        let lang = language
+        let (path, origin) = location
+        var mode: Store.Mode
+        switch purpose {
+        case .query: mode = .query
+        case .write: mode = .write
+        case .create: mode = .create
+        }
+        let createsDefault = purpose != .create && origin == .defaultFile && !FileManager.default.fileExists(atPath: path)
+        if createsDefault { mode = .create }
+        do {
+            let store = try Store(path: path, mode: mode)
+            if createsDefault {
+                FileHandle.standardError.write(Data(("danvan: " + DatabaseOptions.createdDefault(lang, path) + "\n").utf8))
+            }
+            return store
+        } catch StoreError.missingFile(let path, _) {
+            var message = StoreError.missingFile(path: path, suggestion: DatabaseOptions.nearbyFile(to: path)).message(lang)
+            if origin == .environment { message += DatabaseOptions.fromEnvironment(lang) }
+            throw CLIError(message: message, code: .ioError)
+        } catch let error as StoreError {
+            throw CLIError(message: error.message(lang), code: .ioError)
+        }
+    }
+
+    static let createdDefault = Localized(vi: "đã tạo cơ sở dữ liệu mới, rỗng tại {0}",
+                                          en: "created a new, empty database at {0}")
+    static let fromEnvironment = Localized(vi: "; đường dẫn này lấy từ biến môi trường DANVAN_DB",
+                                           en: "; the path comes from the DANVAN_DB environment variable")
+
+    /// A file beside `path` whose name is close to its last component (`dmeo.db` → `demo.db`),
+    /// written with the same folder part as `path`; nil when there is none.
+    static func nearbyFile(to path: String) -> String? {
+        let folderPart: String
+        let name: String
+        if let slash = path.lastIndex(of: "/") {
+            folderPart = String(path[...slash])
+            name = String(path[path.index(after: slash)...])
+        } else {
+            folderPart = ""
+            name = path
+        }
+        let directory = folderPart.isEmpty ? "." : folderPart
+        guard !name.isEmpty, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            return nil
+        }
+        // SQLite's side files are not databases of their own.
+        let candidates = names.filter { candidate in
+            guard !["-wal", "-shm", "-journal"].contains(where: { candidate.hasSuffix($0) }) else { return false }
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: directory + "/" + candidate, isDirectory: &isDirectory)
+                && !isDirectory.boolValue
+        }
+        return Suggest.closest(to: name, among: candidates).map { folderPart + $0 }
+    }
+}
+
