@@ -131,18 +131,6 @@ private func definitionFold(_ text: String) -> String {
     #expect(VietFold.fold("Lý Thái Tổ") == "ly thai to")
 }
 
-@Test func oldNameGivesTheSameAnswer() {
-    // `contains(_:words:)` is the name SQL callers used; it must not drift from `~`.
-    for (text, query) in [("Thanh Xuân", "an"), ("An Phú", "an"), ("Phường Tân Hòa", "tan hoa")] {
-        #expect(oldContains(text, query) == VietFold.matches(text, query: query))
-    }
-}
-
-@available(*, deprecated)
-private func oldContains(_ text: String, _ query: String) -> Bool {
-    VietFold.contains(text, words: query)
-}
-
 @Test func longAndGrowingTextsUseTheSameRule() {
     // Longer than the stack buffer, and texts whose fold is longer than they are (Ⱥ → ⱥ is
     // 2 → 3 bytes; a Hangul syllable becomes three letters): the slow path, same answers.
