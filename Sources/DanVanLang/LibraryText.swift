@@ -1,5 +1,5 @@
 // The text library. Lengths and positions count Characters ("Hòa" has 3), and `fold` and
-// `~` compare without diacritics or case (đ → d).
+// `~` compare without diacritics or case (đ → d); `~` matches query words at word starts.
 import VietText
 
 enum TextLibrary {

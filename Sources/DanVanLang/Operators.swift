@@ -130,10 +130,11 @@ enum Operators {
         }
     }
 
-    /// `text ~ "dan van kheo"`: the words occur, ignoring case and diacritics; null never matches.
+    /// `text ~ "dan van kheo"`: every word of the query begins a word of the text, ignoring
+    /// case and diacritics (VietText's Search.swift); null never matches.
     static func matches(_ a: Value, _ b: Value) throws -> Bool {
         switch (a, b) {
-        case (.text(let text), .text(let query)): return VietFold.contains(text, words: query)
+        case (.text(let text), .text(let query)): return VietFold.matches(text, query: query)
         case (.null, .text): return false
         default: throw badOperands("~", a, b)
         }

@@ -1,7 +1,10 @@
 // The order of text in `sort`, `<` and `min`/`max`: Vietnamese dictionary order (domain.md §5,
-// CLDR "vi"), from VietText's `VietCollation`: letters first across the whole text,
-// a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư; then tones (none < huyền < hỏi < ngã < sắc < nặng);
-// then case (lower first); numbers inside text by value ("Tổ 2" before "Tổ 12").
+// CLDR "vi" letters and tones), from VietText's `VietCollation`. Word by word: each word by its
+// letters (a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư), then by its tones (none < huyền < hỏi <
+// ngã < sắc < nặng), before the next word, so every "Anh …" sorts before every "Ánh …"; case
+// (lower first) only when all else is equal; numbers inside text by value ("Tổ 2" before
+// "Tổ 12"). `textOrder` and `textSortKey` are the same order, and the SQLite collation `vi`
+// (DanVanStore) is `VietCollation.compare` too, so sorting in memory and in SQL agree.
 import VietText
 
 /// A precomputed key with the same order as `textOrder`, for sorting many items.

@@ -1,12 +1,15 @@
 // Sort keys for people. Vietnamese lists order people by given name (tên), then middle name
 // (tên đệm), then family name (họ) (domain.md §5): "Nguyễn Văn An" before "Trần Thị Bình".
-// Each part is compared in full (letters, then tones, then case) before the next part is
-// looked at, so all the "An" come before all the "Án", and ties on the given name fall back
-// to the middle name, then the family name.
+// Each part is compared word by word like any text (letters, then tones, of each word) before
+// the next part is looked at, so all the "An" come before all the "Án", and ties on the given
+// name fall back to the middle name, then the family name. Case is looked at last, across the
+// whole name, as in `VietCollation.compare`. So this key orders people as sorting the text
+// "given middle family" does (the language's `people.sort_name`), except where part
+// boundaries matter: here a person with no middle name comes before any with one.
 //
-// The key is key(given) 0 key(middle) 0 key(family). A 0 after a complete part key sorts
-// below anything that can follow at that position in a longer part key (the tertiary level,
-// whose weights are ≥ 1), so comparing the joined keys compares the parts in turn.
+// The key is words(given) 0 words(middle) 0 words(family) 0 case(all). A 0 after a part sorts
+// below anything that can follow at that position in a longer part (every element starts with
+// a weight ≥ 1), so comparing the joined keys compares the parts in turn.
 
 extension VietCollation {
     /// The key that orders people by given name, then middle name, then family name.

@@ -1,9 +1,16 @@
 // Vietnamese alphabetical order (domain.md §5), after the CLDR/ICU "vi" standard tailoring:
 // the 29-letter alphabet (a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư; f j w z at their Latin
-// places), tones as a secondary difference looked at only when the letters of the whole string
-// are equal (ngang < huyền < hỏi < ngã < sắc < nặng), case as a tertiary difference with lower
-// case first. We chose CLDR over the teaching order ngang, sắc, huyền, … because ICU, and
-// therefore most other software staff compare against, uses it.
+// places), tones as a secondary difference (ngang < huyền < hỏi < ngã < sắc < nặng), case as
+// a tertiary difference with lower case first. We chose CLDR over the teaching order ngang,
+// sắc, huyền, … because ICU, and therefore most other software staff compare against, uses it.
+//
+// Text is compared word by word, as Vietnamese dictionaries and name lists are: a word (a run
+// of letters) is compared by its letters and then by its tones before the next word is looked
+// at. So "Anh Dũng" < "Ánh Cường" (anh = ánh by letters, ngang < sắc), and every "Anh …"
+// comes before every "Ánh …"; "ang" < "anh" whatever their tones, and "Hà Nam" < "Hàm" (a word
+// that ends sorts before a longer one). ICU instead compares the letters of the whole string
+// before any tone, which interleaves "Anh Bình", "Ánh Cường", "Anh Dũng". Case is looked at only
+// when the whole text is equal on letters and tones, since it changes the spelling, not the word.
 //
 // Beyond ICU's defaults, two things make lists of units and people read naturally:
 // - digit runs compare by numeric value: "Tổ dân phố 2" < "Tổ dân phố 12"; with equal values
@@ -11,6 +18,10 @@
 // - whitespace runs count as one space and leading/trailing whitespace is ignored, so stray
 //   spaces in imported data do not move a row.
 // Input may be NFC or NFD; Ð (U+00D0) and Ɖ (U+0189), used by mistake for Đ, sort as Đ.
+//
+// There is one definition: `compare` (the SQLite collation `vi`) compares the same keys that
+// `sortKey` returns (the language's `sort`), built by one `CollationKeyBuilder`, so the two
+// orders cannot drift apart.
 
 public enum VietCollation {
     /// The collation key of `s`. Compute it once per row when sorting many rows.
@@ -18,9 +29,15 @@ public enum VietCollation {
         SortKey(weights: CollationKeyBuilder.key(s.unicodeScalars, capacity: s.utf8.count))
     }
 
-    /// -1, 0 or 1 as `a` sorts before, with, or after `b`.
+    /// -1, 0 or 1 as `a` sorts before, with, or after `b`: exactly `sortKey(a)` against
+    /// `sortKey(b)`. The two keys are built one after the other in one scratch buffer and
+    /// compared there, with no array made for either.
     public static func compare(_ a: String, _ b: String) -> Int {
-        SortKey.compareWeights(sortKey(a).weights, sortKey(b).weights)
+        var builder = CollationKeyBuilder(capacity: a.utf8.count + b.utf8.count)
+        builder.append(a.unicodeScalars)
+        let split = builder.endKeyInPlace()
+        builder.append(b.unicodeScalars)
+        return builder.compareKeys(split: split)
     }
 
     /// A predicate for `sort(by:)`. For large arrays prefer `sorted(_:by:)`, which computes

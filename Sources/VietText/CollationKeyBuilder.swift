@@ -5,16 +5,30 @@
 // a tertiary weight. NFC and NFD input give the same key because precomposed letters are
 // looked up in the table and bare marks are folded into the letter before them.
 //
-// Key layout (all weights ≥ 1 inside a level, so 0 can separate the levels):
-//   primary weights, 0, secondary weights, 0, tertiary weights
-// Trailing 1s of the secondary and tertiary levels are dropped: 1 is the lowest weight there,
-// so dropping it keeps the order (a shorter level followed by 0 still sorts first) and most
-// keys lose their whole tertiary level.
+// Order: word by word, as Vietnamese dictionaries and name lists are ordered. A word (a run of
+// letters) is compared by its letters, then by its tones, before the next word is looked at,
+// so every "Anh …" comes before every "Ánh …"; spaces, punctuation and numbers between words
+// are compared as they come. Case (and the leading zeros of numbers) is looked at only when
+// the whole text is equal on letters and tones: it is a difference of spelling, not of word,
+// so "ANH Bình" still sorts among the "Anh B…".
+//
+// Key layout, written as the text is read:
+//   for each word:      its primary weights, 0, its secondary weights, 0
+//   for anything else:  its primary weights (all ≥ 1)
+//   then                0, the tertiary weights of the whole text
+// The 0 after a word's letters sorts below a further letter (a word that ends comes first: "an"
+// < "anh") and the 0 closing its tones below whatever can follow (≥ 1), so comparing keys
+// compares words in turn, each by letters and then tones. The last 0 sorts below any further
+// element, so tertiary weights are compared only between texts equal up to there, and those
+// have the same elements, so their tertiary weights line up. Trailing 1s of a word's tones
+// and of the tertiary level are dropped: 1 is the lowest weight there, so a shorter level
+// followed by 0 (or the end) still sorts first, and most keys lose their whole tertiary level.
 //
 // Primary weights, lowest first (the CLDR root order: spaces < punctuation < digits < letters):
 //   1                  whitespace (a run counts as one space; leading/trailing runs are ignored)
 //   0x0010 + code      ASCII punctuation and symbols, in code point order
-//   0x0100 + plane, lo other punctuation, symbols and unassigned scalars (two units)
+//   0x0100 + plane, lo other punctuation, symbols, unassigned scalars and combining marks with no
+//                      letter to carry them (two units)
 //   0x0200 + n, d...   a run of ASCII digits with n significant digits, then the digits, so
 //                      numbers compare by value: "2" < "12" (leading zeros go to tertiary);
 //                      n ≥ 0x0DFF is written 0x0FFF, n >> 16, n & 0xFFFF (still by length)
@@ -63,25 +77,31 @@ struct CollationKeyBuilder: ~Copyable {
         case number(leadIndex: Int, digits: Int, zeros: Int)
     }
 
-    private var primary: WeightBuffer
-    private var secondary: WeightBuffer
-    private var tertiary: WeightBuffer
-    /// The key being assembled from finished parts.
+    /// The key being written: finished elements and words, in order.
     private var output: WeightBuffer
+    /// The tones (and extra marks) of the word being read, written after its letters when the
+    /// word ends.
+    private var wordSecondary: WeightBuffer
+    /// The case of every element of the whole text, written last.
+    private var tertiary: WeightBuffer
     /// Extra marks of the pending letter, written after its tone. Empty (no allocation) for
     /// Vietnamese text.
     private var extras: [UInt16] = []
     private var pending: Pending = .none
+    /// True while the letters written last belong to a word whose tones are not written yet.
+    private var inWord = false
+    /// True once the current part has an element, so a whitespace run is a separator, not a
+    /// leading run to ignore.
+    private var partHasElement = false
     /// A whitespace run seen since the last element, written only if another element follows.
     private var pendingSpace = false
     private let table = LatinDecomposition.table
 
     /// `capacity`: the expected number of scalars, to size the scratch buffers once.
     init(capacity: Int = 64) {
-        primary = WeightBuffer(capacity: capacity + 2)
-        secondary = WeightBuffer(capacity: capacity)
-        tertiary = WeightBuffer(capacity: capacity)
         output = WeightBuffer(capacity: 3 * capacity + 4)
+        wordSecondary = WeightBuffer(capacity: capacity)
+        tertiary = WeightBuffer(capacity: capacity)
     }
 
     /// The key of `scalars`.
@@ -100,33 +120,64 @@ struct CollationKeyBuilder: ~Copyable {
     /// of a whole table are kept in memory). The builder is empty afterwards and keeps its
     /// scratch buffers, so one builder can make many keys without reallocating.
     mutating func finish() -> [UInt16] {
-        endPart()
+        closeKey()
         let key = output.toArray()  // a copy sized to the key, not to the scratch buffer
         output.removeAll()
         return key
     }
 
+    /// Ends the key being built but keeps it in the scratch buffer, and returns where it
+    /// ends: a second key can then be built after it and the two compared with
+    /// `compareKeys(split:)`, with no array made for either (the SQLite collation compares
+    /// two texts per call and keeps neither key).
+    mutating func endKeyInPlace() -> Int {
+        closeKey()
+        return output.count
+    }
+
+    /// Compares the key before `split` with the key after it (-1, 0, 1), and empties the
+    /// builder.
+    mutating func compareKeys(split: Int) -> Int {
+        closeKey()
+        let order = output.compare(0..<split, split..<output.count)
+        output.removeAll()
+        return order
+    }
+
     /// Closes the text appended so far as one part of a composite key (a person's given name,
-    /// middle name, family name) and writes a 0 after it; `finish()` then returns all parts.
+    /// middle name, family name) and writes a 0 after it; `finish()` then returns all parts,
+    /// followed by the tertiary weights of all of them.
     mutating func endPartWithSeparator() {
         endPart()
         output.append(0)
     }
 
-    /// Moves the levels of the text appended so far into `output`.
+    /// Closes the last part and writes the tertiary level after it.
+    private mutating func closeKey() {
+        endPart()
+        output.append(0)
+        tertiary.trimTrailing(1)
+        output.append(contentsOf: tertiary)
+        tertiary.removeAll()
+    }
+
+    /// Closes the pending element and word of the text appended so far.
     private mutating func endPart() {
         flush()
-        secondary.trimTrailing(1)
-        tertiary.trimTrailing(1)
-        output.append(contentsOf: primary)
-        output.append(0)
-        output.append(contentsOf: secondary)
-        output.append(0)
-        output.append(contentsOf: tertiary)
-        primary.removeAll()
-        secondary.removeAll()
-        tertiary.removeAll()
+        closeWord()
         pendingSpace = false
+        partHasElement = false
+    }
+
+    /// Writes the tones of the word just read after its letters: 0, tones, 0.
+    private mutating func closeWord() {
+        guard inWord else { return }
+        output.append(0)
+        wordSecondary.trimTrailing(1)
+        output.append(contentsOf: wordSecondary)
+        output.append(0)
+        wordSecondary.removeAll()
+        inWord = false
     }
 
     // MARK: - Scalars
@@ -165,15 +216,15 @@ struct CollationKeyBuilder: ~Copyable {
             appendDigit(Int(value - 0x30))
         case 0x20, 0x09...0x0D:
             flush()
-            pendingSpace = !primary.isEmpty
+            pendingSpace = partHasElement
         default:
-            beginElement()
-            primary.append(Self.asciiSymbolBase + UInt16(value))
+            beginElement(isLetter: false)
+            output.append(Self.asciiSymbolBase + UInt16(value))
         }
     }
 
     private mutating func startLatin(index: UInt8, upper: Bool, quality: UInt32) {
-        beginElement()
+        beginElement(isLetter: true)
         pending = .latin(index: index, quality: quality, tone: 1, upper: upper)
     }
 
@@ -183,22 +234,23 @@ struct CollationKeyBuilder: ~Copyable {
                 pending = .number(leadIndex: leadIndex, digits: 0, zeros: zeros + 1)
                 return
             }
-            primary.append(UInt16(digit + 1))
+            output.append(UInt16(digit + 1))
             pending = .number(leadIndex: leadIndex, digits: digits + 1, zeros: zeros)
             return
         }
-        beginElement()
-        let leadIndex = primary.count
-        primary.append(Self.numberBase)
+        beginElement(isLetter: false)
+        let leadIndex = output.count
+        output.append(Self.numberBase)
         if digit == 0 {
             pending = .number(leadIndex: leadIndex, digits: 0, zeros: 1)
         } else {
-            primary.append(UInt16(digit + 1))
+            output.append(UInt16(digit + 1))
             pending = .number(leadIndex: leadIndex, digits: 1, zeros: 0)
         }
     }
 
-    /// A combining mark: a tone or vowel quality of the pending letter, else an extra weight.
+    /// A combining mark: a tone or vowel quality of the pending letter, else an extra weight;
+    /// with no letter to carry it, a symbol of its own.
     private mutating func appendMark(_ value: UInt32) {
         switch pending {
         case .latin(let index, let quality, let tone, let upper):
@@ -216,9 +268,11 @@ struct CollationKeyBuilder: ~Copyable {
                 extras.append(Self.extraWeight(value))
             }
         case .number, .none:
-            // A mark with no letter to carry it (after a digit, a space or at the start).
-            flush()
-            secondary.append(Self.extraWeight(value))
+            // A mark with no letter to carry it (after a digit, a space, a symbol or at the
+            // start) is not part of a word and has no tone to give: it sorts as a symbol.
+            beginElement(isLetter: false)
+            output.append(Self.otherSymbolBase + UInt16(truncatingIfNeeded: value >> 16))
+            output.append(UInt16(truncatingIfNeeded: value))
         }
     }
 
@@ -226,7 +280,7 @@ struct CollationKeyBuilder: ~Copyable {
     private mutating func appendOther(_ value: UInt32, decomposed: Bool) {
         if Self.isWhitespace(value) {
             flush()
-            pendingSpace = !primary.isEmpty
+            pendingSpace = partHasElement
             return
         }
         guard let scalar = Unicode.Scalar(value) else { return }
@@ -245,29 +299,34 @@ struct CollationKeyBuilder: ~Copyable {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
             let lowered = properties.lowercaseMapping.unicodeScalars
             let lower = lowered.count == 1 ? (lowered.first?.value ?? value) : value
-            beginElement()
-            primary.append(Self.otherLetterBase + UInt16(truncatingIfNeeded: lower >> 16))
-            primary.append(UInt16(truncatingIfNeeded: lower))
+            beginElement(isLetter: true)
+            output.append(Self.otherLetterBase + UInt16(truncatingIfNeeded: lower >> 16))
+            output.append(UInt16(truncatingIfNeeded: lower))
             pending = .other(tone: 1, upper: lower != value)
         default:
-            beginElement()
-            primary.append(Self.otherSymbolBase + UInt16(truncatingIfNeeded: value >> 16))
-            primary.append(UInt16(truncatingIfNeeded: value))
+            beginElement(isLetter: false)
+            output.append(Self.otherSymbolBase + UInt16(truncatingIfNeeded: value >> 16))
+            output.append(UInt16(truncatingIfNeeded: value))
         }
     }
 
     // MARK: - Elements
 
-    /// Closes the pending element and writes a held-back space before the new element.
-    private mutating func beginElement() {
+    /// Closes the pending element, and the word it ends when the new element is not a letter
+    /// or a space comes first; writes a held-back space before the new element.
+    private mutating func beginElement(isLetter: Bool) {
         flush()
+        if pendingSpace || !isLetter { closeWord() }
         if pendingSpace {
-            primary.append(Self.whitespaceWeight)
+            output.append(Self.whitespaceWeight)
             pendingSpace = false
         }
+        if isLetter { inWord = true }
+        partHasElement = true
     }
 
-    /// Writes the secondary and tertiary weights of the pending element.
+    /// Writes the last weights of the pending element: a letter's primary weight (its vowel
+    /// quality may come in a later mark), its tone to the word's tones, its case to tertiary.
     private mutating func flush() {
         switch pending {
         case .none:
@@ -275,22 +334,22 @@ struct CollationKeyBuilder: ~Copyable {
         case .latin(let index, let quality, let tone, let upper):
             // `quality` is only ever set to a mark the letter takes, so `rank` is not nil.
             let rank = quality == 0 ? Self.baseRank(index) : Self.rank(index: index, quality: quality)
-            primary.append(Self.letterBase + (rank ?? Self.baseRank(index)))
-            secondary.append(tone)
-            if !extras.isEmpty { secondary.append(contentsOf: extras) }
+            output.append(Self.letterBase + (rank ?? Self.baseRank(index)))
+            wordSecondary.append(tone)
+            if !extras.isEmpty { wordSecondary.append(contentsOf: extras) }
             tertiary.append(upper ? 2 : 1)
         case .other(let tone, let upper):
-            secondary.append(tone)
-            if !extras.isEmpty { secondary.append(contentsOf: extras) }
+            wordSecondary.append(tone)
+            if !extras.isEmpty { wordSecondary.append(contentsOf: extras) }
             tertiary.append(upper ? 2 : 1)
         case .number(let leadIndex, let digits, let zeros):
             if digits <= Self.maxShortRun {
-                primary.set(Self.numberBase + UInt16(digits), at: leadIndex)
+                output.set(Self.numberBase + UInt16(digits), at: leadIndex)
             } else {
                 // Lengths beyond 32 bits cannot occur: the text would not fit in memory.
                 let length = UInt32(clamping: digits)
-                primary.set(Self.numberBase + UInt16(Self.maxShortRun + 1), at: leadIndex)
-                primary.insert(UInt16(truncatingIfNeeded: length >> 16),
+                output.set(Self.numberBase + UInt16(Self.maxShortRun + 1), at: leadIndex)
+                output.insert(UInt16(truncatingIfNeeded: length >> 16),
                                UInt16(truncatingIfNeeded: length), at: leadIndex + 1)
             }
             tertiary.append(UInt16(min(zeros, 0xFFFE) + 1))

@@ -7,8 +7,8 @@
 /// do not persist them across versions without recomputing.
 public struct SortKey: Comparable, Hashable, Sendable {
     /// The weights, compared lexicographically; a shorter key that is a prefix of a longer
-    /// one sorts first. Layout: primary weights, 0, secondary weights, 0, tertiary weights
-    /// (see `CollationKeyBuilder`).
+    /// one sorts first. Layout: each word's letters and tones in turn, then the case of the
+    /// whole text (see `CollationKeyBuilder`).
     public let weights: [UInt16]
 
     public init(weights: [UInt16]) {
@@ -34,17 +34,20 @@ public struct SortKey: Comparable, Hashable, Sendable {
     /// -1, 0 or 1, like `memcmp` on the weights.
     static func compareWeights(_ lhs: [UInt16], _ rhs: [UInt16]) -> Int {
         lhs.withUnsafeBufferPointer { left in
-            rhs.withUnsafeBufferPointer { right in
-                let common = min(left.count, right.count)
-                var index = 0
-                while index < common {
-                    let a = left[index], b = right[index]
-                    if a != b { return a < b ? -1 : 1 }
-                    index += 1
-                }
-                if left.count == right.count { return 0 }
-                return left.count < right.count ? -1 : 1
-            }
+            rhs.withUnsafeBufferPointer { right in compareWeights(left, right) }
         }
+    }
+
+    /// -1, 0 or 1, like `memcmp` on the weights; a prefix sorts first.
+    static func compareWeights(_ left: UnsafeBufferPointer<UInt16>, _ right: UnsafeBufferPointer<UInt16>) -> Int {
+        let common = min(left.count, right.count)
+        var index = 0
+        while index < common {
+            let a = left[index], b = right[index]
+            if a != b { return a < b ? -1 : 1 }
+            index += 1
+        }
+        if left.count == right.count { return 0 }
+        return left.count < right.count ? -1 : 1
     }
 }

@@ -65,6 +65,16 @@ struct WeightBuffer: ~Copyable {
         count = 0
     }
 
+    /// -1, 0 or 1 as the weights in `first` sort before, with or after those in `second`,
+    /// lexicographically (a prefix first), like `SortKey.compareWeights`. Both ranges are
+    /// clamped to the weights written.
+    func compare(_ first: Range<Int>, _ second: Range<Int>) -> Int {
+        let all = 0..<count
+        let a = first.clamped(to: all), b = second.clamped(to: all)
+        return SortKey.compareWeights(UnsafeBufferPointer(start: base + a.lowerBound, count: a.count),
+                                      UnsafeBufferPointer(start: base + b.lowerBound, count: b.count))
+    }
+
     /// A copy of the weights, in an array of exactly their number.
     func toArray() -> [UInt16] {
         Array(UnsafeBufferPointer(start: base, count: count))

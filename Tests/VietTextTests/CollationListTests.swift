@@ -8,8 +8,8 @@ import Testing
     let expected = [
         "An Giang",       // a
         "Ân Thi",         // â after a
-        "Bà Rịa",         // b a _ r: r < v, so before "Ba Vì" whatever the tones
-        "Ba Vì",
+        "Ba Vì",          // word by word: "Ba" before "Bà" (ngang < huyền), whatever follows
+        "Bà Rịa",
         "Bắc Ninh",       // b ă: ă after a
         "Bến Tre",        // b ê
         "Cà Mau",
@@ -23,7 +23,7 @@ import Testing
         "Hà Nam",         // h a _ n a < h a _ n ô
         "Hà Nội",
         "Hà Tĩnh",
-        "Hải Dương",      // "ha" + space sorts before "hai": all "Hà X" come first
+        "Hải Dương",      // the word "hà" ends before "hải": all "Hà X" come first
         "Hải Phòng",      // d < p
         "Hậu Giang",      // h â after h a
         "Hòa Bình",       // h o < h u
@@ -51,6 +51,26 @@ import Testing
     #expect(VietCollation.sorted(scrambled, by: { $0 }) == expected)
     #expect(scrambled.sorted(by: VietCollation.areInIncreasingOrder) == expected)
     #expect(scrambled.map(VietCollation.sortKey).sorted() == expected.map(VietCollation.sortKey))
+}
+
+@Test func namesSortWordByWord() {
+    // Given-name-first sort names ("given middle family", the language's `sort_name`): the
+    // given name is compared in full (letters, then tone) before the middle name, so the three
+    // groups An, Anh, Ánh do not interleave; capital letters only break the last ties.
+    let expected = [
+        "An Thị Lê",
+        "An Văn Nguyễn",
+        "Anh Bảo Trần",      // anh: every "Anh" before every "Ánh"
+        "ANH CHÍ VŨ",        // case does not separate it from the other "Anh"
+        "Anh Dũng Phạm",
+        "Anh Ngọc Vũ",
+        "Ánh Cường Đỗ",
+        "Ánh Thị Đỗ",
+        "Ánh Thị Đỗ 2",
+        "Bình Đức Bùi",
+    ]
+    #expect(VietCollation.sorted(expected.reversed(), by: { $0 }) == expected)
+    #expect(expected.shuffled().sorted(by: VietCollation.areInIncreasingOrder) == expected)
 }
 
 @Test func sameLettersSortByTonesThenCase() {

@@ -1,6 +1,7 @@
 // Property checks on a random sample (fixed seed, so a failure reproduces): the key order
-// agrees with `compare` and with an independent model of the rules (ReferenceCollation);
-// compare is antisymmetric and transitive; NFC and NFD forms get the same key.
+// agrees with `compare` (one order for `sort` and for SQL, NFC or NFD) and with an independent
+// model of the rules (ReferenceCollation); compare is antisymmetric and transitive; NFC and
+// NFD forms get the same key.
 import Foundation
 import Testing
 @testable import VietText
@@ -29,22 +30,24 @@ enum SampleText {
     /// A short skeleton of letters (any of the 33; a few common ones more often), digit runs
     /// (some with leading zeros), spaces, punctuation and đ.
     static func skeleton(_ rng: inout SeededGenerator) -> [Piece] {
-        (0..<Int.random(in: 0...6, using: &rng)).map { _ in
-            switch Int.random(in: 0..<10, using: &rng) {
-            case 0..<4:
-                return .letter(ReferenceCollation.alphabet.randomElement(using: &rng) ?? "a")
-            case 4, 5:
-                return .letter(["a", "n", "h", "o"].randomElement(using: &rng) ?? "a")
-            case 6:
-                let number = String(Int.random(in: 0...120, using: &rng))
-                return .digits(Bool.random(using: &rng) ? "0" + number : number)
-            case 7:
-                return .space(Bool.random(using: &rng) ? " " : "  ")
-            case 8:
-                return .punctuation(punctuation.randomElement(using: &rng) ?? "-")
-            default:
-                return .dStroke
-            }
+        (0..<Int.random(in: 0...6, using: &rng)).map { _ in skeletonPiece(&rng) }
+    }
+
+    static func skeletonPiece(_ rng: inout SeededGenerator) -> Piece {
+        switch Int.random(in: 0..<10, using: &rng) {
+        case 0..<4:
+            return .letter(ReferenceCollation.alphabet.randomElement(using: &rng) ?? "a")
+        case 4, 5:
+            return .letter(["a", "n", "h", "o"].randomElement(using: &rng) ?? "a")
+        case 6:
+            let number = String(Int.random(in: 0...120, using: &rng))
+            return .digits(Bool.random(using: &rng) ? "0" + number : number)
+        case 7:
+            return .space(Bool.random(using: &rng) ? " " : "  ")
+        case 8:
+            return .punctuation(punctuation.randomElement(using: &rng) ?? "-")
+        default:
+            return .dStroke
         }
     }
 
@@ -67,13 +70,23 @@ enum SampleText {
     }
 
     /// `count` texts: each skeleton is rendered four times, so many texts are equal on letters
-    /// and differ only in tones or case — the levels a plain random sample would rarely reach.
+    /// and differ only in tones or case — the levels a plain random sample would rarely reach;
+    /// and twice more with one later piece changed, so texts share their first words (with
+    /// other tones) and differ further on ("Anh Bình" / "Ánh Cường"), which is where comparing
+    /// word by word and comparing all letters first disagree.
     static func sample(count: Int, seed: UInt64) -> [String] {
         var rng = SeededGenerator(state: seed)
         var texts: [String] = []
         while texts.count < count {
             let pieces = skeleton(&rng)
             for _ in 0..<4 { texts.append(render(pieces, &rng)) }
+            for _ in 0..<2 where !pieces.isEmpty {
+                var changed = pieces
+                let position = Int.random(in: (pieces.count / 2)..<pieces.count, using: &rng)
+                changed[position] = skeletonPiece(&rng)
+                if Bool.random(using: &rng) { changed.append(.space(" ")) ; changed.append(skeletonPiece(&rng)) }
+                texts.append(render(changed, &rng))
+            }
         }
         return Array(texts.prefix(count))
     }
@@ -95,10 +108,44 @@ private func sign(_ value: Int) -> Int { value < 0 ? -1 : (value > 0 ? 1 : 0) }
     }
     // The sample must exercise the secondary and tertiary levels, not just distinct letters.
     let primaryTies = sample.indices.flatMap { i in sample.indices.map { j in (i, j) } }.filter { i, j in
-        i < j && ReferenceCollation.levels(sample[i]).0 == ReferenceCollation.levels(sample[j]).0
+        i < j && ReferenceCollation.letters(sample[i]) == ReferenceCollation.letters(sample[j])
             && sample[i].nfc != sample[j].nfc
     }
     #expect(primaryTies.count >= 100, "the generator should produce strings equal on letters")
+    // And pairs where word-by-word order differs from comparing all letters before any tone.
+    let lettersFirstDisagrees = sample.indices.flatMap { i in sample.indices.map { j in (i, j) } }.filter { i, j in
+        let (a, b) = (ReferenceCollation.letters(sample[i]), ReferenceCollation.letters(sample[j]))
+        guard a != b else { return false }
+        let lettersFirst = a.lexicographicallyPrecedes(b, by: { $0.lexicographicallyPrecedes($1) }) ? -1 : 1
+        return lettersFirst != sign(ReferenceCollation.compare(sample[i], sample[j]))
+    }
+    #expect(lettersFirstDisagrees.count >= 20, "the generator should produce \"Anh Bình\" / \"Ánh Cường\" pairs")
+}
+
+/// The two entry points the rest of DanVan uses must give one order: `sortKey` (the language's
+/// `sort`, computed once per item) and `compare` (the SQLite collation `vi`, and `<` on text).
+/// Every pair of a random sample, each side in NFC and in NFD, plus the awkward inputs.
+@Test func sortKeyAndCompareGiveOneOrder() {
+    var texts = SampleText.sample(count: 150, seed: 2025_01_07)
+    texts += ["", " ", "   ", "\t", "Đ", "đ", "Ð", "ð", "D", "d", "Dz", "Đa", "ANH", "Anh", "anh", "Ánh",
+              "ÁNH", "Anh Bình", "Ánh Cường", "Anh Dũng", "anh  dũng", "0", "00", "7", "07", "12", "Tổ 2",
+              "Tổ 12", "tổ 12", "Tổ 012", "a-b", "a b", "a1", "ab", "\u{0301}", "2\u{0301}", "x\u{0301}\u{0301}"]
+    let forms = texts.flatMap { [$0.precomposedStringWithCanonicalMapping, $0.decomposedStringWithCanonicalMapping] }
+    let keys = forms.map(VietCollation.sortKey)
+    for i in forms.indices {
+        for j in forms.indices {
+            let byKey = keys[i] < keys[j] ? -1 : (keys[i] == keys[j] ? 0 : 1)
+            #expect(VietCollation.compare(forms[i], forms[j]) == byKey,
+                    "\(forms[i].debugDescription) vs \(forms[j].debugDescription)")
+        }
+    }
+    // The key's byte form (for BLOB columns) sorts the same.
+    for i in stride(from: 0, to: forms.count, by: 7) {
+        for j in forms.indices {
+            let byKey = keys[i] < keys[j]
+            #expect(keys[i].bytes.lexicographicallyPrecedes(keys[j].bytes) == byKey)
+        }
+    }
 }
 
 @Test func compareIsAntisymmetricAndTransitive() {

@@ -1,6 +1,6 @@
-// The collation rules of domain.md §5, one rule per test: letters before tones, the 29-letter
-// order, the CLDR tone order, lower case first, NFC = NFD, Ð = Đ, digits before letters and
-// numbers by value.
+// The collation rules of domain.md §5, one rule per test: word by word, letters before tones
+// within a word, the 29-letter order, the CLDR tone order, lower case first, NFC = NFD, Ð = Đ,
+// digits before letters and numbers by value.
 import Foundation
 import Testing
 @testable import VietText
@@ -23,9 +23,28 @@ func expectStrictlyIncreasing(_ words: [String], sourceLocation: SourceLocation 
             #expect(VietCollation.compare(toneOfAng, toneOfAnh) == -1, "\(toneOfAng) < \(toneOfAnh)")
         }
     }
-    // A later letter difference beats an earlier tone difference.
-    expectStrictlyIncreasing(["má b", "ma c"])
-    expectStrictlyIncreasing(["hạ long", "ha noi"])
+    // Within a word, a later letter difference beats an earlier tone difference.
+    expectStrictlyIncreasing(["hạng", "hanh"])
+    expectStrictlyIncreasing(["Hoàng", "Hoanh"])
+}
+
+@Test func wordByWordLikeADictionary() {
+    // The first word is compared in full, letters and then tone, before the next word: every
+    // "Anh …" comes before every "Ánh …", as in a dictionary or a list of names.
+    expectStrictlyIncreasing(["Anh Bình", "Anh Dũng", "Ánh Cường", "Ánh Dũng"])
+    expectStrictlyIncreasing(["ma c", "má b"])
+    expectStrictlyIncreasing(["ha noi", "hạ long"])
+    expectStrictlyIncreasing(["Ba Vì", "Bà Rịa"])
+    // Letters still decide first inside each word, and a word that ends sorts first.
+    expectStrictlyIncreasing(["Ánh Dương", "Anhh"])
+    expectStrictlyIncreasing(["Hà Nam", "Hàm"])
+    // Punctuation and digits end a word too.
+    expectStrictlyIncreasing(["Anh-Tú", "Ánh-An"])
+    expectStrictlyIncreasing(["Anh 2", "Ánh 1"])
+    // Case is looked at last, over the whole text: it changes the spelling, not the word.
+    expectStrictlyIncreasing(["anh Bình", "ANH Cường", "Anh Dũng", "Ánh An"])
+    // Then the first capital letter decides, from the left.
+    expectStrictlyIncreasing(["anh bình", "anh Bình", "Anh bình", "Anh Bình", "ANH BÌNH"])
 }
 
 @Test func alphabetOrder() {
@@ -51,8 +70,10 @@ func expectStrictlyIncreasing(_ words: [String], sourceLocation: SourceLocation 
 @Test func lowerCaseFirst() {
     expectStrictlyIncreasing(["a", "A"])
     expectStrictlyIncreasing(["hà nội", "hà Nội", "Hà nội", "Hà Nội"])
-    // Case is tertiary: a tone difference wins over a case difference.
+    // Case is tertiary: a tone difference wins over a case difference, in any word.
     expectStrictlyIncreasing(["Ha", "há"])
+    expectStrictlyIncreasing(["Ha NỘI", "há nội"])
+    expectStrictlyIncreasing(["HA NOI", "ha nội"])
     // And a letter difference wins over both.
     expectStrictlyIncreasing(["Án", "anh"])
 }
@@ -102,8 +123,10 @@ func expectStrictlyIncreasing(_ words: [String], sourceLocation: SourceLocation 
     #expect(VietCollation.compare("", "") == 0)
     expectStrictlyIncreasing(["", "a"])
     #expect(VietCollation.compare("   ", "") == 0)
-    // A mark with no letter, other scripts, emoji: ordered, no trap.
+    // A mark with no letter (a symbol of its own), other scripts, emoji: ordered, no trap.
     expectStrictlyIncreasing(["\u{0301}", "a"])
+    expectStrictlyIncreasing(["2", "2\u{0301}", "2a"])
+    expectStrictlyIncreasing(["-", "\u{0301}", "0"])
     expectStrictlyIncreasing(["z", "Ωmega", "中文"])
     #expect(VietCollation.compare("ά", "α\u{0301}") == 0)
     #expect(VietCollation.compare("👍", "👍") == 0)

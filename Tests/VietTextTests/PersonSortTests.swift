@@ -48,11 +48,23 @@ import Testing
     #expect(key("Trần", "Thị", "Hoa") == key("Trần", "Thị", "Hoa"))
     // A given name that is a prefix of another sorts first, whatever follows it.
     #expect(key("Vũ", "Văn", "An") < key("An", "An", "Anh"))
-    // Tone and case of the given name decide before the middle name is looked at.
+    // The tone of the given name decides before the middle name is looked at; case only
+    // when the whole name is equal on letters and tones, as in the text order.
     #expect(key("Vũ", "Văn", "An") < key("An", "An", "Án"))
-    #expect(key("Vũ", "Văn", "an") < key("An", "An", "An"))
+    #expect(key("An", "An", "An") < key("Vũ", "Văn", "an"))
+    #expect(key("Vũ", "Văn", "an") < key("Vũ", "Văn", "An"))
     // Multi-word middle names compare as text.
     #expect(key("Nguyễn", "Thị Ngọc", "Ánh") < key("Nguyễn", "Thị Thu", "Ánh"))
+}
+
+@Test func personKeyOrdersLikeTheSortName() {
+    // Sorting by the person key and sorting the text "given middle family" agree whenever
+    // every person has one-word parts (the common case), tones and case included.
+    let people = [("Nguyễn", "Văn", "Anh"), ("Trần", "Thị", "Ánh"), ("Lê", "Ngọc", "Anh"), ("LÊ", "NGỌC", "ANH"),
+                  ("Đỗ", "Đức", "An"), ("Vũ", "Văn", "ánh"), ("Bùi", "Thu", "Anh"), ("Phạm", "Minh", "Ảnh")]
+    let byKey = VietCollation.sorted(people, byKey: { VietCollation.personSortKey(family: $0.0, middle: $0.1, given: $0.2) })
+    let byText = VietCollation.sorted(people, by: { "\($0.2) \($0.1) \($0.0)" })
+    #expect(byKey.map { "\($0)" } == byText.map { "\($0)" })
 }
 
 @Test func fullNameSplitsLikeTheParts() {

@@ -1,5 +1,6 @@
 // A slow, obviously-written model of the collation rules, used as an oracle by the property
-// tests. It shares no code with CollationKeyBuilder: it normalises with Foundation, reads
+// tests: split the text into words (runs of letters) and single other elements, compare them
+// in turn (a word by its letters, then its tones), then the case of the whole text. It shares no code with CollationKeyBuilder: it normalises with Foundation, reads
 // letters through an alphabet string and compares level by level with plain Swift arrays.
 // It covers the inputs the generator produces (Vietnamese letters, digits, ASCII spaces and
 // punctuation, Ð).
@@ -64,36 +65,59 @@ enum ReferenceCollation {
         return result
     }
 
-    /// Primary, secondary and tertiary values as plain integer lists.
-    static func levels(_ text: String) -> ([[Int]], [Int], [Int]) {
-        var primary: [[Int]] = []
-        var secondary: [Int] = []
+    /// A word (a run of letters) or one other element, with what it is compared by: its
+    /// primary values, then its tones (empty for anything but a word).
+    struct Segment {
+        var primary: [[Int]]
+        var tones: [Int]
+        var isWord: Bool
+    }
+
+    /// The text as segments, and the tertiary values of all its elements.
+    static func segments(_ text: String) -> ([Segment], [Int]) {
+        var segments: [Segment] = []
         var tertiary: [Int] = []
+        var wordOpen = false
         for element in elements(text) {
             switch element {
             case .space:
-                primary.append([0])
+                segments.append(Segment(primary: [[0]], tones: [], isWord: false))
+                wordOpen = false
             case .punctuation(let code):
-                primary.append([1, Int(code)])
+                segments.append(Segment(primary: [[1, Int(code)]], tones: [], isWord: false))
+                wordOpen = false
             case .number(let significant, let zeros):
-                primary.append([2, significant.count] + significant)
+                segments.append(Segment(primary: [[2, significant.count] + significant], tones: [], isWord: false))
                 tertiary.append(zeros)
+                wordOpen = false
             case .letter(let rank, let tone, let upper):
-                primary.append([3, rank])
-                secondary.append(tone)
+                if !wordOpen {
+                    segments.append(Segment(primary: [], tones: [], isWord: true))
+                    wordOpen = true
+                }
+                segments[segments.count - 1].primary.append([3, rank])
+                segments[segments.count - 1].tones.append(tone)
                 tertiary.append(upper ? 1 : 0)
             }
         }
-        return (primary, secondary, tertiary)
+        return (segments, tertiary)
     }
 
+    /// The letters of the whole text, level by level (used to check that the sample has ties).
+    static func letters(_ text: String) -> [[Int]] {
+        segments(text).0.flatMap(\.primary)
+    }
+
+    /// Word by word: each segment by its primary values, then its tones; then, for texts equal
+    /// so far, the tertiary values of the whole text.
     static func compare(_ a: String, _ b: String) -> Int {
-        let (pa, sa, ta) = levels(a)
-        let (pb, sb, tb) = levels(b)
-        if let order = lexicographic(pa, pb, by: { lexicographic($0, $1, by: compareInts) }) , order != 0 {
-            return order
+        let (sa, ta) = segments(a)
+        let (sb, tb) = segments(b)
+        let bySegments = lexicographic(sa, sb) { x, y in
+            let byPrimary = lexicographic(x.primary, y.primary, by: { lexicographic($0, $1, by: compareInts) }) ?? 0
+            return byPrimary != 0 ? byPrimary : lexicographic(x.tones, y.tones, by: compareInts)
         }
-        if let order = lexicographic(sa, sb, by: compareInts), order != 0 { return order }
+        if let order = bySegments, order != 0 { return order }
         return lexicographic(ta, tb, by: compareInts) ?? 0
     }
 
