@@ -27,9 +27,15 @@ public final class DomainHost: Host, RowResolver {
     public let pushdown: Bool
     /// The connection of the evaluation under way, which holds its snapshot.
     private var current: Database?
+    /// Tables up to this many rows are read whole when one of their rows is needed; larger
+    /// ones (models, evaluations at a city's scale) in batches of the rows asked for.
+    public let wholeTableRows: Int
+    /// How many statements the host has run: what tests check to see batches, not loops.
+    public private(set) var statements = 0
 
-    public init(store: Store, interrupt: InterruptFlag? = nil, pushdown: Bool = true) {
+    public init(store: Store, interrupt: InterruptFlag? = nil, pushdown: Bool = true, wholeTableRows: Int = 20_000) {
         self.store = store
+        self.wholeTableRows = wholeTableRows
         self.interrupt = interrupt
         self.pushdown = pushdown
         var names: [String] = []
@@ -67,6 +73,7 @@ public final class DomainHost: Host, RowResolver {
 
     /// Reads through the evaluation's snapshot, or a read of its own outside one.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        statements += 1
         if let current { return try body(current) }
         return try store.pool.read(body)
     }
@@ -91,7 +98,32 @@ public final class DomainHost: Host, RowResolver {
 
     public func children(childTable: String, childColumn: String, parentID: Int64) throws -> [Row] {
         guard let source = sources[childTable] else { return [] }
-        return try source.children(column: childColumn, parentID: parentID)
+        return try source.children(column: childColumn, parentID: parentID, batch: { [] })
+    }
+
+    public func row(table: String, id: Int64, from source: Row, column: Int) throws -> Row? {
+        guard let target = sources[table] else { return nil }
+        return try target.row(id: id) { [weak self] in
+            self?.neighbours(of: source).compactMap { row -> Int64? in
+                guard column < row.values.count, case .int(let other) = row.values[column] else { return nil }
+                return other
+            } ?? []
+        }
+    }
+
+    public func children(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> [Row] {
+        guard let child = sources[childTable] else { return [] }
+        return try child.children(column: childColumn, parentID: parentID) { [weak self] in
+            self?.neighbours(of: source).compactMap { row -> Int64? in
+                guard case .int(let id) = row.values.first ?? .null else { return nil }
+                return id
+            } ?? []
+        }
+    }
+
+    /// The rows that came with `row`: its table's last result, or the whole table when loaded.
+    private func neighbours(of row: Row) -> [Row] {
+        sources[row.schema.table]?.neighbours ?? []
     }
 }
 
@@ -172,6 +204,9 @@ final class DomainTable: TableSource {
         byID = [:]
         groups = [:]
         knownCount = nil
+        absent = []
+        recent = []
+        completeGroups = []
     }
 
     func rows() throws -> [Row] {
@@ -214,10 +249,12 @@ final class DomainTable: TableSource {
     /// The rows of these ids that are not cached yet, fetched in batches with `IN (...)`.
     func prefetch(ids: [Int64]) throws {
         guard cached == nil, let host else { return }
-        var missing = Array(Set(ids.filter { byID[$0] == nil }))
+        var missing = Array(Set(ids.filter { byID[$0] == nil && !absent.contains($0) }))
         missing.sort()
         // SQLite binds at most 32,766 values; 500 keeps each statement small and fast.
         var start = 0
+        var fetched: [Row] = []
+        defer { if !fetched.isEmpty { recent = fetched } }
         while start < missing.count {
             let chunk = Array(missing[start..<min(start + 500, missing.count)])
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
@@ -228,24 +265,35 @@ final class DomainTable: TableSource {
             for row in rows {
                 if case .int(let id) = row.values.first ?? .null { byID[id] = row }
             }
+            fetched += rows
             start += 500
         }
+        for id in missing where byID[id] == nil { absent.insert(id) }
     }
 
-    /// Tables up to this many rows are read whole when one of their rows is needed; larger
-    /// ones (models, evaluations at a city's scale) row by row, in batches where possible.
-    static let wholeTableRows = 20_000
-
-    func row(id: Int64) throws -> Row? {
+    func row(id: Int64, batch: () -> [Int64] = { [] }) throws -> Row? {
         if let row = byID[id] { return row }
-        if cached != nil { return nil }
-        if try rowCount() <= DomainTable.wholeTableRows {
+        if cached != nil || absent.contains(id) { return nil }
+        if try rowCount() <= (host?.wholeTableRows ?? 0) {
             _ = try rows()
             return byID[id]
         }
-        try prefetch(ids: [id])
+        try prefetch(ids: [id] + batch())
         return byID[id]
     }
+
+    /// Ids asked for that have no row, so that a batch does not ask for them again.
+    private var absent: Set<Int64> = []
+    /// The rows of the last statement on this table, whose references and relations are
+    /// fetched together when one of them needs its own.
+    private(set) var recent: [Row] = []
+    /// Relations grouped from the whole table: every parent's children are known.
+    private var completeGroups: Set<String> = []
+
+    /// The rows that a row of this table came with.
+    var neighbours: [Row] { cached ?? recent }
+
+    func remember(_ rows: [Row]) { recent = rows }
 
     private var knownCount: Int?
 
@@ -257,12 +305,36 @@ final class DomainTable: TableSource {
         return count
     }
 
-    func children(column: String, parentID: Int64) throws -> [Row] {
-        if let group = groups[column] { return group[parentID] ?? [] }
-        guard let index = schema.columnIndex[column] else { return [] }
-        var group: [Int64: [Row]] = [:]
-        for row in try rows() {
-            if case .int(let parent) = row.values[index] { group[parent, default: []].append(row) }
+    func children(column: String, parentID: Int64, batch: () -> [Int64]) throws -> [Row] {
+        if completeGroups.contains(column) { return groups[column]?[parentID] ?? [] }
+        if let known = groups[column]?[parentID] { return known }
+        guard let index = schema.columnIndex[column], let host else { return [] }
+        if try rowCount() <= host.wholeTableRows {
+            var group: [Int64: [Row]] = [:]
+            for row in try rows() {
+                if case .int(let parent) = row.values[index] { group[parent, default: []].append(row) }
+            }
+            groups[column] = group
+            completeGroups.insert(column)
+            return group[parentID] ?? []
+        }
+        // A large table: the children of this parent and of its neighbours, in batches.
+        var parents = Array(Set([parentID] + batch()).filter { groups[column]?[$0] == nil })
+        parents.sort()
+        var group = groups[column] ?? [:]
+        var start = 0
+        while start < parents.count {
+            let chunk = Array(parents[start..<min(start + 500, parents.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try host.read { db in
+                try fetchRows(db, sql: selectSQL + " WHERE t0.\(column.quotedDatabaseIdentifier) IN (\(marks)) ORDER BY t0.id",
+                              arguments: chunk.map(\.databaseValue))
+            }
+            for parent in chunk { group[parent] = [] }
+            for row in rows {
+                if case .int(let parent) = row.values[index] { group[parent, default: []].append(row) }
+            }
+            start += 500
         }
         groups[column] = group
         return group[parentID] ?? []

@@ -15,6 +15,7 @@ extension DomainTable {
             return .int(count)
         case .rows:
             let rows = try fetchRows(db, sql: statement.sql, arguments: statement.arguments)
+            remember(rows)
             if statement.single { return rows.first.map(Value.row) ?? .null }
             return .list(rows.map(Value.row))
         case .records(let fields), .groups(let fields):

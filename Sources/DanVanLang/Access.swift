@@ -65,13 +65,13 @@ enum Access {
                 guard column < row.values.count else { return .null }
                 guard case .int(let id) = row.values[column] else { return .null }
                 guard let resolver = row.schema.resolver else { return .null }
-                return try vm.host(span) { try resolver.row(table: table, id: id) }.map(Value.row) ?? .null
+                return try vm.host(span) { try resolver.row(table: table, id: id, from: row, column: column) }.map(Value.row) ?? .null
             case .relation(let childTable, let childColumn):
                 guard let idColumn = row.schema.columnIndex["id"], idColumn < row.values.count,
                       case .int(let id) = row.values[idColumn], let resolver = row.schema.resolver else {
                     return .list([])
                 }
-                let rows = try vm.host(span) { try resolver.children(childTable: childTable, childColumn: childColumn, parentID: id) }
+                let rows = try vm.host(span) { try resolver.children(childTable: childTable, childColumn: childColumn, parentID: id, from: row) }
                 return .list(rows.map(Value.row))
             case .missing:
                 return nil

@@ -60,6 +60,21 @@ public protocol RowResolver: AnyObject {
     func row(table: String, id: Int64) throws -> Row?
     /// The rows of `childTable` whose `childColumn` holds `parentID`, by id.
     func children(childTable: String, childColumn: String, parentID: Int64) throws -> [Row]
+    /// `row(table:id:)` reached from `source`'s reference `column`: a host may fetch the rows
+    /// that `source`'s neighbours (the rows that came with it) point at in the same batch.
+    func row(table: String, id: Int64, from source: Row, column: Int) throws -> Row?
+    /// `children(...)` reached from `source`: a host may fetch its neighbours' children too.
+    func children(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> [Row]
+}
+
+extension RowResolver {
+    public func row(table: String, id: Int64, from source: Row, column: Int) throws -> Row? {
+        try row(table: table, id: id)
+    }
+
+    public func children(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> [Row] {
+        try children(childTable: childTable, childColumn: childColumn, parentID: parentID)
+    }
 }
 
 /// How a name on a row reaches another row or rows.

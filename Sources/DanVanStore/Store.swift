@@ -181,7 +181,7 @@ public final class Store: Sendable {
         })
         db.add(function: DatabaseFunction("dv_matches", argumentCount: 2, pure: true) { values in
             guard let text = String.fromDatabaseValue(values[0]), let query = String.fromDatabaseValue(values[1]) else { return false }
-            return VietFold.contains(text, words: query)
+            return VietFold.matches(text, query: query)
         })
         db.add(function: DatabaseFunction("dv_sort_name", argumentCount: 3, pure: true) { values in
             Store.sortName(given: String.fromDatabaseValue(values[0]), middle: String.fromDatabaseValue(values[1]),

@@ -252,3 +252,27 @@ struct PipelineGenerator {
         return "print(\(code))"
     }
 }
+
+@Suite struct BatchedReferencesTests {
+    /// With every table counted as large, references and relations met in memory are fetched
+    /// for all the rows of a result at once (`WHERE id IN (...)`), not one statement per row,
+    /// and the answers are those of whole tables in memory.
+    @Test func referencesAndRelationsInMemoryComeInBatches() throws {
+        let store = try demo.get()
+        let code = """
+            let good = evaluations | where score > 90 | distinct
+            print(len(good))
+            print(good | map(e => e.model.title + " / " + e.model.unit.name) | sort | take 5)
+            print(units | where kind == "district" | distinct | map(u => len(u.models)))
+            """
+        let batched = DomainHost(store: store, wholeTableRows: 0)
+        var printed: [String] = []
+        let interpreter = Interpreter(host: batched, lang: .en, output: { printed.append($0) })
+        try interpreter.run(SourceText(name: "<test>", text: code))
+        let whole = Runner(store: store, pushdown: false).run(code)
+        #expect(printed.joined(separator: "\n") == whole)
+        let rows = Int(printed.first ?? "") ?? 0
+        #expect(rows > 50, "enough rows to tell a batch from a loop")
+        #expect(batched.statements < 20, "\(batched.statements) statements for \(rows) rows")
+    }
+}

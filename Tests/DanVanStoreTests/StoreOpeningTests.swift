@@ -93,7 +93,7 @@ import Testing
             } throws: { error in
                 guard let error = error as? StoreError,
                       case .readOnlyNeedsUpgrade(_, let missing) = error else { return false }
-                return missing == ["v2-partners-tags"] && error.message(.vi).contains("chỉ cho phép đọc")
+                return missing == Array(Migrations.all.map(\.id).dropFirst()) && error.message(.vi).contains("chỉ cho phép đọc")
                     && error.message(.en).contains("read-only")
             }
             #expect(try Self.bytes(path) == before)
