@@ -170,3 +170,32 @@ private func text(_ value: Value) -> String? {
         }
     }
 }
+
+@Suite struct SnapshotTests {
+    /// One evaluation reads one state of the database, whatever another session commits
+    /// meanwhile; the next evaluation sees the change.
+    @Test func anEvaluationReadsOneSnapshot() throws {
+        try withTemporaryDirectory { dir in
+            let store = try makeStore(dir)
+            let other = try Store(path: dir + "/d.db")
+            let host = DomainHost(store: store)
+            var printed: [String] = []
+            let interpreter = Interpreter(host: host, lang: .en, output: { printed.append($0) })
+            let code = SourceText(name: "<t>", text: "print(fields | count, models | where field.code == \"X9\" | count)")
+            try host.snapshot {
+                try interpreter.run(code)
+                try other.pool.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO fields (id, code, name, short_name) VALUES (9, 'X9', 'Thử', 'T');
+                        UPDATE models SET field = 9 WHERE id = 1;
+                        """)
+                }
+                host.invalidate()
+                try interpreter.run(code)
+            }
+            host.invalidate()
+            try host.snapshot { try interpreter.run(code) }
+            #expect(printed == ["2 0", "2 0", "3 1"])
+        }
+    }
+}
