@@ -62,7 +62,8 @@ struct SQLPlanBuilder {
     /// For `:explain`: a variable whose value is not known is bound as null, unchecked.
     let explaining: Bool
     private(set) var arguments: [DatabaseValue] = []
-    private var joins: [String] = []
+    /// LEFT JOINs by alias, in the order made (a join may use an earlier one's alias).
+    private var joins: [(alias: String, clause: String)] = []
     private var aliases: [[PlanHop]: String] = [:]
 
     init(plan: QueryPlan, parameters: [Value?], explaining: Bool) {
@@ -170,17 +171,26 @@ struct SQLPlanBuilder {
         } else {
             selectList = DerivedSQL.rowColumns(table, alias: source)
         }
-        var core = "SELECT \(counting && groupBy == nil && limitValue == nil && offsetValue == 0 ? "count(*)" : selectList)"
-        core += " FROM \(table.name.quotedDatabaseIdentifier) AS \(source)"
-        for join in builder.joins { core += " " + join }
-        if !wheres.isEmpty { core += " WHERE " + wheres.map { "(\($0))" }.joined(separator: " AND ") }
-        if let groupBy { core += " GROUP BY \(groupBy)" }
+        let from = " FROM \(table.name.quotedDatabaseIdentifier) AS \(source)"
+        let whereClause = wheres.isEmpty ? "" : " WHERE " + wheres.map { "(\($0))" }.joined(separator: " AND ")
         let plainCount = counting && groupBy == nil && limitValue == nil && offsetValue == 0
-        if !plainCount {
-            core += " ORDER BY " + order.joined(separator: ", ")
-            if limitValue != nil || offsetValue != 0 {
-                core += " LIMIT \(limitValue ?? -1) OFFSET \(offsetValue)"
-            }
+        let window = limitValue != nil || offsetValue != 0 ? " LIMIT \(limitValue ?? -1) OFFSET \(offsetValue)" : ""
+        var core: String
+        if plainCount {
+            core = "SELECT count(*)" + from + builder.joins(for: whereClause) + whereClause
+        } else if groupBy == nil, !counting, !window.isEmpty {
+            // Late materialisation: the window of ids first, with only the joins its filters
+            // and keys need; then the selected values (derived columns, joins) for those rows only.
+            let ordering = " ORDER BY " + order.joined(separator: ", ")
+            let inner = "SELECT \(source).id AS dv_id" + from + builder.joins(for: whereClause + ordering)
+                + whereClause + ordering + window
+            core = "SELECT \(selectList) FROM (\(inner)) AS dv_window JOIN \(table.name.quotedDatabaseIdentifier) AS \(source)"
+                + " ON \(source).id = dv_window.dv_id" + builder.joins(for: selectList + ordering) + ordering
+        } else {
+            core = "SELECT \(selectList)" + from + builder.joins(for: selectList + whereClause + order.joined() + (groupBy ?? ""))
+            core += whereClause
+            if let groupBy { core += " GROUP BY \(groupBy)" }
+            core += " ORDER BY " + order.joined(separator: ", ") + window
         }
         if counting && !plainCount {
             sql += "SELECT count(*) FROM (\(core))"
@@ -191,11 +201,37 @@ struct SQLPlanBuilder {
                             consumed: consumed, answered: answered, stoppedBecause: stopped)
     }
 
+    /// The joins that `sql` uses, with the joins those depend on, in order.
+    func joins(for sql: String) -> String {
+        var needed = Set<String>()
+        var text = sql
+        // A join's ON clause may use an earlier join's alias: walk back from the last one.
+        for (alias, clause) in joins.reversed() where SQLPlanBuilder.uses(text, alias) {
+            needed.insert(alias)
+            text += " " + clause
+        }
+        return joins.filter { needed.contains($0.alias) }.map { " " + $0.clause }.joined()
+    }
+
+    /// Whether `sql` reads a column of the table aliased `alias` (`t1."name"`, `t1.id`).
+    static func uses(_ sql: String, _ alias: String) -> Bool {
+        var search = sql[...]
+        while let found = search.range(of: alias + ".") {
+            if found.lowerBound == sql.startIndex { return true }
+            let before = sql[sql.index(before: found.lowerBound)]
+            if !(before.isLetter || before.isNumber || before == "_") { return true }
+            search = sql[found.upperBound...]
+        }
+        return false
+    }
+
     // MARK: expressions
 
+    /// A numbered parameter (`?3`): the statement's text need not follow the order in which
+    /// expressions were translated, and a repeated sort key reuses its values.
     private mutating func bind(_ value: DatabaseValue) -> String {
         arguments.append(value)
-        return "?"
+        return "?\(arguments.count)"
     }
 
     /// A take/skip count: a literal or an integer variable, not negative.
@@ -221,7 +257,7 @@ struct SQLPlanBuilder {
         let reference = try columnSQL(table: owner, column: hop.column, alias: previous)
         let name = "t\(aliases.count + 1)"
         aliases[hops] = name
-        joins.append("LEFT JOIN \(hop.table.quotedDatabaseIdentifier) AS \(name) ON \(name).id = \(reference)")
+        joins.append((name, "LEFT JOIN \(hop.table.quotedDatabaseIdentifier) AS \(name) ON \(name).id = \(reference)"))
         return name
     }
 
