@@ -9,8 +9,25 @@
 import Foundation
 
 extension String {
-    /// The NFC (precomposed) form, which the store writes.
-    public var nfc: String { precomposedStringWithCanonicalMapping }
+    /// The NFC (precomposed) form, which the store writes. Text that is certainly NFC already
+    /// (`isCertainlyNFC`: all of Vietnamese as typed) is returned as it is, without Foundation's
+    /// normaliser: SQL calls this (`dv_nfc`) for every row it groups or compares by text.
+    public var nfc: String { String.isCertainlyNFC(self) ? self : precomposedStringWithCanonicalMapping }
+
+    /// True when every scalar of `text` lies where Unicode has no character that NFC changes
+    /// (no combining mark, no singleton or excluded composition): Basic Latin to Latin
+    /// Extended-B and IPA (U+0000–U+02FF), Latin Extended Additional with the Vietnamese
+    /// precomposed letters (U+1E00–U+1EFF), and General Punctuation after the two spaces that
+    /// NFC maps (U+2002–U+206F: dashes, quotes, ellipsis). False means "maybe not": ask
+    /// Foundation.
+    public static func isCertainlyNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x300 || (value >= 0x1E00 && value < 0x1F00) || (value >= 0x2002 && value < 0x2070) { continue }
+            return false
+        }
+        return true
+    }
 
     /// True when the text is already in NFC.
     public var isNFC: Bool {
