@@ -2,7 +2,8 @@
 -- id), with their unit's name and their cluster's name (as in 4-models-per-cluster.sql, in
 -- the model's year).
 WITH RECURSIVE
-scored(id, code, unit, year, score) AS (
+-- MATERIALIZED: else SQLite runs the score's subquery twice a model (in WHERE and ORDER BY).
+scored(id, code, unit, year, score) AS MATERIALIZED (
     SELECT m.id, m.code, m.unit, m.year,
            (SELECT e.score FROM evaluations e WHERE e.model = m.id AND e.score IS NOT NULL
             ORDER BY e.evaluated_on DESC, e.id DESC LIMIT 1)
