@@ -1,0 +1,1 @@
+SELECT count(*) FROM models WHERE year = 2024;
