@@ -153,6 +153,14 @@ extension Compiler {
             return { frame in try left(&frame) || right(&frame) }
         case .binary(let op, let leftExpr, let rightExpr) where op.isComparison:
             let (left, right) = checkedComparison(op, leftExpr, rightExpr, report: true)
+            if let (columnOnLeft, check) = runtimeOperandCheck(op, left, right) {
+                let l = compile(left), r = compile(right)
+                return { frame in
+                    var a = try l(&frame), b = try r(&frame)
+                    if columnOnLeft { b = try check(b) } else { a = try check(a) }
+                    do { return try Operators.compare(op, a, b) } catch let error as RuntimeError { throw error.located(at) }
+                }
+            }
             return compileComparison(op, left, right, at: at)
         case .bool(let value):
             return { _ in value }

@@ -176,6 +176,12 @@ extension Compiler {
         case .binary(let op, let leftExpr, let rightExpr) where op.isComparison:
             let (checkedLeft, checkedRight) = checkedComparison(op, leftExpr, rightExpr, report: false)
             guard let l = planExpr(checkedLeft, builder), let r = planExpr(checkedRight, builder) else { return nil }
+            // A variable compared with a column gets the same check as in memory, when read.
+            if let (columnOnLeft, check) = runtimeOperandCheck(op, checkedLeft, checkedRight),
+               case .parameter(let index) = columnOnLeft ? r : l {
+                let read = builder.parameters[index]
+                builder.parameters[index] = { frame in try check(try read(&frame)) }
+            }
             if op == .equal || op == .notEqual {
                 if case .literal(.null) = r { return .isNull(l, negated: op == .notEqual) }
                 if case .literal(.null) = l { return .isNull(r, negated: op == .notEqual) }

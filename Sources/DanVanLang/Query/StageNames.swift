@@ -313,6 +313,48 @@ extension Compiler {
         }
     }
 
+    /// For `column OP expr` where `expr` is neither a literal (checked when compiled) nor a
+    /// column: the check its value gets when the pipeline runs, the same in memory and before
+    /// SQL binds it. A code's label becomes the code; a value of another kind, or text outside
+    /// a code list, is an error, never a quiet "no rows".
+    func runtimeOperandCheck(_ op: BinaryOperator, _ left: Expr, _ right: Expr) -> (columnOnLeft: Bool, check: (Value) throws -> Value)? {
+        guard op != .matches else { return nil }
+        let leftColumn = staticColumn(of: left), rightColumn = staticColumn(of: right)
+        let (column, other, columnOnLeft): (StaticColumn, Expr, Bool)
+        if let leftColumn, rightColumn == nil { (column, other, columnOnLeft) = (leftColumn, right, true) }
+        else if let rightColumn, leftColumn == nil { (column, other, columnOnLeft) = (rightColumn, left, false) }
+        else { return nil }
+        switch other.kind {
+        case .null, .bool, .int, .decimal, .text: return nil
+        default: break
+        }
+        let kind = column.kind, codes = column.codes, name = column.written
+        let at = span(other.range)
+        let check: (Value) throws -> Value = { value in
+            let template: Localized
+            switch (kind, value) {
+            case (_, .null), (.any, _), (.integer, .int), (.integer, .double), (.decimal, .int), (.decimal, .double),
+                 (.date, .date), (.bool, .bool):
+                return value
+            case (.text, .text(let text)):
+                guard let codes else { return value }
+                if let code = codes.code(for: text) { return .text(code) }
+                throw RuntimeError(Suggest.message(StageNameMessages.notACode,
+                                                   [.plain(text), .plain(name), .plain(codes.codes.joined(separator: ", "))],
+                                                   name: text, candidates: codes.codes + codes.labels.flatMap { $0 }), at: at)
+            case (.integer, _), (.decimal, _): template = StageNameMessages.notNumber
+            case (.text, _): template = StageNameMessages.notText
+            case (.date, _): template = StageNameMessages.notDate
+            case (.bool, _): template = StageNameMessages.notBool
+            case (.reference, _): return value
+            }
+            let shown: MessageArg
+            if case .text(let text) = value { shown = .plain("\"" + text + "\"") } else { shown = .localized(value.typeName) }
+            throw RuntimeError(template, [.plain(name), shown], at: at)
+        }
+        return (columnOnLeft, check)
+    }
+
     /// `unit == 12`: a bare reference (a row) compared with a literal number or text.
     private func checkReferenceComparison(_ left: Expr, _ right: Expr) {
         for (reference, literal) in [(left, right), (right, left)] {
