@@ -121,6 +121,16 @@ public final class DomainHost: Host, RowResolver {
         }
     }
 
+    public func childCount(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> Int {
+        guard let child = sources[childTable] else { return 0 }
+        return try child.childCount(column: childColumn, parentID: parentID) { [weak self] in
+            self?.neighbours(of: source).compactMap { row -> Int64? in
+                guard case .int(let id) = row.values.first ?? .null else { return nil }
+                return id
+            } ?? []
+        }
+    }
+
     /// The rows that came with `row`: its table's last result, or the whole table when loaded.
     private func neighbours(of row: Row) -> [Row] {
         sources[row.schema.table]?.neighbours ?? []
@@ -207,6 +217,7 @@ final class DomainTable: TableSource {
         absent = []
         recent = []
         completeGroups = []
+        counts = [:]
     }
 
     func rows() throws -> [Row] {
@@ -338,6 +349,42 @@ final class DomainTable: TableSource {
         }
         groups[column] = group
         return group[parentID] ?? []
+    }
+
+    /// Children counted per parent, for the parents met so far (`len(u.models)`).
+    private var counts: [String: [Int64: Int]] = [:]
+
+    func childCount(column: String, parentID: Int64, batch: () -> [Int64]) throws -> Int {
+        if completeGroups.contains(column) || groups[column]?[parentID] != nil {
+            return try children(column: column, parentID: parentID, batch: batch).count
+        }
+        if let known = counts[column]?[parentID] { return known }
+        guard let host, schema.columnIndex[column] != nil else { return 0 }
+        if try rowCount() <= host.wholeTableRows {
+            return try children(column: column, parentID: parentID, batch: batch).count
+        }
+        var parents = Array(Set([parentID] + batch()).filter { counts[column]?[$0] == nil })
+        parents.sort()
+        var known = counts[column] ?? [:]
+        var start = 0
+        while start < parents.count {
+            let chunk = Array(parents[start..<min(start + 500, parents.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let quoted = column.quotedDatabaseIdentifier
+            let rows = try host.read { db in
+                try GRDB.Row.fetchAll(db, sql: """
+                    SELECT \(quoted), count(*) FROM \(table.name.quotedDatabaseIdentifier) WHERE \(quoted) IN (\(marks)) GROUP BY \(quoted)
+                    """, arguments: StatementArguments(chunk.map(\.databaseValue)))
+            }
+            for parent in chunk { known[parent] = 0 }
+            for row in rows {
+                let parent: Int64 = row[0]
+                known[parent] = row[1]
+            }
+            start += 500
+        }
+        counts[column] = known
+        return known[parentID] ?? 0
     }
 
     /// Converts a stored value to the language's value for a column of `type`.

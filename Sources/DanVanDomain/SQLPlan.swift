@@ -344,6 +344,10 @@ struct SQLPlanBuilder {
                 throw Decline(reason: SQLReasons.parameterType)
             }
             if case .parameter = text { throw Decline(reason: SQLReasons.notSQL) }
+            if case .column(let column) = text, !column.hops.isEmpty {
+                let querySQL = try value(query, fields: [:])
+                return try semiJoin(column) { "dv_matches(\($0), \(querySQL))" }
+            }
             return "dv_matches(\(try value(text, fields: [:])), \(try value(query, fields: [:])))"
         case .compare(let op, let left, let right):
             return try comparison(op, left, right)
@@ -394,6 +398,20 @@ struct SQLPlanBuilder {
             }
             throw Decline(reason: SQLReasons.parameterType)
         }
+        let sqlOperator: String? = [.equal: "=", .less: "<", .lessEqual: "<=", .greater: ">", .greaterEqual: ">="][op]
+        if let sqlOperator, let (column, other, columnOnLeft) = SQLPlanBuilder.throughReference(left, right),
+           try literalKind(other) != nil {
+            // A filter on a referenced row (`field.code == "KT"`) as a semi-join: the few
+            // matching rows of the small table first, then the big one through its index.
+            // Null references give false, as in memory (`!=` and null tests keep the join).
+            let otherSQL = try value(other, fields: [:])
+            let collate = kind == .text && op != .equal ? " COLLATE vi" : ""
+            return try semiJoin(column) { columnSQL in
+                let target = kind == .text && !column.coded ? "dv_nfc(\(columnSQL))" : columnSQL
+                return columnOnLeft ? "(\(target)) \(sqlOperator) (\(otherSQL))\(collate)"
+                                    : "(\(otherSQL)) \(sqlOperator) (\(target))\(collate)"
+            }
+        }
         var l = try value(left, fields: [:]), r = try value(right, fields: [:])
         if kind == .text, !(isCoded(left) || isCoded(right)) {
             if case .column = left { l = "dv_nfc(\(l))" }
@@ -409,6 +427,44 @@ struct SQLPlanBuilder {
         case .greaterEqual: return "(\(l)) >= (\(r))\(collate)"
         default: throw Decline(reason: SQLReasons.notSQL)
         }
+    }
+
+    /// `column OP other` where the column is reached through references and `other` is a
+    /// value (a literal or a variable): the column, the value, and which side the column is.
+    static func throughReference(_ left: PlanExpr, _ right: PlanExpr) -> (PlanColumn, PlanExpr, Bool)? {
+        func isValue(_ expr: PlanExpr) -> Bool {
+            switch expr {
+            case .literal, .parameter: return true
+            default: return false
+            }
+        }
+        if case .column(let column) = left, !column.hops.isEmpty, isValue(right) { return (column, right, true) }
+        if case .column(let column) = right, !column.hops.isEmpty, isValue(left) { return (column, left, false) }
+        return nil
+    }
+
+    private var semiJoins = 0
+
+    /// `t0.ref IN (SELECT id FROM target AS s1 WHERE ...)`, one level per reference followed,
+    /// with `condition` on the last table's column.
+    private mutating func semiJoin(_ column: PlanColumn, _ condition: (String) throws -> String) throws -> String {
+        let aliases = column.hops.map { _ in
+            semiJoins += 1
+            return "s\(semiJoins)"
+        }
+        guard let last = aliases.last else { throw Decline(reason: SQLReasons.notSQL) }
+        let lastTable = column.hops[column.hops.count - 1].table
+        var sql = "SELECT \(last).id FROM \(lastTable.quotedDatabaseIdentifier) AS \(last) WHERE "
+            + (try condition(try columnSQL(table: column.table, column: column.column, alias: last)))
+        var level = column.hops.count - 1
+        while level > 0 {
+            let alias = aliases[level - 1], table = column.hops[level - 1].table
+            let reference = try columnSQL(table: table, column: column.hops[level].column, alias: alias)
+            sql = "SELECT \(alias).id FROM \(table.quotedDatabaseIdentifier) AS \(alias) WHERE \(reference) IN (\(sql))"
+            level -= 1
+        }
+        let first = try columnSQL(table: plan.table, column: column.hops[0].column, alias: SQLPlanBuilder.source)
+        return "\(first) IN (\(sql))"
     }
 
     /// The kind both sides share when memory and SQL compare them alike; nil otherwise.

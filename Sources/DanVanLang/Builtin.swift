@@ -80,6 +80,19 @@ struct Arguments {
     }
 
     /// The items of a list or the rows of a table.
+    /// How many rows the table or items at `position` has: a host table is counted by the
+    /// host (one `count(*)`), without reading its rows.
+    func count(_ position: Int) throws -> Int64 {
+        if case .table(let table) = self[position], let host = vm.host {
+            let plan = QueryPlan(table: table.name, steps: [PlanStage(step: .count, stages: 1, text: "count")],
+                                 leftOver: [], parameters: [], text: table.name + " | count")
+            if let answer = try vm.host(span, { try host.answer(plan, parameters: []) }), case .int(let count) = answer.value {
+                return count
+            }
+        }
+        return Int64(try items(position).count)
+    }
+
     func items(_ position: Int) throws -> [Value] {
         if let items = try vm.sequence(self[position], at: span) { return items }
         throw bad(position, expected: TypeNames.list)

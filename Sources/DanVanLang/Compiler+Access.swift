@@ -156,6 +156,10 @@ extension Compiler {
         var globalCallee: (index: Int, name: String)?
         if case .name(let name) = calleeExpr.kind {
             let resolved = resolve(name)
+            if case .builtin(let builtin) = resolved, name == "len", argumentExprs.count == 1,
+               case .member(let baseExpr, let field, let fieldRange) = argumentExprs[0].kind {
+                return compileRelationLength(baseExpr, field, fieldRange, builtin: builtin, at: at)
+            }
             if case .builtin(let builtin) = resolved {
                 if Compiler.aggregates.contains(name), !function.stages.isEmpty,
                    argumentExprs.count == (name == "count" ? 0 : 1) {
@@ -259,6 +263,25 @@ extension Compiler {
                 for position in 0..<count { base[position] = try arguments[position].eval(&frame) }
                 return try vm.run(function, base: base, at: at)
             }
+        }
+    }
+
+    /// `len(u.models)`: when `u` is a row and `models` one of its relations, the host counts
+    /// the related rows instead of reading them; anything else is `len` of the member's value.
+    func compileRelationLength(_ baseExpr: Expr, _ field: String, _ fieldRange: SourceRange, builtin: Function, at: Span) -> Eval {
+        let base = compile(baseExpr)
+        let member = compileMember(baseExpr, field, fieldRange)
+        let fieldSpan = span(fieldRange)
+        return { frame in
+            if case .row(let row) = try base(&frame), case .relation(let childTable, let childColumn)? = row.schema.links[field],
+               let idColumn = row.schema.columnIndex["id"], idColumn < row.values.count,
+               case .int(let id) = row.values[idColumn], let resolver = row.schema.resolver {
+                let count = try frame.vm.host(fieldSpan) {
+                    try resolver.childCount(childTable: childTable, childColumn: childColumn, parentID: id, from: row)
+                }
+                return .int(Int64(count))
+            }
+            return try frame.vm.call(builtin, [try member(&frame)], at: at)
         }
     }
 

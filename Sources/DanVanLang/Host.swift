@@ -65,6 +65,8 @@ public protocol RowResolver: AnyObject {
     func row(table: String, id: Int64, from source: Row, column: Int) throws -> Row?
     /// `children(...)` reached from `source`: a host may fetch its neighbours' children too.
     func children(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> [Row]
+    /// How many children `children(...)` would give (`len(u.models)`), without reading them.
+    func childCount(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> Int
 }
 
 extension RowResolver {
@@ -74,6 +76,10 @@ extension RowResolver {
 
     public func children(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> [Row] {
         try children(childTable: childTable, childColumn: childColumn, parentID: parentID)
+    }
+
+    public func childCount(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> Int {
+        try children(childTable: childTable, childColumn: childColumn, parentID: parentID, from: source).count
     }
 }
 

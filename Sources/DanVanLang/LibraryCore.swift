@@ -38,7 +38,7 @@ enum CoreLibrary {
             case .text(let text): return .int(Int64(text.count))
             case .list(let list): return .int(Int64(list.items.count))
             case .record(let record): return .int(Int64(record.values.count))
-            case .table: return .int(Int64(try args.items(0).count))
+            case .table: return .int(try args.count(0))
             default: throw args.bad(0, expected: CoreMessages.lengthTypes)
             }
         },

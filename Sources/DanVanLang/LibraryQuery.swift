@@ -5,7 +5,7 @@
 enum QueryLibrary {
     static let functions: [Builtin] = [
         /// count(xs): how many items or rows.
-        Builtin("count", 1...1) { args in .int(Int64(try args.items(0).count)) },
+        Builtin("count", 1...1) { args in .int(try args.count(0)) },
         /// list(x): the rows of a table, or a copy of a list, as a new list.
         Builtin("list", 1...1) { args in
             if case .text(let text) = args[0] { return .list(text.map { .text(String($0)) }) }

@@ -175,6 +175,15 @@ extension Compiler {
             return .matches(l, r)
         case .binary(let op, let leftExpr, let rightExpr) where op.isComparison:
             let (checkedLeft, checkedRight) = checkedComparison(op, leftExpr, rightExpr, report: false)
+            // `field == null`: a reference is null exactly when its column is.
+            if op == .equal || op == .notEqual {
+                if case .null = checkedRight.kind, let l = planExpr(checkedLeft, builder, allowRows: true) {
+                    return .isNull(l, negated: op == .notEqual)
+                }
+                if case .null = checkedLeft.kind, let r = planExpr(checkedRight, builder, allowRows: true) {
+                    return .isNull(r, negated: op == .notEqual)
+                }
+            }
             guard let l = planExpr(checkedLeft, builder), let r = planExpr(checkedRight, builder) else { return nil }
             // A variable compared with a column gets the same check as in memory, when read.
             if let (columnOnLeft, check) = runtimeOperandCheck(op, checkedLeft, checkedRight),
