@@ -197,6 +197,29 @@ extension Compiler {
         }
         return { frame in
             let value = try sequence(&frame)
+            if case .table = value {
+                // A table is read a batch at a time, not held whole for the loop.
+                var flow = Flow.normal
+                let interrupt = frame.vm.interrupt
+                var inner = frame
+                defer { frame = inner }
+                do {
+                    _ = try frame.vm.forEachItem(value, at: sequenceSpan) { item in
+                    bind(&inner, item)
+                    switch try body(&inner) {
+                    case .normal, .continueLoop: break
+                    case .breakLoop: throw StopBatches()
+                    case .returned:
+                        flow = .returned
+                        throw StopBatches()
+                    }
+                    if interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
+                    }
+                } catch is StopBatches {
+                    // `break` or `return` in the body.
+                }
+                return flow
+            }
             let items: [Value]
             if case .text(let text) = value {
                 items = text.map { .text(String($0)) }

@@ -63,6 +63,7 @@ final class Compiler {
         var execs: [Step] = []
         var hasValue = false
         for (position, statement) in statements.enumerated() {
+            statementStart = statement.range.start
             if keepLastValue, position == statements.count - 1, case .expression(let expr) = statement.kind {
                 let value = compile(expr)
                 execs.append(Step { frame in frame.result = try value(&frame); return .normal })
@@ -80,12 +81,18 @@ final class Compiler {
 
     /// Names declared by `let` at the top of the program being compiled (for redeclaration).
     var declaredInThisProgram: Set<String> = []
+    /// Where each of them is declared, and where the top-level statement being compiled
+    /// starts: a stage in top-level code sees a global declared further down as not yet a
+    /// variable (Query/StageNames.swift).
+    var globalDeclaredAt: [String: Int] = [:]
+    var statementStart = Int.max
 
     func declare(global name: String, range: SourceRange) {
         if !allowRedeclare && declaredInThisProgram.contains(name) {
             error(range, CompileMessages.alreadyDeclared, [.plain(name)])
         }
         declaredInThisProgram.insert(name)
+        globalDeclaredAt[name] = min(globalDeclaredAt[name] ?? Int.max, range.start)
         if vm.globalSlot(name) == nil {
             error(range, CompileMessages.tooManyGlobals, [.plain(String(VM.globalCapacity))])
         }

@@ -52,6 +52,14 @@ public protocol TableSource: AnyObject {
     var schema: RowSchema { get }
     /// Every row in the table's natural order (by id).
     func rows() throws -> [Row]
+    /// Every row in the same order, a batch at a time, for a loop or a built-in that reads
+    /// each row once (`for m in models`, `max(models, m => m.year)`): a host may then keep only
+    /// one batch in memory instead of the whole table.
+    func forEachBatch(_ body: ([Row]) throws -> Void) throws
+}
+
+extension TableSource {
+    public func forEachBatch(_ body: ([Row]) throws -> Void) throws { try body(try rows()) }
 }
 
 /// Finds rows for references (`m.unit`) and relations (`u.models`).

@@ -54,10 +54,14 @@ enum NumberLibrary {
 
     /// The values of a list argument, mapped through the optional function argument.
     static func values(_ args: Arguments) throws -> [Value] {
-        let items = try args.items(0)
-        guard args.count == 2 else { return items }
+        guard args.count == 2 else { return try args.items(0) }
         let function = try args.function(1)
-        return try items.map { try args.call(function, $0) }
+        // A table is read a batch at a time: only the mapped values are kept.
+        var mapped: [Value] = []
+        guard try args.vm.forEachItem(args[0], at: args.span, { mapped.append(try args.call(function, $0)) }) else {
+            return try args.items(0).map { try args.call(function, $0) }
+        }
+        return mapped
     }
 
     /// min/max of several arguments, or of one list (with an optional function).

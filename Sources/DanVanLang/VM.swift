@@ -216,6 +216,38 @@ final class VM {
     }
 
     /// The items a pipeline or `for` reads from a list or a table; nil for other values.
+    /// Calls `body` with each item of a list or row of a table (a batch of rows at a time:
+    /// see `TableSource.forEachBatch`); false when the value is neither. Errors from `body`
+    /// keep their own position.
+    func forEachItem(_ value: Value, at span: Span, _ body: (Value) throws -> Void) throws -> Bool {
+        switch value {
+        case .list(let list):
+            for item in list.items { try body(item) }
+            return true
+        case .table(let table):
+            var failure: Error?
+            do {
+                try host(span) {
+                    try table.forEachBatch { rows in
+                        do {
+                            for row in rows { try body(.row(row)) }
+                        } catch {
+                            failure = error
+                            throw StopBatches()
+                        }
+                    }
+                }
+            } catch {
+                // The host's own failure, unless the body stopped the reading.
+                if failure == nil { throw error }
+            }
+            if let failure { throw failure }
+            return true
+        default:
+            return false
+        }
+    }
+
     func sequence(_ value: Value, at span: Span) throws -> [Value]? {
         switch value {
         case .list(let list): return list.items
@@ -225,3 +257,6 @@ final class VM {
         }
     }
 }
+
+/// Thrown out of `forEachBatch` to stop reading a table early (an error or `break` in the body).
+struct StopBatches: Error {}

@@ -59,12 +59,13 @@ private final class Runner {
 @Suite struct PushdownDifferentialTests {
     @Test func handWrittenProgramsPrintTheSameBothWays() throws {
         let store = try demo.get()
-        let sql = Runner(store: store, pushdown: true), memory = Runner(store: store, pushdown: false)
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Pipelines")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".dv") }.sorted()
         #expect(files.count >= 3)
         for file in files {
             let code = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            // Each file is a script of its own: its globals must not reach the next one.
+            let sql = Runner(store: store, pushdown: true), memory = Runner(store: store, pushdown: false)
             let pushed = sql.run(code, name: file), inMemory = memory.run(code, name: file)
             #expect(pushed == inMemory, "\(file): SQL and memory differ")
             #expect(!pushed.isEmpty, "\(file) printed nothing")

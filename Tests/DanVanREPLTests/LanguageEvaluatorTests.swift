@@ -183,7 +183,7 @@ final class Atomic<T: Sendable>: @unchecked Sendable {
         engine.handle(.line(#":explain models | where field.code == "KT" | count"#))
         let text = events.compactMap { event -> String? in if case .output(let t) = event { return t } else { return nil } }.joined()
         #expect(text.contains("SQL (answers 2 of 2 stages):"), "\(events)")
-        #expect(text.contains("LEFT JOIN \"fields\""))
+        #expect(text.contains("IN (SELECT s1.id FROM \"fields\" AS s1"))
         #expect(text.contains("Bound values: \"KT\""))
 
         events = []

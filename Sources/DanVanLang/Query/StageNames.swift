@@ -164,7 +164,13 @@ extension Compiler {
     func isUserVariable(_ resolved: Resolved) -> Bool {
         switch resolved {
         case .local: return !isInsideStage(resolved)
-        case .capture, .global: return true
+        case .capture: return true
+        case .global(let index):
+            // Top-level code before a global's `let` does not see it as a variable yet; a
+            // function may run later, so it does.
+            guard function.isTopLevel, index < vm.globalNames.count, !vm.globalDefined[index],
+                  let declared = globalDeclaredAt[vm.globalNames[index]] else { return true }
+            return declared < statementStart
         case .builtin, .table, .unknown: return false
         }
     }
