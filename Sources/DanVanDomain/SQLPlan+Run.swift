@@ -13,6 +13,11 @@ extension DomainTable {
         case .count:
             let count = try Int64.fetchOne(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)) ?? 0
             return .int(count)
+        case .aggregate(let name, let kind):
+            let stored = try DatabaseValue.fetchOne(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)) ?? .null
+            // sum and avg as SQL computed them (an integer sum stays an integer); min and max
+            // as values of the column's kind.
+            return DomainTable.value(stored, kind: kind, computed: name == "sum" || name == "avg")
         case .rows:
             let rows = try fetchRows(db, sql: statement.sql, arguments: statement.arguments)
             remember(rows)
@@ -40,7 +45,9 @@ extension DomainTable {
             var values: [Value] = []
             values.reserveCapacity(fields.count)
             for (index, field) in fields.enumerated() {
-                values.append(DomainTable.fieldValue(dbRow[index], field))
+                var computed = false
+                if case .aggregate = field.value { computed = true }
+                values.append(DomainTable.value(dbRow[index], kind: field.kind, computed: computed))
             }
             rows.append(values)
         }
@@ -58,10 +65,10 @@ extension DomainTable {
         return rows.map { .record(Record(shape: shape, values: $0)) }
     }
 
-    /// A selected value as the language would have it: aggregates by what SQL computed (an
-    /// integer sum stays an integer), columns by their kind.
-    static func fieldValue(_ stored: DatabaseValue, _ field: PlanField) -> Value {
-        if case .aggregate = field.value {
+    /// A selected value as the language would have it: computed ones (aggregates) by what SQL
+    /// computed (an integer sum stays an integer), columns by their kind.
+    static func value(_ stored: DatabaseValue, kind: ColumnKind, computed: Bool) -> Value {
+        if computed {
             switch stored.storage {
             case .int64(let number): return .int(number)
             case .double(let number): return .double(number)
@@ -70,7 +77,7 @@ extension DomainTable {
             case .blob(let data): return .text(String(decoding: data, as: UTF8.self))
             }
         }
-        switch field.kind {
+        switch kind {
         case .integer: return value(stored, type: .integer)
         case .decimal: return value(stored, type: .real)
         case .text: return value(stored, type: .text)

@@ -24,6 +24,8 @@ enum SQLResult {
     /// Records after `group by`: the key's kind, then the fields.
     case groups([PlanField])
     case count
+    /// One aggregate value (`sum`, `avg`, `min`, `max` of a kind).
+    case aggregate(String, ColumnKind)
 }
 
 /// One statement, ready to run.
@@ -90,6 +92,7 @@ struct SQLPlanBuilder {
         var result = SQLResult.rows
         var single = false
         var counting = false
+        var aggregate: (name: String, sql: String, kind: ColumnKind)?
         var consumed = 0
         var answered: [String] = []
         var stopped: Localized?
@@ -151,6 +154,11 @@ struct SQLPlanBuilder {
                 case .first:
                     limitValue = min(limitValue ?? 1, 1)
                     single = true
+                case .aggregate(let name, let value, let kind):
+                    if projection != nil { throw Decline(reason: SQLReasons.notSQL) }
+                    let inner = try builder.value(value, fields: fieldSQL)
+                    aggregate = (name, inner, kind)
+                    counting = true
                 }
             } catch let decline as Decline {
                 builder = saved
@@ -164,7 +172,9 @@ struct SQLPlanBuilder {
         guard consumed > 0 else { return nil }
         var sql = ""
         let selectList: String
-        if counting {
+        if let aggregate {
+            selectList = "\(aggregate.sql) AS dv_value"
+        } else if counting {
             selectList = "1"
         } else if let projection {
             selectList = projection.map(\.sql).joined(separator: ", ")
@@ -173,7 +183,7 @@ struct SQLPlanBuilder {
         }
         let from = " FROM \(table.name.quotedDatabaseIdentifier) AS \(source)"
         let whereClause = wheres.isEmpty ? "" : " WHERE " + wheres.map { "(\($0))" }.joined(separator: " AND ")
-        let plainCount = counting && groupBy == nil && limitValue == nil && offsetValue == 0
+        let plainCount = counting && aggregate == nil && groupBy == nil && limitValue == nil && offsetValue == 0
         let window = limitValue != nil || offsetValue != 0 ? " LIMIT \(limitValue ?? -1) OFFSET \(offsetValue)" : ""
         var core: String
         if plainCount {
@@ -192,12 +202,23 @@ struct SQLPlanBuilder {
             if let groupBy { core += " GROUP BY \(groupBy)" }
             core += " ORDER BY " + order.joined(separator: ", ") + window
         }
-        if counting && !plainCount {
+        if let aggregate {
+            // The value of every row kept (the window's, when there is one), then the aggregate.
+            let collate = aggregate.kind == .text ? " COLLATE vi" : ""
+            let function: String
+            switch aggregate.name {
+            case "sum": function = "coalesce(sum(dv_value), 0)"
+            case "avg": function = "avg(dv_value)"
+            default: function = "\(aggregate.name)(dv_value\(collate))"
+            }
+            sql += "SELECT \(function) FROM (\(core))"
+        } else if counting && !plainCount {
             sql += "SELECT count(*) FROM (\(core))"
         } else {
             sql += core
         }
-        return SQLStatement(sql: sql, arguments: builder.arguments, result: counting ? .count : result, single: single,
+        let answer: SQLResult = aggregate.map { .aggregate($0.name, $0.kind) } ?? (counting ? .count : result)
+        return SQLStatement(sql: sql, arguments: builder.arguments, result: answer, single: single,
                             consumed: consumed, answered: answered, stoppedBecause: stopped)
     }
 

@@ -156,6 +156,13 @@ extension Compiler {
         var globalCallee: (index: Int, name: String)?
         if case .name(let name) = calleeExpr.kind {
             let resolved = resolve(name)
+            // `max(models, m => m.year)` is `models | max(m => m.year)`, which the host may answer.
+            if case .builtin = resolved, ["sum", "avg", "min", "max"].contains(name), argumentExprs.count == 2,
+               case .name(let tableName) = argumentExprs[0].kind, case .table = resolve(tableName),
+               case .lambda = argumentExprs[1].kind {
+                let stage = Stage(kind: .call(calleeExpr, [argumentExprs[1]]), range: calleeExpr.range.to(range))
+                return compilePipeline(argumentExprs[0], [stage])
+            }
             if case .builtin(let builtin) = resolved, name == "len", argumentExprs.count == 1,
                case .member(let baseExpr, let field, let fieldRange) = argumentExprs[0].kind {
                 return compileRelationLength(baseExpr, field, fieldRange, builtin: builtin, at: at)

@@ -71,6 +71,7 @@ extension Compiler {
                 }
                 if case .count = step { stopped = true }
                 if case .first = step { stopped = true }
+                if case .aggregate = step { stopped = true }
             } else {
                 let reason: Localized
                 switch stage.kind {
@@ -126,8 +127,76 @@ extension Compiler {
             return withStage(shape) { planFields(items, builder) }.map(PlanStep.select)
         case .count: return .count
         case .first: return .first
-        case .group, .distinct, .call: return nil
+        case .call(let functionExpr, let arguments):
+            return planAggregateCall(functionExpr, arguments, shape, builder)
+        case .group, .distinct: return nil
         }
+    }
+
+    /// `| sum(x => expr)` (and `avg`, `min`, `max`) over rows: the lambda's body with its
+    /// parameter read as the stage's row.
+    private func planAggregateCall(_ functionExpr: Expr, _ arguments: [Expr], _ shape: ItemShape, _ builder: PlanBuilder) -> PlanStep? {
+        guard case .name(let name) = functionExpr.kind, ["sum", "avg", "min", "max"].contains(name),
+              case .builtin = resolve(name), case .rows = shape, arguments.count == 1,
+              case .lambda(let lambda) = arguments[0].kind, lambda.params.count == 1,
+              lambda.body.count == 1, case .return(let body?) = lambda.body[0].kind,
+              let rewritten = Compiler.renamed(body, from: lambda.params[0].name, to: "it"),
+              let value = withStage(shape, { planExpr(rewritten, builder) }) else { return nil }
+        let kind = kind(of: value, builder)
+        switch (name, kind) {
+        case (_, .integer), (_, .decimal), ("min", .text), ("max", .text), ("min", .date), ("max", .date): break
+        default: return nil
+        }
+        return .aggregate(name, value, kind: kind)
+    }
+
+    /// `expr` with the name `from` read as `to`; nil when `to` is already used in it or when
+    /// a nested function could rebind either (then it is left to memory).
+    static func renamed(_ expr: Expr, from: String, to: String) -> Expr? {
+        func walk(_ expr: Expr) -> Expr? {
+            let kind: Expr.Kind
+            switch expr.kind {
+            case .name(let name):
+                if name == to { return nil }
+                kind = name == from ? .name(to) : expr.kind
+            case .null, .bool, .int, .decimal: kind = expr.kind
+            case .text(let parts):
+                var out: [TextPart] = []
+                for part in parts {
+                    switch part {
+                    case .text: out.append(part)
+                    case .expr(let inner):
+                        guard let renamed = walk(inner) else { return nil }
+                        out.append(.expr(renamed))
+                    }
+                }
+                kind = .text(out)
+            case .unary(let op, let operand):
+                guard let operand = walk(operand) else { return nil }
+                kind = .unary(op, operand)
+            case .binary(let op, let left, let right):
+                guard let left = walk(left), let right = walk(right) else { return nil }
+                kind = .binary(op, left, right)
+            case .logical(let isAnd, let left, let right):
+                guard let left = walk(left), let right = walk(right) else { return nil }
+                kind = .logical(isAnd: isAnd, left, right)
+            case .member(let base, let field, let range):
+                guard let base = walk(base) else { return nil }
+                kind = .member(base, field, range)
+            case .call(let callee, let arguments):
+                guard let callee = walk(callee) else { return nil }
+                var out: [Expr] = []
+                for argument in arguments {
+                    guard let renamed = walk(argument) else { return nil }
+                    out.append(renamed)
+                }
+                kind = .call(callee, out)
+            default:
+                return nil
+            }
+            return Expr(kind: kind, range: expr.range)
+        }
+        return walk(expr)
     }
 
     private func planFields(_ items: [SelectItem], _ builder: PlanBuilder) -> [PlanField]? {

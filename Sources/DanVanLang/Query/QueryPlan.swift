@@ -81,6 +81,9 @@ public enum PlanStep {
     case group(key: PlanExpr, keyKind: ColumnKind, fields: [PlanField])
     case count
     case first
+    /// `| sum(m => m.score)`, `max(models, m => m.year)`: one value over the rows (`sum`,
+    /// `avg`, `min`, `max`), nulls skipped.
+    case aggregate(String, PlanExpr, kind: ColumnKind)
 }
 
 /// A step and the stages of the pipeline it stands for.
