@@ -83,6 +83,8 @@ struct SQLPlanBuilder {
         var builder = SQLPlanBuilder(plan: plan, parameters: parameters, explaining: explaining)
         var wheres: [String] = []
         var order: [String] = ["\(source).id"]
+        /// The sort keys alone (value, collation, direction), newest first, for the window.
+        var sortKeys: [(value: String, collate: String, descending: Bool)] = []
         var sorted = false
         var limitValue: Int64?
         var offsetValue: Int64 = 0
@@ -108,13 +110,16 @@ struct SQLPlanBuilder {
                 case .sort(let keys):
                     if limitValue != nil || offsetValue != 0 { throw Decline(reason: SQLReasons.afterLimit) }
                     var terms: [String] = []
+                    var newKeys: [(value: String, collate: String, descending: Bool)] = []
                     for key in keys {
                         let value = try builder.value(key.value, fields: fieldSQL)
                         let collate = key.kind == .text ? " COLLATE vi" : ""
                         terms.append("(\(value)) IS NULL")
                         terms.append("(\(value))\(collate)\(key.descending ? " DESC" : "")")
+                        newKeys.append((value, collate, key.descending))
                     }
                     order = terms + order
+                    sortKeys = newKeys + sortKeys
                     sorted = true
                 case .take(let count):
                     let n = try builder.count(count)
@@ -192,8 +197,20 @@ struct SQLPlanBuilder {
             // Late materialisation: the window of ids first, with only the joins its filters
             // and keys need; then the selected values (derived columns, joins) for those rows only.
             let ordering = " ORDER BY " + order.joined(separator: ", ")
-            let inner = "SELECT \(source).id AS dv_id" + from + builder.joins(for: whereClause + ordering)
+            var inner = "SELECT \(source).id AS dv_id" + from + builder.joins(for: whereClause + ordering)
                 + whereClause + ordering + window
+            if !sortKeys.isEmpty {
+                // Each key computed once a row (a model's score is a subquery): the keys are
+                // materialised with the ids, then sorted.
+                let keys = sortKeys.enumerated().map { "\($1.value) AS dv_k\($0)" }.joined(separator: ", ")
+                let keyed = "SELECT \(source).id AS dv_id, \(keys)" + from
+                    + builder.joins(for: whereClause + keys) + whereClause
+                let keyOrder = sortKeys.enumerated().flatMap { position, key in
+                    ["dv_k\(position) IS NULL", "dv_k\(position)\(key.collate)\(key.descending ? " DESC" : "")"]
+                } + ["dv_id"]
+                sql += "WITH dv_keys AS MATERIALIZED (\(keyed))\n"
+                inner = "SELECT dv_id FROM dv_keys ORDER BY " + keyOrder.joined(separator: ", ") + window
+            }
             core = "SELECT \(selectList) FROM (\(inner)) AS dv_window JOIN \(table.name.quotedDatabaseIdentifier) AS \(source)"
                 + " ON \(source).id = dv_window.dv_id" + builder.joins(for: selectList + ordering) + ordering
         } else {
