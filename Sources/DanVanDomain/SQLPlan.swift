@@ -159,6 +159,8 @@ struct SQLPlanBuilder {
                 case .first:
                     limitValue = min(limitValue ?? 1, 1)
                     single = true
+                case .distinctRows:
+                    if projection != nil { throw Decline(reason: SQLReasons.notSQL) }
                 case .aggregate(let name, let value, let kind):
                     if projection != nil { throw Decline(reason: SQLReasons.notSQL) }
                     let inner = try builder.value(value, fields: fieldSQL)
@@ -219,8 +221,14 @@ struct SQLPlanBuilder {
             if let groupBy { core += " GROUP BY \(groupBy)" }
             core += " ORDER BY " + order.joined(separator: ", ") + window
         }
-        if let aggregate {
-            // The value of every row kept (the window's, when there is one), then the aggregate.
+        if let aggregate, window.isEmpty, aggregate.name == "min" || aggregate.name == "max" {
+            // Order does not change a minimum: straight over the rows, so an index can answer.
+            let collate = aggregate.kind == .text ? " COLLATE vi" : ""
+            sql += "SELECT \(aggregate.name)((\(aggregate.sql))\(collate))" + from
+                + builder.joins(for: aggregate.sql + whereClause) + whereClause
+        } else if let aggregate {
+            // The value of every row kept (the window's, when there is one), then the aggregate;
+            // in id order, as memory adds them (a sum of decimals depends on the order).
             let collate = aggregate.kind == .text ? " COLLATE vi" : ""
             let function: String
             switch aggregate.name {
@@ -359,6 +367,21 @@ struct SQLPlanBuilder {
         return (sql, sql)
     }
 
+    /// A text value written in ASCII (`code == "X14"`): a stored text equals it after NFC
+    /// exactly when its bytes do (no ASCII letter decomposes, and the only non-ASCII text whose
+    /// NFC is ASCII uses look-alikes such as the Kelvin sign, which imports normalise away), so
+    /// the comparison needs no `dv_nfc` and can use the column's index.
+    private func isASCII(_ expr: PlanExpr) -> Bool {
+        let value: Value?
+        switch expr {
+        case .literal(let literal): value = literal
+        case .parameter(let index): value = index < parameters.count ? parameters[index] : nil
+        default: return false
+        }
+        guard case .text(let text)? = value else { return false }
+        return text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     private func isCoded(_ expr: PlanExpr) -> Bool {
         if case .column(let column) = expr { return column.coded }
         return false
@@ -444,14 +467,15 @@ struct SQLPlanBuilder {
             // Null references give false, as in memory (`!=` and null tests keep the join).
             let otherSQL = try value(other, fields: [:])
             let collate = kind == .text && op != .equal ? " COLLATE vi" : ""
+            let plain = column.coded || (op == .equal && isASCII(other))
             return try semiJoin(column) { columnSQL in
-                let target = kind == .text && !column.coded ? "dv_nfc(\(columnSQL))" : columnSQL
+                let target = kind == .text && !plain ? "dv_nfc(\(columnSQL))" : columnSQL
                 return columnOnLeft ? "(\(target)) \(sqlOperator) (\(otherSQL))\(collate)"
                                     : "(\(otherSQL)) \(sqlOperator) (\(target))\(collate)"
             }
         }
         var l = try value(left, fields: [:]), r = try value(right, fields: [:])
-        if kind == .text, !(isCoded(left) || isCoded(right)) {
+        if kind == .text, !(isCoded(left) || isCoded(right)), !(op == .equal && (isASCII(left) || isASCII(right))) {
             if case .column = left { l = "dv_nfc(\(l))" }
             if case .column = right { r = "dv_nfc(\(r))" }
         }

@@ -129,7 +129,10 @@ extension Compiler {
         case .first: return .first
         case .call(let functionExpr, let arguments):
             return planAggregateCall(functionExpr, arguments, shape, builder)
-        case .group, .distinct: return nil
+        case .distinct:
+            if case .rows = shape { return .distinctRows }
+            return nil
+        case .group: return nil
         }
     }
 

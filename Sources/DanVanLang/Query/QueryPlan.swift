@@ -81,6 +81,8 @@ public enum PlanStep {
     case group(key: PlanExpr, keyKind: ColumnKind, fields: [PlanField])
     case count
     case first
+    /// `distinct` on rows of a table: every row is already distinct (rows are equal by id).
+    case distinctRows
     /// `| sum(m => m.score)`, `max(models, m => m.year)`: one value over the rows (`sum`,
     /// `avg`, `min`, `max`), nulls skipped.
     case aggregate(String, PlanExpr, kind: ColumnKind)
