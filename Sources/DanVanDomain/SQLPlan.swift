@@ -352,7 +352,7 @@ struct SQLPlanBuilder {
         case .field(let name):
             guard let sql = fields[name] else { throw Decline(reason: SQLReasons.notSQL) }
             return sql
-        case .compare, .matches, .and, .or, .not, .isNull:
+        case .compare, .matches, .and, .or, .not, .isNull, .oneOf:
             return try condition(expr)
         }
     }
@@ -412,6 +412,8 @@ struct SQLPlanBuilder {
             return "dv_matches(\(try value(text, fields: [:])), \(try value(query, fields: [:])))"
         case .compare(let op, let left, let right):
             return try comparison(op, left, right)
+        case .oneOf(let value, let list):
+            return try oneOf(value, list)
         case .column(let column) where column.kind == .bool:
             return "(\(try value(expr, fields: [:]))) IS 1"
         case .literal(.bool(let flag)):
@@ -419,6 +421,39 @@ struct SQLPlanBuilder {
         default:
             throw Decline(reason: SQLReasons.notSQL)
         }
+    }
+
+    /// `contains(list, column)` as `column IN (...)`: only when every item is a non-null value
+    /// of the column's kind, so that SQL's `IN` and the list's `==` agree; text compares after
+    /// NFC, as `==` does.
+    private mutating func oneOf(_ value: PlanExpr, _ list: PlanExpr) throws -> String {
+        let items: [Value]
+        switch list {
+        case .literal(.list(let literal)): items = literal.items
+        case .parameter(let index):
+            guard index < parameters.count, case .list(let listValue)? = parameters[index] else {
+                throw Decline(reason: SQLReasons.parameterType)
+            }
+            items = listValue.items
+        default: throw Decline(reason: SQLReasons.notSQL)
+        }
+        if items.isEmpty { return "0" }
+        var kinds: [ColumnKind] = []
+        for item in items {
+            guard let kind = try literalKind(.literal(item)) else { throw Decline(reason: SQLReasons.parameterType) }
+            kinds.append(kind)
+        }
+        guard kinds.allSatisfy({ SQLPlanBuilder.commonKind($0, value.kind) != nil }) else {
+            throw Decline(reason: SQLReasons.parameterType)
+        }
+        let ascii = items.allSatisfy { item in
+            if case .text(let text) = item { return text.utf8.allSatisfy { $0 < 0x80 } }
+            return true
+        }
+        var column = try self.value(value, fields: [:])
+        if value.kind == .text, !isCoded(value), !ascii { column = "dv_nfc(\(column))" }
+        let marks = try items.map { bind(try SQLPlanBuilder.databaseValue($0)) }
+        return "(\(column)) IN (\(marks.joined(separator: ", ")))"
     }
 
     /// The kind of a literal or a parameter's value.

@@ -149,8 +149,12 @@ extension Compiler {
 
     static let aggregates: Set<String> = ["count", "sum", "avg", "min", "max", "list"]
 
-    func compileCall(_ calleeExpr: Expr, _ argumentExprs: [Expr], range: SourceRange) -> Eval {
+    func compileCall(_ calleeExpr: Expr, _ givenArguments: [Expr], range: SourceRange) -> Eval {
         let at = span(range)
+        var argumentExprs = givenArguments
+        if case .name("contains") = calleeExpr.kind, case .builtin = resolve("contains") {
+            argumentExprs = checkedContains(givenArguments, report: true)
+        }
         var callee: Eval
         var constant: Function?
         var globalCallee: (index: Int, name: String)?

@@ -291,7 +291,28 @@ extension Compiler {
             return .aggregate(name, argument)
         }
         if name == "len", arguments.count == 1, let relation = planRelation(arguments[0]) { return relation }
+        // `contains(["KT", "VHXH"], field.code)`: the value is one of a list (SQL `IN`).
+        let checked = name == "contains" ? checkedContains(arguments, report: false) : arguments
+        if name == "contains", checked.count == 2, let value = planExpr(checked[1], builder),
+           case .column = value, let list = planList(checked[0], builder) {
+            return .oneOf(value, list: list)
+        }
         return nil
+    }
+
+    /// A list written with literals, or a variable (whose value must be a list when it runs).
+    private func planList(_ expr: Expr, _ builder: PlanBuilder) -> PlanExpr? {
+        if case .list(let items) = expr.kind {
+            var values: [Value] = []
+            for item in items {
+                guard case .literal(let value)? = planExpr(item, builder) else { return nil }
+                values.append(value)
+            }
+            return .literal(.list(values))
+        }
+        guard case .name = expr.kind, let value = planPath(expr, builder, allowRows: false),
+              case .parameter = value else { return nil }
+        return value
     }
 
     /// `models` or `unit.models` inside `len(...)`: a relation reached from the row.

@@ -43,6 +43,8 @@ public indirect enum PlanExpr {
     case and(PlanExpr, PlanExpr)
     case or(PlanExpr, PlanExpr)
     case not(PlanExpr)
+    /// `contains(list, x)`: x is one of the list's values (SQL `IN`).
+    case oneOf(PlanExpr, list: PlanExpr)
     /// `x == null` (or, negated, `x != null`).
     case isNull(PlanExpr, negated: Bool)
     /// `len(models)`: how many rows of `childTable` have `childColumn` pointing at the row
@@ -146,7 +148,7 @@ extension PlanExpr {
             case .date: return .date
             default: return .any
             }
-        case .compare, .matches, .and, .or, .not, .isNull: return .bool
+        case .compare, .matches, .and, .or, .not, .isNull, .oneOf: return .bool
         case .relationCount: return .integer
         case .aggregate(let name, let argument):
             switch name {

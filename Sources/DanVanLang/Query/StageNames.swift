@@ -267,6 +267,16 @@ extension Compiler {
         return (left, right)
     }
 
+    /// `contains([...], column)`: each literal of the list checked as `column == item` is (a
+    /// label becomes its code; another kind or a value outside the code list is an error).
+    func checkedContains(_ arguments: [Expr], report: Bool) -> [Expr] {
+        guard arguments.count == 2, case .list(let items) = arguments[0].kind, staticColumn(of: arguments[1]) != nil else {
+            return arguments
+        }
+        let checked = items.map { checkedComparison(.equal, arguments[1], $0, report: report).1 }
+        return [Expr(kind: .list(checked), range: arguments[0].range), arguments[1]]
+    }
+
     /// `literal` as compared with `column`: itself, the code a label names, or (after an error) itself.
     private func checkedLiteral(_ literal: Expr, against column: StaticColumn, report: Bool) -> Expr? {
         let written: Value
