@@ -27,15 +27,11 @@ public final class DomainHost: Host, RowResolver {
     public let pushdown: Bool
     /// The connection of the evaluation under way, which holds its snapshot.
     private var current: Database?
-    /// Tables up to this many rows are read whole when one of their rows is needed; larger
-    /// ones (models, evaluations at a city's scale) in batches of the rows asked for.
-    public let wholeTableRows: Int
     /// How many statements the host has run: what tests check to see batches, not loops.
     public private(set) var statements = 0
 
-    public init(store: Store, interrupt: InterruptFlag? = nil, pushdown: Bool = true, wholeTableRows: Int = 20_000) {
+    public init(store: Store, interrupt: InterruptFlag? = nil, pushdown: Bool = true) {
         self.store = store
-        self.wholeTableRows = wholeTableRows
         self.interrupt = interrupt
         self.pushdown = pushdown
         var names: [String] = []
@@ -213,7 +209,6 @@ final class DomainTable: TableSource {
         cached = nil
         byID = [:]
         groups = [:]
-        knownCount = nil
         absent = []
         recent = []
         completeGroups = []
@@ -307,10 +302,8 @@ final class DomainTable: TableSource {
     func row(id: Int64, batch: () -> [Int64] = { [] }) throws -> Row? {
         if let row = byID[id] { return row }
         if cached != nil || absent.contains(id) { return nil }
-        if try rowCount() <= (host?.wholeTableRows ?? 0) {
-            _ = try rows()
-            return byID[id]
-        }
+        // The rows that this row's neighbours point at too, in one go: never one statement
+        // per row, and never the whole table for a few rows.
         try prefetch(ids: [id] + batch())
         return byID[id]
     }
@@ -328,30 +321,21 @@ final class DomainTable: TableSource {
 
     func remember(_ rows: [Row]) { recent = rows }
 
-    private var knownCount: Int?
-
-    private func rowCount() throws -> Int {
-        if let knownCount { return knownCount }
-        guard let host else { return 0 }
-        let count = try host.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name.quotedDatabaseIdentifier)") ?? 0 }
-        knownCount = count
-        return count
-    }
 
     func children(column: String, parentID: Int64, batch: () -> [Int64]) throws -> [Row] {
         if completeGroups.contains(column) { return groups[column]?[parentID] ?? [] }
         if let known = groups[column]?[parentID] { return known }
         guard let index = schema.columnIndex[column], let host else { return [] }
-        if try rowCount() <= host.wholeTableRows {
+        if let cached {
             var group: [Int64: [Row]] = [:]
-            for row in try rows() {
+            for row in cached {
                 if case .int(let parent) = row.values[index] { group[parent, default: []].append(row) }
             }
             groups[column] = group
             completeGroups.insert(column)
             return group[parentID] ?? []
         }
-        // A large table: the children of this parent and of its neighbours, in batches.
+        // The children of this parent and of its neighbours, in batches.
         var parents = Array(Set([parentID] + batch()).filter { groups[column]?[$0] == nil })
         parents.sort()
         var group = groups[column] ?? [:]
@@ -382,9 +366,7 @@ final class DomainTable: TableSource {
         }
         if let known = counts[column]?[parentID] { return known }
         guard let host, schema.columnIndex[column] != nil else { return 0 }
-        if try rowCount() <= host.wholeTableRows {
-            return try children(column: column, parentID: parentID, batch: batch).count
-        }
+        if cached != nil { return try children(column: column, parentID: parentID, batch: batch).count }
         var parents = Array(Set([parentID] + batch()).filter { counts[column]?[$0] == nil })
         parents.sort()
         var known = counts[column] ?? [:]

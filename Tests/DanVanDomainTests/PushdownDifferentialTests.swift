@@ -283,9 +283,9 @@ struct PipelineGenerator {
 }
 
 @Suite struct BatchedReferencesTests {
-    /// With every table counted as large, references and relations met in memory are fetched
-    /// for all the rows of a result at once (`WHERE id IN (...)`), not one statement per row,
-    /// and the answers are those of whole tables in memory.
+    /// References and relations met in memory are fetched for all the rows of a result at once
+    /// (`WHERE id IN (...)`), not one statement per row nor the whole table, and the answers
+    /// are those of whole tables in memory.
     @Test func referencesAndRelationsInMemoryComeInBatches() throws {
         let store = try demo.get()
         let code = """
@@ -294,7 +294,7 @@ struct PipelineGenerator {
             print(good | map(e => e.model.title + " / " + e.model.unit.name) | sort | take 5)
             print(units | where kind == "district" | distinct | map(u => len(u.models)))
             """
-        let batched = DomainHost(store: store, wholeTableRows: 0)
+        let batched = DomainHost(store: store)
         var printed: [String] = []
         let interpreter = Interpreter(host: batched, lang: .en, output: { printed.append($0) })
         try interpreter.run(SourceText(name: "<test>", text: code))

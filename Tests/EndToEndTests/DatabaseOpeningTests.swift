@@ -50,6 +50,7 @@ import Testing
             ("run", try Self.danvan(["run", script, "--db", path])),
             ("piped", try Self.danvan(["--db", path], input: "print(fields | count)\n", environment: home)),
             ("export", try Self.danvan(["export", "units", "--db", path])),
+            ("explain", try Self.danvan(["explain", "models | where year == 2024 | count", "--db", path])),
             ("export --all", try Self.danvan(["export", "--all", scratch.path + "/csv", "--db", path])),
         ]
         for (name, result) in runs {
@@ -74,6 +75,7 @@ import Testing
             ("run", ["run", script], ""),
             ("piped", [], "print(1)\n"),
             ("export", ["export", "units"], ""),
+            ("explain", ["explain", "models | count"], ""),
             ("export --all", ["export", "--all", scratch.path + "/csv"], ""),
         ]
         for (name, arguments, input) in commands {
