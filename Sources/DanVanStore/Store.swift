@@ -175,10 +175,7 @@ public final class Store: Sendable {
         // The language's own text rules, so that a pipeline answered by SQL means what it
         // means in memory: `dv_nfc` (text compared after NFC), `dv_matches` (`~`) and
         // `dv_sort_name` (people's "given middle family" order).
-        db.add(function: DatabaseFunction("dv_nfc", argumentCount: 1, pure: true) { values in
-            guard let text = String.fromDatabaseValue(values[0]) else { return values[0] }
-            return text.nfc
-        })
+        NFCFunction.register(db)
         db.add(function: DatabaseFunction("dv_matches", argumentCount: 2, pure: true) { values in
             guard let text = String.fromDatabaseValue(values[0]), let query = String.fromDatabaseValue(values[1]) else { return false }
             return VietFold.matches(text, query: query)
