@@ -101,6 +101,27 @@ private final class Runner {
         #expect(readingTables >= 10, "golden programs that read tables: \(readingTables)")
     }
 
+    /// The README's examples of the language answer on the demo data, the same both ways.
+    @Test func readmeExamplesAnswerBothWays() throws {
+        let store = try demo.get()
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        guard let start = text.range(of: "Examples of the language") else {
+            Issue.record("the README has no examples of the language")
+            return
+        }
+        let examples = text[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { !$0.hasPrefix("    ") }.prefix { $0.hasPrefix("    ") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(examples.count >= 4)
+        for example in examples {
+            let sql = Runner(store: store, pushdown: true), memory = Runner(store: store, pushdown: false)
+            let pushed = sql.run("print(\(example))"), inMemory = memory.run("print(\(example))")
+            #expect(pushed == inMemory, "\(example)")
+            #expect(!pushed.contains("error") && pushed != "[]" && pushed != "0", "\(example): \(pushed)")
+        }
+    }
+
     @Test func randomPipelinesPrintTheSameBothWays() throws {
         let store = try demo.get()
         let sql = Runner(store: store, pushdown: true), memory = Runner(store: store, pushdown: false)
