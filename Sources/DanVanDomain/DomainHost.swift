@@ -274,18 +274,25 @@ final class DomainTable: TableSource {
         return result
     }
 
+    /// Runs `body` on sorted, distinct `ids` 500 at a time, with the `?,?,...` of an `IN` list:
+    /// SQLite binds at most 32,766 values, and 500 keeps each statement small and fast.
+    static func inChunks(_ ids: [Int64], _ body: ([Int64], String) throws -> Void) rethrows {
+        let sorted = Array(Set(ids)).sorted()
+        var start = 0
+        while start < sorted.count {
+            let chunk = Array(sorted[start..<min(start + 500, sorted.count)])
+            try body(chunk, Array(repeating: "?", count: chunk.count).joined(separator: ","))
+            start += 500
+        }
+    }
+
     /// The rows of these ids that are not cached yet, fetched in batches with `IN (...)`.
     func prefetch(ids: [Int64]) throws {
         guard cached == nil, let host else { return }
-        var missing = Array(Set(ids.filter { byID[$0] == nil && !absent.contains($0) }))
-        missing.sort()
-        // SQLite binds at most 32,766 values; 500 keeps each statement small and fast.
-        var start = 0
+        let missing = ids.filter { byID[$0] == nil && !absent.contains($0) }
         var fetched: [Row] = []
         defer { if !fetched.isEmpty { recent = fetched } }
-        while start < missing.count {
-            let chunk = Array(missing[start..<min(start + 500, missing.count)])
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        try DomainTable.inChunks(missing) { chunk, marks in
             let rows = try host.read { db in
                 try fetchRows(db, sql: selectSQL + " WHERE t0.id IN (\(marks)) ORDER BY t0.id",
                               arguments: chunk.map(\.databaseValue))
@@ -294,7 +301,6 @@ final class DomainTable: TableSource {
                 if case .int(let id) = row.values.first ?? .null { byID[id] = row }
             }
             fetched += rows
-            start += 500
         }
         for id in missing where byID[id] == nil { absent.insert(id) }
     }
@@ -321,7 +327,6 @@ final class DomainTable: TableSource {
 
     func remember(_ rows: [Row]) { recent = rows }
 
-
     func children(column: String, parentID: Int64, batch: () -> [Int64]) throws -> [Row] {
         if completeGroups.contains(column) { return groups[column]?[parentID] ?? [] }
         if let known = groups[column]?[parentID] { return known }
@@ -336,13 +341,9 @@ final class DomainTable: TableSource {
             return group[parentID] ?? []
         }
         // The children of this parent and of its neighbours, in batches.
-        var parents = Array(Set([parentID] + batch()).filter { groups[column]?[$0] == nil })
-        parents.sort()
+        let parents = ([parentID] + batch()).filter { groups[column]?[$0] == nil }
         var group = groups[column] ?? [:]
-        var start = 0
-        while start < parents.count {
-            let chunk = Array(parents[start..<min(start + 500, parents.count)])
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        try DomainTable.inChunks(parents) { chunk, marks in
             let rows = try host.read { db in
                 try fetchRows(db, sql: selectSQL + " WHERE t0.\(column.quotedDatabaseIdentifier) IN (\(marks)) ORDER BY t0.id",
                               arguments: chunk.map(\.databaseValue))
@@ -351,7 +352,6 @@ final class DomainTable: TableSource {
             for row in rows {
                 if case .int(let parent) = row.values[index] { group[parent, default: []].append(row) }
             }
-            start += 500
         }
         groups[column] = group
         return group[parentID] ?? []
@@ -367,14 +367,10 @@ final class DomainTable: TableSource {
         if let known = counts[column]?[parentID] { return known }
         guard let host, schema.columnIndex[column] != nil else { return 0 }
         if cached != nil { return try children(column: column, parentID: parentID, batch: batch).count }
-        var parents = Array(Set([parentID] + batch()).filter { counts[column]?[$0] == nil })
-        parents.sort()
+        let parents = ([parentID] + batch()).filter { counts[column]?[$0] == nil }
         var known = counts[column] ?? [:]
-        var start = 0
-        while start < parents.count {
-            let chunk = Array(parents[start..<min(start + 500, parents.count)])
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let quoted = column.quotedDatabaseIdentifier
+        let quoted = column.quotedDatabaseIdentifier
+        try DomainTable.inChunks(parents) { chunk, marks in
             let rows = try host.read { db in
                 try GRDB.Row.fetchAll(db, sql: """
                     SELECT \(quoted), count(*) FROM \(table.name.quotedDatabaseIdentifier) WHERE \(quoted) IN (\(marks)) GROUP BY \(quoted)
@@ -382,10 +378,10 @@ final class DomainTable: TableSource {
             }
             for parent in chunk { known[parent] = 0 }
             for row in rows {
-                let parent: Int64 = row[0]
-                known[parent] = row[1]
+                // Optional reads: a stray value in the column is skipped, never a trap.
+                guard let parent = row[0] as Int64?, let count = row[1] as Int? else { continue }
+                known[parent] = count
             }
-            start += 500
         }
         counts[column] = known
         return known[parentID] ?? 0
