@@ -245,6 +245,11 @@ struct PipelineGenerator {
             return "(\(condition(table, depth: depth + 1)) \(op) \(condition(table, depth: depth + 1)))"
         }
         if depth < 2, chance(10) { return "not (\(condition(table, depth: depth + 1)))" }
+        if chance(8) {
+            let path = pick(table.paths)
+            let items = (0..<Int(random.next() % 3)).map { _ in literal(path) }.filter { $0 != "null" }
+            return "contains([\(items.joined(separator: ", "))], \(path.text))"
+        }
         if !table.relations.isEmpty, chance(10) {
             return "len(\(pick(table.relations))) \(pick(["==", ">", "!="])) \(pick([0, 0, 1, 3]))"
         }
@@ -275,7 +280,15 @@ struct PipelineGenerator {
         }
         if chance(25) { code += " | skip \(pick([0, 1, 5, 40]))" }
         if chance(40) { code += " | take \(pick([0, 1, 3, 10, 50]))" }
-        switch random.next() % 6 {
+        switch random.next() % 7 {
+        case 6:
+            let numbers = table.paths.filter { $0.kind == .integer || $0.kind == .decimal || $0.kind == .text }
+            if let number = numbers.randomElement(using: &random) {
+                let aggregate = number.kind == .text ? pick(["min", "max"]) : pick(["sum", "avg", "min", "max"])
+                code += " | \(aggregate)(x => x.\(number.text))"
+            } else {
+                code += " | count"
+            }
         case 0:
             code += " | count"
         case 1:
