@@ -47,7 +47,7 @@ struct SQLStatement {
 enum SQLReasons {
     static let afterLimit = Localized(vi: "đứng sau take/skip", en: "it comes after take/skip")
     static let afterSort = Localized(vi: "group by sau sort giữ thứ tự trong bộ nhớ", en: "group by after sort keeps its order in memory")
-    static let afterRecords = Localized(vi: "lọc trên các bản ghi đã chọn", en: "a filter on records already selected")
+    static let afterRecords = Localized(vi: "làm trên các bản ghi đã chọn", en: "it works on records already selected")
     static let parameterType = Localized(
         vi: "giá trị của biến không cùng kiểu với cột", en: "a variable's value is not of the column's kind")
     static let notSQL = Localized(vi: "không có phép tương đương trong SQL", en: "no SQL equivalent")
@@ -141,7 +141,8 @@ struct SQLPlanBuilder {
                     projection = list
                     result = .records(fields)
                 case .group(let key, _, let fields):
-                    if projection != nil || limitValue != nil || offsetValue != 0 { throw Decline(reason: SQLReasons.afterLimit) }
+                    if projection != nil { throw Decline(reason: SQLReasons.afterRecords) }
+                    if limitValue != nil || offsetValue != 0 { throw Decline(reason: SQLReasons.afterLimit) }
                     if sorted { throw Decline(reason: SQLReasons.afterSort) }
                     let keySQL = try builder.groupKey(key)
                     var list: [(String, PlanField)] = []
@@ -378,7 +379,13 @@ struct SQLPlanBuilder {
         case .parameter(let index): value = index < parameters.count ? parameters[index] : nil
         default: return false
         }
-        guard case .text(let text)? = value else { return false }
+        guard let value, case .text = value else { return false }
+        return SQLPlanBuilder.isASCII(value)
+    }
+
+    /// Text written in ASCII only (anything else is not text, and counts as ASCII).
+    static func isASCII(_ value: Value) -> Bool {
+        guard case .text(let text) = value else { return true }
         return text.utf8.allSatisfy { $0 < 0x80 }
     }
 
@@ -446,10 +453,7 @@ struct SQLPlanBuilder {
         guard kinds.allSatisfy({ SQLPlanBuilder.commonKind($0, value.kind) != nil }) else {
             throw Decline(reason: SQLReasons.parameterType)
         }
-        let ascii = items.allSatisfy { item in
-            if case .text(let text) = item { return text.utf8.allSatisfy { $0 < 0x80 } }
-            return true
-        }
+        let ascii = items.allSatisfy(SQLPlanBuilder.isASCII)
         var column = try self.value(value, fields: [:])
         if value.kind == .text, !isCoded(value), !ascii { column = "dv_nfc(\(column))" }
         let marks = try items.map { bind(try SQLPlanBuilder.databaseValue($0)) }

@@ -167,7 +167,7 @@ extension Compiler {
                     bind(&frame, item)
                     var keyValue = try key(&frame)
                     // A text key in NFC form, as the database groups it (`dv_nfc`).
-                    if case .text(let text) = keyValue, !text.utf8.allSatisfy({ $0 < 0x80 }) { keyValue = .text(text.nfc) }
+                    if case .text(let text) = keyValue { keyValue = .text(text.nfc) }
                     let groupKey = HashKey(value: keyValue)
                     if groups[groupKey] == nil { order.append(groupKey) }
                     groups[groupKey, default: []].append(item)

@@ -48,6 +48,9 @@ public final class LanguageEvaluator: Evaluator {
     }
 
     static let cannotRead = Localized(vi: "lỗi: không đọc được bảng {0}: {1}", en: "error: cannot read the table {0}: {1}")
+    /// The database could not give an evaluation its snapshot (locked, unreadable).
+    public static let cannotReadDatabase = Localized(
+        vi: "lỗi: không đọc được cơ sở dữ liệu: {0}", en: "error: cannot read the database: {0}")
 
     public func evaluate(_ request: EvalRequest) -> EvalResult {
         // The entry and the display of its value read one snapshot of the database.
@@ -55,7 +58,7 @@ public final class LanguageEvaluator: Evaluator {
         do {
             return try host.snapshot { evaluateNow(request) }
         } catch {
-            return .error(Self.cannotRead(request.lang, "?", String(describing: error)))
+            return .error(Self.cannotReadDatabase(request.lang, String(describing: error)))
         }
     }
 
@@ -102,7 +105,7 @@ public final class LanguageEvaluator: Evaluator {
             }
             outcome = try host?.snapshot(run) ?? run()
         } catch {
-            return .error(Self.cannotRead(lang, "?", String(describing: error)))
+            return .error(Self.cannotReadDatabase(lang, String(describing: error)))
         }
         let explained: [String]
         switch outcome {

@@ -52,7 +52,7 @@ public struct ScriptRunner {
         do {
             return try host.snapshot { runNow(source, errorOutput: errorOutput) }
         } catch {
-            errorOutput(String(describing: error))
+            errorOutput(LanguageEvaluator.cannotReadDatabase(interpreter.lang, String(describing: error)))
             return .scriptError
         }
     }

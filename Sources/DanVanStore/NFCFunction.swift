@@ -46,8 +46,7 @@ enum NFCFunction {
             } else {
                 return false
             }
-            if scalar < 0x300 || (scalar >= 0x1E00 && scalar < 0x1F00) || (scalar >= 0x2002 && scalar < 0x2070) { continue }
-            return false
+            if !String.isCertainlyNFC(scalar: scalar) { return false }
         }
         return true
     }

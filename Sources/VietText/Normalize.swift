@@ -21,12 +21,14 @@ extension String {
     /// NFC maps (U+2002–U+206F: dashes, quotes, ellipsis). False means "maybe not": ask
     /// Foundation.
     public static func isCertainlyNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x300 || (value >= 0x1E00 && value < 0x1F00) || (value >= 0x2002 && value < 0x2070) { continue }
-            return false
-        }
-        return true
+        text.unicodeScalars.allSatisfy { isCertainlyNFC(scalar: $0.value) }
+    }
+
+    /// Whether the scalar `value` lies in the ranges `isCertainlyNFC` vouches for; also what
+    /// the store's `dv_nfc` checks on raw UTF-8.
+    @inlinable
+    public static func isCertainlyNFC(scalar value: UInt32) -> Bool {
+        value < 0x300 || (value >= 0x1E00 && value < 0x1F00) || (value >= 0x2002 && value < 0x2070)
     }
 
     /// True when the text is already in NFC.

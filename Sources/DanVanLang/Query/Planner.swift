@@ -19,10 +19,15 @@ final class PlanBuilder {
     /// The fields of the records the last planned `select` made, with their kinds.
     var fields: [String: ColumnKind] = [:]
     var keyKind: ColumnKind = .any
+
+    /// Records with these fields are what the next steps read.
+    func made(_ records: [PlanField]) {
+        fields = Dictionary(records.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 extension Compiler {
-    /// The plan of `source | stages` when `source` names a host table, else nil.
+    /// The plan of `source | stages`, where `source` names the host table `table`.
     func planPipeline(_ table: TableSource, _ sourceExpr: Expr, _ stages: [Stage]) -> CompiledPlan {
         let builder = PlanBuilder()
         var steps: [PlanStage] = []
@@ -54,7 +59,7 @@ extension Compiler {
                 if let key, let fields {
                     steps.append(PlanStage(step: .group(key: key, keyKind: key.kind, fields: fields), stages: 2, text: both))
                     shape = .records(items.map(\.name))
-                    builder.fields = Dictionary(fields.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+                    builder.made(fields)
                     index += 2
                 } else {
                     leftOver.append(PlanLeftOver(text: text, reason: PlanReasons.notTranslatable))
@@ -65,13 +70,15 @@ extension Compiler {
             }
             if let step = planStage(stage, shape, builder) {
                 steps.append(PlanStage(step: step, stages: 1, text: text))
-                if case .select(let fields) = step {
+                switch step {
+                case .select(let fields):
                     shape = .records(fields.map(\.name))
-                    builder.fields = Dictionary(fields.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+                    builder.made(fields)
+                case .count, .first, .aggregate:
+                    stopped = true
+                default:
+                    break
                 }
-                if case .count = step { stopped = true }
-                if case .first = step { stopped = true }
-                if case .aggregate = step { stopped = true }
             } else {
                 let reason: Localized
                 switch stage.kind {
@@ -358,13 +365,8 @@ extension Compiler {
         let shape = function.stages.last?.shape ?? .unknown
         switch shape {
         case .records(let names):
-            guard let path = Parser.pathName(expr) else { return nil }
-            if names.contains(path) {
-                guard case .name(let name) = expr.kind, !isUserVariable(resolve(name)) else {
-                    return names.contains(path) ? .field(path) : nil
-                }
-                return .field(path)
-            }
+            // A field the select made (a name that is also a variable was a compile error).
+            if let path = Parser.pathName(expr), names.contains(path) { return .field(path) }
         case .groups:
             if case .name("key") = expr.kind, !isUserVariable(resolve("key")) { return .groupKey }
         default:

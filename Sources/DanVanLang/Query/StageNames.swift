@@ -85,7 +85,6 @@ enum StageNameMessages {
         vi: "'{0}' vừa là một trường của bản ghi vừa là một biến; viết it.{0} để lấy trường, hoặc đặt tên khác cho biến",
         en: "'{0}' is both a field of the records and a variable; write it.{0} for the field, or give the variable another name")
     static let noColumn = RuntimeMessages.noColumn
-    static let noField = Localized(vi: "bản ghi không có trường '{0}'", en: "the records have no field '{0}'")
     static let notNumber = Localized(
         vi: "cột '{0}' chứa số, không so sánh được với {1}; viết số không có dấu ngoặc kép",
         en: "the column '{0}' holds numbers and cannot be compared with {1}; write the number without quotes")
@@ -95,6 +94,13 @@ enum StageNameMessages {
     static let notDate = Localized(
         vi: "cột '{0}' chứa ngày, không so sánh được với {1}; viết date(\"2024-10-15\")",
         en: "the column '{0}' holds dates and cannot be compared with {1}; write date(\"2024-10-15\")")
+    /// The same for a value a variable holds, where the hint on how to write it does not fit.
+    static let notNumberValue = Localized(
+        vi: "cột '{0}' chứa số, không so sánh được với {1}", en: "the column '{0}' holds numbers and cannot be compared with {1}")
+    static let notTextValue = Localized(
+        vi: "cột '{0}' chứa văn bản, không so sánh được với {1}", en: "the column '{0}' holds text and cannot be compared with {1}")
+    static let notDateValue = Localized(
+        vi: "cột '{0}' chứa ngày, không so sánh được với {1}", en: "the column '{0}' holds dates and cannot be compared with {1}")
     static let notBool = Localized(
         vi: "cột '{0}' chứa true/false, không so sánh được với {1}",
         en: "the column '{0}' holds true/false and cannot be compared with {1}")
@@ -263,7 +269,6 @@ extension Compiler {
         if let column = staticColumn(of: right), let checked = checkedLiteral(left, against: column, report: report) {
             return (checked, right)
         }
-        if report { checkReferenceComparison(left, right) }
         return (left, right)
     }
 
@@ -277,62 +282,78 @@ extension Compiler {
         return [Expr(kind: .list(checked), range: arguments[0].range), arguments[1]]
     }
 
-    /// `literal` as compared with `column`: itself, the code a label names, or (after an error) itself.
-    private func checkedLiteral(_ literal: Expr, against column: StaticColumn, report: Bool) -> Expr? {
-        let written: Value
-        switch literal.kind {
-        case .int(let number): written = .int(number)
-        case .decimal(let number): written = .double(number)
-        case .bool(let flag): written = .bool(flag)
+    /// The value of a literal that comparisons check when compiled (a number, true/false, or
+    /// text without interpolation), else nil.
+    static func literalValue(_ expr: Expr) -> Value? {
+        switch expr.kind {
+        case .int(let number): return .int(number)
+        case .decimal(let number): return .double(number)
+        case .bool(let flag): return .bool(flag)
         case .text(let parts):
             guard parts.count <= 1 else { return nil }
-            if case .text(let text)? = parts.first { written = .text(text) } else { written = .text("") }
+            if case .text(let text)? = parts.first { return .text(text) }
+            return parts.isEmpty ? .text("") : nil
         default: return nil
         }
-        func fail(_ template: Localized, _ args: [MessageArg]) -> Expr {
-            if report { error(literal.range, template, args) }
+    }
+
+    /// `literal` as compared with `column`: itself, the code a label names, or (after an
+    /// error) itself; nil when it is not a literal checked here.
+    private func checkedLiteral(_ literal: Expr, against column: StaticColumn, report: Bool) -> Expr? {
+        guard let written = Compiler.literalValue(literal) else { return nil }
+        switch Compiler.compared(written, with: column, literal: true) {
+        case .value(.text(let code)):
+            if case .text(let text) = written, text == code { return literal }
+            return Expr(kind: .text([.text(code)]), range: literal.range)
+        case .value:
             return literal
-        }
-        let shown: MessageArg = {
-            if case .text(let text) = written { return .plain("\"" + text + "\"") }
-            return .localized(written.typeName)
-        }()
-        switch column.kind {
-        case .integer, .decimal:
-            if case .int = written { return literal }
-            if case .double = written { return literal }
-            return fail(StageNameMessages.notNumber, [.plain(column.written), shown])
-        case .text:
-            guard case .text(let text) = written else {
-                return fail(StageNameMessages.notText, [.plain(column.written), shown])
-            }
-            guard let codes = column.codes else { return literal }
-            if let code = codes.code(for: text) {
-                return code == text ? literal : Expr(kind: .text([.text(code)]), range: literal.range)
-            }
-            let candidates = codes.codes + codes.labels.flatMap { $0 }
-            let listed = codes.codes.joined(separator: ", ")
-            if report {
-                error(literal.range, Suggest.message(StageNameMessages.notACode, [.plain(text), .plain(column.written), .plain(listed)],
-                                                     name: text, candidates: candidates))
-            }
-            return literal
-        case .date:
-            return fail(StageNameMessages.notDate, [.plain(column.written), shown])
-        case .bool:
-            if case .bool = written { return literal }
-            return fail(StageNameMessages.notBool, [.plain(column.written), shown])
-        case .reference(let table):
-            return fail(StageNameMessages.reference, [.plain(column.written), .plain(table), shown])
-        case .any:
+        case .problem(let message):
+            if report { error(literal.range, message) }
             return literal
         }
     }
 
+    /// What a value compared with a column means.
+    enum Compared {
+        /// The value to compare: itself, or the code its label names.
+        case value(Value)
+        /// Why it cannot mean anything there.
+        case problem(Message)
+    }
+
+    /// One rule for a literal (checked when compiled) and for a variable's value (checked when
+    /// the pipeline runs, the same in memory and before SQL binds it): a value of another kind,
+    /// or text outside a code list, is a problem, never a quiet "no rows". `literal` adds how
+    /// to write the value.
+    static func compared(_ value: Value, with column: StaticColumn, literal: Bool) -> Compared {
+        let name = MessageArg.plain(column.written)
+        let shown: MessageArg
+        if case .text(let text) = value { shown = .plain("\"" + text + "\"") } else { shown = .localized(value.typeName) }
+        switch (column.kind, value) {
+        case (_, .null), (.any, _), (.integer, .int), (.integer, .double), (.decimal, .int), (.decimal, .double),
+             (.date, .date), (.bool, .bool), (.reference, .row):
+            return .value(value)
+        case (.text, .text(let text)):
+            guard let codes = column.codes else { return .value(value) }
+            if let code = codes.code(for: text) { return .value(.text(code)) }
+            return .problem(Suggest.message(StageNameMessages.notACode,
+                                            [.plain(text), name, .plain(codes.codes.joined(separator: ", "))],
+                                            name: text, candidates: codes.codes + codes.labels.flatMap { $0 }))
+        case (.integer, _), (.decimal, _):
+            return .problem(Message(literal ? StageNameMessages.notNumber : StageNameMessages.notNumberValue, [name, shown]))
+        case (.text, _):
+            return .problem(Message(literal ? StageNameMessages.notText : StageNameMessages.notTextValue, [name, shown]))
+        case (.date, _):
+            return .problem(Message(literal ? StageNameMessages.notDate : StageNameMessages.notDateValue, [name, shown]))
+        case (.bool, _):
+            return .problem(Message(StageNameMessages.notBool, [name, shown]))
+        case (.reference(let table), _):
+            return .problem(Message(StageNameMessages.reference, [name, .plain(table), shown]))
+        }
+    }
+
     /// For `column OP expr` where `expr` is neither a literal (checked when compiled) nor a
-    /// column: the check its value gets when the pipeline runs, the same in memory and before
-    /// SQL binds it. A code's label becomes the code; a value of another kind, or text outside
-    /// a code list, is an error, never a quiet "no rows".
+    /// column: the check its value gets when the pipeline runs (`compared`).
     func runtimeOperandCheck(_ op: BinaryOperator, _ left: Expr, _ right: Expr) -> (columnOnLeft: Bool, check: (Value) throws -> Value)? {
         guard op != .matches else { return nil }
         let leftColumn = staticColumn(of: left), rightColumn = staticColumn(of: right)
@@ -340,70 +361,15 @@ extension Compiler {
         if let leftColumn, rightColumn == nil { (column, other, columnOnLeft) = (leftColumn, right, true) }
         else if let rightColumn, leftColumn == nil { (column, other, columnOnLeft) = (rightColumn, left, false) }
         else { return nil }
-        switch other.kind {
-        case .null, .bool, .int, .decimal, .text: return nil
-        default: break
-        }
-        let kind = column.kind, codes = column.codes, name = column.written
+        if case .null = other.kind { return nil }
+        if Compiler.literalValue(other) != nil { return nil }
         let at = span(other.range)
         let check: (Value) throws -> Value = { value in
-            let template: Localized
-            switch (kind, value) {
-            case (_, .null), (.any, _), (.integer, .int), (.integer, .double), (.decimal, .int), (.decimal, .double),
-                 (.date, .date), (.bool, .bool):
-                return value
-            case (.text, .text(let text)):
-                guard let codes else { return value }
-                if let code = codes.code(for: text) { return .text(code) }
-                throw RuntimeError(Suggest.message(StageNameMessages.notACode,
-                                                   [.plain(text), .plain(name), .plain(codes.codes.joined(separator: ", "))],
-                                                   name: text, candidates: codes.codes + codes.labels.flatMap { $0 }), at: at)
-            case (.integer, _), (.decimal, _): template = StageNameMessages.notNumber
-            case (.text, _): template = StageNameMessages.notText
-            case (.date, _): template = StageNameMessages.notDate
-            case (.bool, _): template = StageNameMessages.notBool
-            case (.reference, _): return value
+            switch Compiler.compared(value, with: column, literal: false) {
+            case .value(let checked): return checked
+            case .problem(let message): throw RuntimeError(message, at: at)
             }
-            let shown: MessageArg
-            if case .text(let text) = value { shown = .plain("\"" + text + "\"") } else { shown = .localized(value.typeName) }
-            throw RuntimeError(template, [.plain(name), shown], at: at)
         }
         return (columnOnLeft, check)
-    }
-
-    /// `unit == 12`: a bare reference (a row) compared with a literal number or text.
-    private func checkReferenceComparison(_ left: Expr, _ right: Expr) {
-        for (reference, literal) in [(left, right), (right, left)] {
-            switch literal.kind {
-            case .int, .decimal, .text: break
-            default: continue
-            }
-            let table: String?
-            switch reference.kind {
-            case .name(let name):
-                guard case .item(let index) = stageName(name), !isUserVariable(resolve(name)),
-                      case .reference(_, let target)? = function.stages[index].shape.schema?.links[name] else { continue }
-                table = target
-            case .member(let base, let field, _):
-                guard case .reference(_, let target)? = staticSchema(of: base)?.links[field] else { continue }
-                table = target
-            default: continue
-            }
-            guard let table, let name = Parser.pathName(reference) else { continue }
-            let shown: MessageArg = {
-                if case .text(let parts) = literal.kind, case .text(let text)? = parts.first { return .plain("\"" + text + "\"") }
-                return .localized(literal.kind.isInt ? TypeNames.number : TypeNames.text)
-            }()
-            error(literal.range, StageNameMessages.reference, [.plain(name), .plain(table), shown])
-        }
-    }
-}
-
-extension Expr.Kind {
-    var isInt: Bool {
-        switch self {
-        case .int, .decimal: return true
-        default: return false
-        }
     }
 }
