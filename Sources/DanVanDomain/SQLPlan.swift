@@ -355,6 +355,16 @@ struct SQLPlanBuilder {
             return sql
         case .compare, .matches, .and, .or, .not, .isNull, .oneOf:
             return try condition(expr)
+        case .arithmetic(let op, let left, let right):
+            let a = try value(left, fields: fields), b = try value(right, fields: fields)
+            switch (op, expr.kind) {
+            // Two NFC texts joined may not be NFC (a combining mark after the join).
+            case (.add, .text): return "dv_nfc(\(a) || \(b))"
+            case (.add, .integer), (.add, .decimal): return "(\(a) + \(b))"
+            case (.subtract, .integer), (.subtract, .decimal): return "(\(a) - \(b))"
+            case (.multiply, .integer), (.multiply, .decimal): return "(\(a) * \(b))"
+            default: throw Decline(reason: SQLReasons.notSQL)
+            }
         }
     }
 

@@ -4,8 +4,9 @@
 //
 // Rows are plain objects with their values in column order and a shared `RowSchema`, so a
 // compiled pipeline stage can resolve `year` to a column index once per table, not per row.
-// Later issues add writes (insert/update/delete inside a host transaction) and push-down of
-// whole pipelines to SQL through `TableSource`; both fit behind this protocol.
+// Writes (`insert`, `| update`, `| delete`, `transaction { }`, host functions such as
+// `merge_units`) go through `HostWriter`: the host checks, applies and logs them; the core
+// only says which rows (a plan, or ids) and which values.
 
 import VietText
 
@@ -26,10 +27,25 @@ public protocol Host: AnyObject {
     /// Runs `body` (one evaluation: a REPL entry or a script) on one consistent state of the
     /// host's data.
     func snapshot<T>(_ body: () throws -> T) throws -> T
+    /// How the language changes the host's data; nil when it cannot (every write is then an
+    /// error saying so).
+    var writer: HostWriter? { get }
+    /// Functions the host adds to the language (`merge_units`), by name; nil for none.
+    func function(named name: String) -> HostFunction?
+    /// Every host function's name, for completion and "did you mean".
+    var functionNames: [String] { get }
+    /// Called once a program is compiled, before it runs: `writes` is true when its text
+    /// writes (`insert`, `update`, `delete`, `transaction`, a host function that writes), so
+    /// that a host can take its write lock before the first read (no lost update).
+    func willRun(writes: Bool) throws
 }
 
 extension Host {
     public func snapshot<T>(_ body: () throws -> T) throws -> T { try body() }
+    public var writer: HostWriter? { nil }
+    public func function(named name: String) -> HostFunction? { nil }
+    public var functionNames: [String] { [] }
+    public func willRun(writes: Bool) throws {}
     public func answer(_ plan: QueryPlan, parameters: [Value]) throws -> QueryAnswer? { nil }
     public func explain(_ plan: QueryPlan, parameters: [Value?], lang: Lang) -> String { "" }
 }
@@ -187,5 +203,103 @@ public final class Row {
     public init(schema: RowSchema, values: [Value]) {
         self.schema = schema
         self.values = values
+    }
+}
+
+
+// MARK: - Writes
+
+/// Where a write comes from, for the host's change log: the source (`<repl 3>`, a script's
+/// path), the line of the statement, and the statement as written.
+public struct WriteSite: Sendable {
+    public let source: String
+    public let line: Int
+    public let text: String
+
+    public init(source: String, line: Int, text: String) {
+        self.source = source
+        self.line = line
+        self.text = text
+    }
+}
+
+/// `column = value` in `| update`: `value` is over the row being changed (its own columns,
+/// literals, parameters, `+ - *`), so a host can compute it for every row at once.
+public struct PlanAssignment {
+    /// The column's canonical name.
+    public let column: String
+    public let value: PlanExpr
+
+    public init(column: String, value: PlanExpr) {
+        self.column = column
+        self.value = value
+    }
+}
+
+/// Which rows an `update` or `delete` changes, as a plan the host may answer whole.
+public struct WriteSelection {
+    /// Steps are `filter`, `sort`, `take`, `skip` only: the plan gives rows of `plan.table`.
+    public let plan: QueryPlan
+    /// The values of the plan's parameters.
+    public let parameters: [Value]
+    /// `| expect N` right before the write: the host must refuse (before changing anything)
+    /// when the selection has another number of rows.
+    public let expected: Int64?
+
+    public init(plan: QueryPlan, parameters: [Value], expected: Int64?) {
+        self.plan = plan
+        self.parameters = parameters
+        self.expected = expected
+    }
+}
+
+/// What the language asks of a host that can change its data. Every method is all or
+/// nothing: when it throws, nothing it did remains. Values are checked by the host against
+/// its schema (types, required columns, code lists, references); a violation is an error
+/// naming the row and the column.
+public protocol HostWriter: AnyObject {
+    /// Inserts one row per record (fields by column name, canonical or alias) and gives the
+    /// new rows, in order.
+    func insert(table: String, records: [[(name: String, value: Value)]], site: WriteSite) throws -> [Row]
+    /// Updates, in one go, the rows `selection` gives; nil when the host cannot answer this
+    /// selection or these assignments whole (the language then finds the rows and computes
+    /// the values, and calls `update(table:columns:rows:site:)`). Gives the number of rows
+    /// changed.
+    func update(_ selection: WriteSelection, assignments: [PlanAssignment], site: WriteSite) throws -> Int?
+    /// Sets `columns` (canonical names) of each row `id` to `values` (in `columns` order).
+    func update(table: String, columns: [String], rows: [(id: Int64, values: [Value])], site: WriteSite) throws -> Int
+    /// Deletes the rows `selection` gives; nil when the host cannot answer it whole. Rows
+    /// that other rows refer to are refused unless `cascade` (then those go too).
+    func delete(_ selection: WriteSelection, cascade: Bool, site: WriteSite) throws -> Int?
+    /// Deletes the rows of `table` with these ids.
+    func delete(table: String, ids: [Int64], cascade: Bool, site: WriteSite) throws -> Int
+    /// Runs `body` as one unit: when it throws, every change it made is undone.
+    func transaction<T>(_ body: () throws -> T) throws -> T
+}
+
+/// A function the host adds to the language, called with positional or labelled arguments
+/// (`merge_units(from: 17, into: 12)`): labels are the parameter names, in order.
+public struct HostFunction {
+    public let name: String
+    /// Parameter names, in order; a call may label its arguments with them.
+    public let parameters: [String]
+    /// How many leading parameters a call must give.
+    public let required: Int
+    /// True when the function changes data (the program then runs as a writing one).
+    public let writes: Bool
+    /// One line of help, in both languages.
+    public let summary: Localized
+    /// The body: arguments in parameter order, `.null` for one not given. `site` says where
+    /// the call is, for the change log.
+    public let call: (_ arguments: [Value], _ site: WriteSite) throws -> Value
+
+    public init(name: String, parameters: [String], required: Int, writes: Bool, summary: Localized,
+                call: @escaping (_ arguments: [Value], _ site: WriteSite) throws -> Value) {
+        self.name = name
+        self.parameters = parameters
+        self.required = required
+        self.writes = writes
+        self.summary = summary
+        self.call = call
     }
 }

@@ -56,6 +56,9 @@ public indirect enum PlanExpr {
     case groupKey
     /// A field of the records an earlier `select` made.
     case field(String)
+    /// `a + b`, `a - b`, `a * b` (in `| update` values): numbers of one kind, or `+` joining
+    /// two texts; never null (a nullable operand is not planned).
+    case arithmetic(BinaryOperator, PlanExpr, PlanExpr)
 }
 
 /// One `select` column (or one after `group by`).
@@ -156,6 +159,10 @@ extension PlanExpr {
             case "avg": return .decimal
             default: return argument?.kind ?? .any
             }
+        case .arithmetic(_, let left, let right):
+            if case .decimal = left.kind { return .decimal }
+            if case .decimal = right.kind { return .decimal }
+            return left.kind
         case .parameter, .groupKey, .field: return .any
         }
     }
