@@ -83,8 +83,9 @@ public struct Table: Sendable {
 }
 
 public enum Catalog {
+    /// A table of the movement's data, or of the change log, by name or alias.
     public static func table(named name: String) -> Table? {
-        tables.first { $0.name == name || $0.alias == name }
+        tables.first { $0.name == name || $0.alias == name } ?? logTable(named: name)
     }
 
     /// Reverse relations of `table`: one for every reference to it, in catalog order. A

@@ -15,6 +15,7 @@ enum Migrations {
         ("v1", v1),
         ("v2-partners-tags", v2),
         ("v3-query-indexes", v3),
+        ("v4-change-log", v4),
     ]
 
     /// The ids of every migration this version knows, to detect a file from a newer version.
@@ -330,5 +331,48 @@ enum Migrations {
     CREATE INDEX cluster_members_unit_year ON cluster_members(unit, year);
     CREATE INDEX models_year_field ON models(year, field);
     CREATE INDEX models_year_unit ON models(year, unit);
+    """
+
+    /// v4: the change log (ChangeLog.swift). Every committed change set is a row of `changes`
+    /// (when, who, from where, the statements, how many rows), and every row it inserted,
+    /// updated or deleted a row of `change_rows` with the values before and after as JSON
+    /// objects: the changed columns for an update, the whole row for an insert or a delete.
+    /// Undo and previews read them back. No foreign keys: the log outlives what it names.
+    static let v4 = """
+    CREATE TABLE changes (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        statement TEXT NOT NULL,
+        undoes INTEGER,
+        inserted INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX changes_undoes ON changes(undoes) WHERE undoes IS NOT NULL;
+    CREATE TABLE change_rows (
+        id INTEGER PRIMARY KEY,
+        change INTEGER NOT NULL,
+        step INTEGER NOT NULL,
+        table_name TEXT NOT NULL,
+        row_id INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+        before TEXT,
+        after TEXT
+    );
+    CREATE INDEX change_rows_change ON change_rows(change, step, row_id);
+    CREATE TABLE change_steps (
+        id INTEGER PRIMARY KEY,
+        change INTEGER NOT NULL,
+        step INTEGER NOT NULL,
+        table_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        columns TEXT NOT NULL,
+        source TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        statement TEXT NOT NULL,
+        UNIQUE (change, step)
+    );
     """
 }

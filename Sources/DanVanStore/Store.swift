@@ -205,13 +205,23 @@ public final class Store: Sendable {
         try pool.read { db in try Migrations.migrator().appliedMigrations(db) }
     }
 
+    /// How each table's `search_key` is computed: the columns it folds, and the SQL with
+    /// `{column}` where each goes (people's is their full name, as the generated column
+    /// `full_name` spells it). One definition for bulk refreshes and for every write.
+    static let searchKeys: [String: (sources: [String], template: String)] = [
+        "units": (["name", "short_name"], "dv_fold({name} || ' ' || coalesce({short_name}, ''))"),
+        "people": (["family_name", "middle_name", "given_name"],
+                   "dv_fold(trim({family_name} || ' ' || CASE WHEN {middle_name} = '' THEN '' ELSE {middle_name} || ' ' END || {given_name}))"),
+        "models": (["title"], "dv_fold({title})"),
+    ]
+
     /// Recomputes the derived search keys (`units.search_key`, ...) from the text they fold.
     public static func refreshSearchKeys(_ db: Database) throws {
-        try db.execute(sql: """
-            UPDATE units SET search_key = dv_fold(name || ' ' || coalesce(short_name, ''));
-            UPDATE people SET search_key = dv_fold(full_name);
-            UPDATE models SET search_key = dv_fold(title);
-            """)
+        for (table, key) in searchKeys.sorted(by: { $0.key < $1.key }) {
+            var sql = key.template
+            for source in key.sources { sql = sql.replacingOccurrences(of: "{\(source)}", with: source) }
+            try db.execute(sql: "UPDATE \(table) SET search_key = \(sql)")
+        }
     }
 
     /// Row counts shown in the welcome line and the demo summary.

@@ -13,7 +13,11 @@ import Testing
                     SELECT name FROM sqlite_master WHERE type = 'table'
                     AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' ORDER BY name
                     """)
-                #expect(tables == Catalog.tables.map(\.name).sorted())
+                #expect(tables == (Catalog.tables + Catalog.logTables).map(\.name).sorted())
+                for table in Catalog.logTables {
+                    let rows = try GRDB.Row.fetchAll(db, sql: "PRAGMA table_xinfo(\(table.name))")
+                    #expect(rows.map { $0["name"] as String } == table.columns.map(\.name), "columns of \(table.name)")
+                }
                 for table in Catalog.tables {
                     // table_xinfo lists generated columns too (hidden = 2 or 3).
                     let rows = try GRDB.Row.fetchAll(db, sql: "PRAGMA table_xinfo(\(table.name))")

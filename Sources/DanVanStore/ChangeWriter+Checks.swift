@@ -1,0 +1,127 @@
+// The rules every written value must keep, checked on the log rows of a step before it is
+// applied (types, required columns, code lists, dates) and after (references, which may
+// point at rows the same step inserts). One query a step finds the first row that breaks a
+// rule, so the error names the row, the column and the value. `danvan import` checks its
+// cells with the same rules (`ColumnRules`) before it reaches the log.
+import GRDB
+
+/// The rules of one column, as SQL over a JSON object and as a check of one value.
+public enum ColumnRules {
+    /// What is wrong with `value` for `column`, or nil; references are not looked up here.
+    public static func problem(_ value: DatabaseValue, for column: Column, hasDefault: Bool = false) -> ValueProblem? {
+        switch value.storage {
+        case .null:
+            return column.nullable || hasDefault ? nil : .required
+        case .int64(let int):
+            switch column.type {
+            case .integer, .real, .reference: return nil
+            case .bool: return int == 0 || int == 1 ? nil : .wrongType
+            case .text, .date: return .wrongType
+            }
+        case .double(let double):
+            guard case .real = column.type, double.isFinite else { return .wrongType }
+            return nil
+        case .string(let text):
+            switch column.type {
+            case .text:
+                if !column.codes.isEmpty, !column.codes.contains(where: { $0.code == text }) {
+                    return .notInList(allowed: column.codes.map(\.code))
+                }
+                return nil
+            case .date:
+                return ColumnRules.isDate(text) ? nil : .notADate
+            default:
+                return .wrongType
+            }
+        case .blob:
+            return .wrongType
+        }
+    }
+
+    /// `YYYY-MM-DD` naming a day of the calendar.
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+
+    /// Conditions that hold when a value in `json` breaks a rule, with the problem each means.
+    /// `insert`: a column missing from the object takes its default, so only one without a
+    /// default is required.
+    static func violations(_ column: Column, json: String, insert: Bool, hasDefault: Bool) -> [(sql: String, problem: ValueProblem)] {
+        let path = "'$.\(column.name)'"
+        let type = "json_type(\(json), \(path))"
+        let value = "json_extract(\(json), \(path))"
+        var rules: [(String, ValueProblem)] = []
+        if !column.nullable {
+            let missing = insert && !hasDefault ? "\(type) IS NULL OR " : ""
+            rules.append(("\(missing)\(type) = 'null'", .required))
+        }
+        let present = "\(type) IS NOT NULL AND \(type) <> 'null' AND "
+        switch column.type {
+        case .integer, .reference:
+            rules.append((present + "\(type) <> 'integer'", .wrongType))
+        case .real:
+            rules.append((present + "\(type) NOT IN ('integer', 'real')", .wrongType))
+        case .bool:
+            rules.append((present + "(\(type) <> 'integer' OR \(value) NOT IN (0, 1))", .wrongType))
+        case .text:
+            rules.append((present + "\(type) <> 'text'", .wrongType))
+            if !column.codes.isEmpty {
+                let list = column.codes.map { "'" + $0.code.replacingOccurrences(of: "'", with: "''") + "'" }
+                rules.append((present + "\(value) NOT IN (\(list.joined(separator: ", ")))",
+                              .notInList(allowed: column.codes.map(\.code))))
+            }
+        case .date:
+            rules.append((present + "\(type) <> 'text'", .wrongType))
+            rules.append((present + "date(\(value)) IS NOT \(value)", .notADate))
+        }
+        return rules
+    }
+}
+
+extension ChangeWriter {
+    /// Finds the first log row of the step whose `after` breaks a rule of `columns`, and
+    /// throws the error naming it. `references`: check only that references exist (after
+    /// the step is applied); otherwise every other rule (before).
+    func check(_ table: Table, change: Int64, step: Int, columns: [Column], insert: Bool, references: Bool,
+               firstNewID: Int64? = nil) throws {
+        var rules: [(sql: String, column: Column, problem: ValueProblem)] = []
+        let defaults = insert ? try columnDefaults(table) : [:]
+        for column in columns {
+            if references {
+                guard case .reference(let target) = column.type else { continue }
+                let value = ChangeWriter.extract("c.after", column.name)
+                rules.append(("json_type(c.after, '$.\(column.name)') = 'integer' AND NOT EXISTS "
+                              + "(SELECT 1 FROM \(target.quotedDatabaseIdentifier) AS r WHERE r.id = \(value))",
+                              column, .missingReference(table: target)))
+            } else {
+                for rule in ColumnRules.violations(column, json: "c.after", insert: insert,
+                                                   hasDefault: defaults[column.name] != nil) {
+                    rules.append((rule.sql, column, rule.problem))
+                }
+            }
+        }
+        guard !rules.isEmpty else { return }
+        let cases = rules.enumerated().map { "WHEN \($1.sql) THEN \($0)" }.joined(separator: " ")
+        let any = rules.map { "(\($0.sql))" }.joined(separator: " OR ")
+        let sql = """
+            SELECT c.row_id, CASE \(cases) END, c.after FROM change_rows AS c
+            WHERE c.change = \(change) AND c.step = \(step) AND (\(any)) ORDER BY c.row_id LIMIT 1
+            """
+        guard let found = try GRDB.Row.fetchOne(db, sql: sql) else { return }
+        let rowID: Int64 = found[0]
+        let index: Int = found[1]
+        let rule = rules[min(max(index, 0), rules.count - 1)]
+        let after: String? = found[2]
+        let value = try DatabaseValue.fetchOne(db, sql: "SELECT json_extract(?, ?)",
+                                               arguments: [after, "$.\(rule.column.name)"]) ?? .null
+        let newRow = firstNewID.map { Int(rowID - $0) + 1 }
+        throw WriteError.invalidValue(table: table.name, row: newRow == nil ? rowID : nil, newRow: newRow,
+                                      column: rule.column.name, value: ChangeLog.display(value), problem: rule.problem)
+    }
+}
