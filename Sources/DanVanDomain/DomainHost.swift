@@ -25,22 +25,25 @@ public final class DomainHost: Host, RowResolver {
     public let interrupt: InterruptFlag?
     /// False: every pipeline runs in memory (`DANVAN_PUSHDOWN=off`), for comparing the two paths.
     public let pushdown: Bool
-    /// The connection of the evaluation under way, which holds its snapshot.
-    private var current: Database?
+    /// The transaction state: the connection of the evaluation under way, the change set
+    /// being written, the session's options (DomainHost+Session.swift).
+    public let session: WriteSession
     /// How many statements the host has run: what tests check to see batches, not loops.
-    public private(set) var statements = 0
+    public internal(set) var statements = 0
 
-    public init(store: Store, interrupt: InterruptFlag? = nil, pushdown: Bool = true) {
+    public init(store: Store, interrupt: InterruptFlag? = nil, pushdown: Bool = true,
+                options: WriteSession.Options = WriteSession.Options()) {
         self.store = store
+        session = WriteSession(options: options)
         self.interrupt = interrupt
         self.pushdown = pushdown
         var names: [String] = []
-        for table in Catalog.tables {
+        for table in Catalog.tables + Catalog.logTables {
             names.append(table.name)
             if table.alias != table.name { names.append(table.alias) }
         }
         tableNames = names
-        for table in Catalog.tables {
+        for table in Catalog.tables + Catalog.logTables {
             let source = DomainTable(table: table, host: self)
             sources[table.name] = source
             byName[table.name] = source
@@ -54,24 +57,6 @@ public final class DomainHost: Host, RowResolver {
     public static func pushdown(_ environment: [String: String]) -> Bool {
         guard let value = environment["DANVAN_PUSHDOWN"]?.lowercased() else { return true }
         return !["off", "0", "false", "no"].contains(value)
-    }
-
-    /// Runs `body` (one evaluation) on one consistent state of the database: every read it
-    /// makes, whatever the table, sees the same snapshot.
-    public func snapshot<T>(_ body: () throws -> T) throws -> T {
-        if current != nil { return try body() }
-        return try store.pool.read { db in
-            current = db
-            defer { current = nil }
-            return try body()
-        }
-    }
-
-    /// Reads through the evaluation's snapshot, or a read of its own outside one.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        statements += 1
-        if let current { return try body(current) }
-        return try store.pool.read(body)
     }
 
     public func answer(_ plan: QueryPlan, parameters: [Value]) throws -> QueryAnswer? {

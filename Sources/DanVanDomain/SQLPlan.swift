@@ -63,7 +63,7 @@ struct SQLPlanBuilder {
     let parameters: [Value?]
     /// For `:explain`: a variable whose value is not known is bound as null, unchecked.
     let explaining: Bool
-    private(set) var arguments: [DatabaseValue] = []
+    var arguments: [DatabaseValue] = []
     /// LEFT JOINs by alias, in the order made (a join may use an earlier one's alias).
     private var joins: [(alias: String, clause: String)] = []
     private var aliases: [[PlanHop]: String] = [:]
@@ -78,7 +78,7 @@ struct SQLPlanBuilder {
 
     /// The statement for the longest prefix of the plan that SQL answers, or nil when it
     /// answers no step at all.
-    static func build(_ plan: QueryPlan, parameters: [Value?], explaining: Bool = false) throws -> SQLStatement? {
+    static func build(_ plan: QueryPlan, parameters: [Value?], explaining: Bool = false, idsOnly: Bool = false) throws -> SQLStatement? {
         guard let table = Catalog.table(named: plan.table) else { return nil }
         var builder = SQLPlanBuilder(plan: plan, parameters: parameters, explaining: explaining)
         var wheres: [String] = []
@@ -186,6 +186,8 @@ struct SQLPlanBuilder {
             selectList = "1"
         } else if let projection {
             selectList = projection.map(\.sql).joined(separator: ", ")
+        } else if idsOnly {
+            selectList = "\(source).id"
         } else {
             selectList = DerivedSQL.rowColumns(table, alias: source)
         }

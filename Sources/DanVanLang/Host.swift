@@ -27,6 +27,10 @@ public protocol Host: AnyObject {
     /// Runs `body` (one evaluation: a REPL entry or a script) on one consistent state of the
     /// host's data.
     func snapshot<T>(_ body: () throws -> T) throws -> T
+    /// Runs one evaluation (a REPL entry, a script) as one unit: `body` gives its result and
+    /// whether it succeeded. The host keeps what a successful one changed and undoes all that
+    /// a failed one did; every read inside sees one consistent state.
+    func evaluation<T>(_ body: () throws -> (value: T, succeeded: Bool)) throws -> T
     /// How the language changes the host's data; nil when it cannot (every write is then an
     /// error saying so).
     var writer: HostWriter? { get }
@@ -42,6 +46,9 @@ public protocol Host: AnyObject {
 
 extension Host {
     public func snapshot<T>(_ body: () throws -> T) throws -> T { try body() }
+    public func evaluation<T>(_ body: () throws -> (value: T, succeeded: Bool)) throws -> T {
+        try snapshot { try body().value }
+    }
     public var writer: HostWriter? { nil }
     public func function(named name: String) -> HostFunction? { nil }
     public var functionNames: [String] { [] }
@@ -208,6 +215,12 @@ public final class Row {
 
 
 // MARK: - Writes
+
+/// A host error that says itself what went wrong, in each language (a write refused, the
+/// database busy): the language shows its message as the error, not "the data could not be read".
+public protocol HostMessageError: Error {
+    func message(_ lang: Lang) -> String
+}
 
 /// Where a write comes from, for the host's change log: the source (`<repl 3>`, a script's
 /// path), the line of the statement, and the statement as written.

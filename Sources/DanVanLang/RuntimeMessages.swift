@@ -38,6 +38,8 @@ enum RuntimeMessages {
     static let aggregateNeedsGroup = Localized(
         vi: "{0}() đếm các dòng của một nhóm: hãy dùng sau 'group by'",
         en: "{0}() works on the rows of a group: use it after 'group by'")
+    /// A host's own message (a write refused, the database busy), in the session's language.
+    static let hostMessage = Localized(vi: "{0}", en: "{0}")
     static let hostError = Localized(vi: "không đọc được dữ liệu: {0}", en: "the data could not be read: {0}")
     static let badArgument = Localized(
         vi: "đối số #{0} của '{1}' không hợp lệ (cần {2}, nhận được {3})",

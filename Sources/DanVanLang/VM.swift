@@ -210,6 +210,8 @@ final class VM {
             throw error.located(span)
         } catch is HostInterrupted {
             throw VM.interruptedError(span)
+        } catch let error as HostMessageError {
+            throw RuntimeError(RuntimeMessages.hostMessage, [.plain(error.message(lang))], at: span)
         } catch {
             throw RuntimeError(RuntimeMessages.hostError, [.plain(String(describing: error))], at: span)
         }

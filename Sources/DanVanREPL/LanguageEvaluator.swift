@@ -53,13 +53,28 @@ public final class LanguageEvaluator: Evaluator {
         vi: "lỗi: không đọc được cơ sở dữ liệu: {0}", en: "error: cannot read the database: {0}")
 
     public func evaluate(_ request: EvalRequest) -> EvalResult {
-        // The entry and the display of its value read one snapshot of the database.
+        // The entry and the display of its value read one snapshot of the database; what
+        // the entry changes is kept when it succeeds and undone when it fails.
         guard let host else { return evaluateNow(request) }
         do {
-            return try host.snapshot { evaluateNow(request) }
+            return try host.evaluation {
+                let result = evaluateNow(request)
+                switch result {
+                case .error, .interrupted: return (result, false)
+                default: return (result, true)
+                }
+            }
         } catch {
-            return .error(Self.cannotReadDatabase(request.lang, String(describing: error)))
+            return .error(Self.hostFailure(error, request.lang))
         }
+    }
+
+    /// An evaluation the host could not begin or end (the database locked, a commit refused).
+    static func hostFailure(_ error: any Error, _ lang: Lang) -> String {
+        if let error = error as? HostMessageError {
+            return Localized(vi: "lỗi: {0}", en: "error: {0}")(lang, error.message(lang))
+        }
+        return cannotReadDatabase(lang, String(describing: error))
     }
 
     private func evaluateNow(_ request: EvalRequest) -> EvalResult {

@@ -47,12 +47,16 @@ public struct ScriptRunner {
 
     public func run(_ source: SourceText, errorOutput: (String) -> Void) -> ScriptOutcome {
         beforeRun()
-        // The whole script reads one snapshot of the database.
+        // The whole script is one transaction: one snapshot for its reads, all of its
+        // changes kept or none (the host rolls back a script that fails).
         guard let host else { return runNow(source, errorOutput: errorOutput) }
         do {
-            return try host.snapshot { runNow(source, errorOutput: errorOutput) }
+            return try host.evaluation {
+                let outcome = runNow(source, errorOutput: errorOutput)
+                return (outcome, outcome == .success)
+            }
         } catch {
-            errorOutput(LanguageEvaluator.cannotReadDatabase(interpreter.lang, String(describing: error)))
+            errorOutput(LanguageEvaluator.hostFailure(error, interpreter.lang))
             return .scriptError
         }
     }

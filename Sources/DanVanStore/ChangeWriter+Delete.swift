@@ -44,7 +44,7 @@ extension ChangeWriter {
     }
 
     /// Every (child table, column) that refers to `table`.
-    static func referrers(of table: String) -> [(table: Table, column: Column)] {
+    public static func referrers(of table: String) -> [(table: Table, column: Column)] {
         Catalog.tables.flatMap { child in
             child.columns.filter { $0.referencedTable == table }.map { (child, $0) }
         }

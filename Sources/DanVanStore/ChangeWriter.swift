@@ -84,6 +84,25 @@ public final class ChangeWriter {
     /// How many rows this change set has changed so far.
     public var changedRows: Int { inserted + updated + deleted }
 
+    /// The writer's state at a point, to go back to when a savepoint is rolled back.
+    public struct Mark {
+        let change: Int64?
+        let step: Int
+        let counts: (Int, Int, Int)
+        let statements: Int
+    }
+
+    public func mark() -> Mark {
+        Mark(change: change, step: step, counts: (inserted, updated, deleted), statements: statements.count)
+    }
+
+    public func restore(_ mark: Mark) {
+        change = mark.change
+        step = mark.step
+        (inserted, updated, deleted) = mark.counts
+        if mark.statements < statements.count { statements.removeSubrange(mark.statements...) }
+    }
+
     // MARK: Steps
 
     /// Runs one step in a savepoint: on any error nothing of it remains, and the writer's
@@ -167,7 +186,7 @@ public final class ChangeWriter {
     }
 
     /// SQLite's failures in the words of `WriteError`.
-    static func translate(_ error: any Error) -> any Error {
+    public static func translate(_ error: any Error) -> any Error {
         guard let error = error as? DatabaseError else { return error }
         switch error.extendedResultCode {
         case .SQLITE_BUSY_SNAPSHOT: return WriteError.staleSnapshot

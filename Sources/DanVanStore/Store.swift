@@ -73,6 +73,8 @@ public final class Store: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(Store.busyTimeout)
         config.foreignKeysEnabled = true
+        // A transaction the person opens in the REPL (`:begin`) stays open between entries.
+        config.allowsUnsafeTransactions = true
         config.prepareDatabase { db in
             Store.registerFunctions(db)
         }

@@ -1,0 +1,163 @@
+// The language's writes, done by the store's `ChangeWriter` inside the evaluation's
+// transaction: a selection the SQL builder can say whole becomes one statement over the
+// rows it picks; otherwise the language gives the rows and values. Values are turned into
+// what the table stores (text in NFC, labels into codes, rows into ids, dates into ISO text);
+// the writer checks them against the schema.
+import DanVanLang
+import DanVanStore
+import GRDB
+import VietText
+
+extension DomainHost: HostWriter {
+    public var writer: HostWriter? { self }
+
+    static func site(_ site: WriteSite) -> ChangeSite {
+        ChangeSite(source: site.source, line: site.line, text: site.text)
+    }
+
+    public func insert(table name: String, records: [[(name: String, value: Value)]], site: WriteSite) throws -> [Row] {
+        let table = try DomainHost.catalogTable(name)
+        let writer = try changeWriter()
+        var rows: [[(column: String, value: DatabaseValue)]] = []
+        for (index, record) in records.enumerated() {
+            var row: [(column: String, value: DatabaseValue)] = []
+            for field in record {
+                guard let column = table.column(named: field.name) else {
+                    row.append((field.name, .null))   // the writer names the unknown column
+                    continue
+                }
+                row.append((column.name, try DomainHost.stored(field.value, for: column, table: table, row: nil, newRow: index + 1)))
+            }
+            rows.append(row)
+        }
+        let ids = try writer.insert(table: table.name, rows: rows, site: DomainHost.site(site))
+        try wrote()
+        guard let source = source(table.name) else { return [] }
+        return try ids.compactMap { try source.row(id: $0) }
+    }
+
+    public func update(_ selection: WriteSelection, assignments: [PlanAssignment], site: WriteSite) throws -> Int? {
+        guard pushdown, let sql = try SQLPlanBuilder.write(selection, assignments: assignments) else { return nil }
+        let writer = try changeWriter()
+        let count = try writer.update(table: selection.plan.table, selection: sql.selection, assignments: sql.assignments,
+                                      expected: selection.expected, site: DomainHost.site(site))
+        try wrote()
+        return count
+    }
+
+    public func update(table name: String, columns names: [String], rows: [(id: Int64, values: [Value])], site: WriteSite) throws -> Int {
+        let table = try DomainHost.catalogTable(name)
+        let columns = try names.map { name -> DanVanStore.Column in
+            guard let column = table.column(named: name) else {
+                throw DomainHost.notStored(table, name)
+            }
+            return column
+        }
+        var stored: [(id: Int64, values: [DatabaseValue])] = []
+        stored.reserveCapacity(rows.count)
+        for row in rows {
+            var values: [DatabaseValue] = []
+            for (column, value) in zip(columns, row.values) {
+                values.append(try DomainHost.stored(value, for: column, table: table, row: row.id, newRow: nil))
+            }
+            stored.append((row.id, values))
+        }
+        let writer = try changeWriter()
+        let count = try writer.update(table: table.name, columns: columns.map(\.name), rows: stored, site: DomainHost.site(site))
+        try wrote()
+        return count
+    }
+
+    public func delete(_ selection: WriteSelection, cascade: Bool, site: WriteSite) throws -> Int? {
+        guard pushdown, let sql = try SQLPlanBuilder.write(selection, assignments: []) else { return nil }
+        let writer = try changeWriter()
+        let count = try writer.delete(table: selection.plan.table, selection: sql.selection, expected: selection.expected,
+                                      cascade: cascade, site: DomainHost.site(site))
+        try wrote()
+        return count
+    }
+
+    public func delete(table name: String, ids: [Int64], cascade: Bool, site: WriteSite) throws -> Int {
+        let table = try DomainHost.catalogTable(name)
+        let writer = try changeWriter()
+        let count = try writer.delete(table: table.name, ids: ids, cascade: cascade, site: DomainHost.site(site))
+        try wrote()
+        return count
+    }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        guard let db = session.db else { return try body() }
+        if session.options.readOnly == nil { try ensureTransaction(write: true) } else { try ensureTransaction(write: false) }
+        let name = "dv_block\(session.depth)"
+        try db.execute(sql: "SAVEPOINT \(name)")
+        let mark = session.writer?.mark()
+        session.depth += 1
+        do {
+            let result = try body()
+            session.depth -= 1
+            try db.execute(sql: "RELEASE \(name)")
+            if session.depth == 0 { try wrote() }
+            return result
+        } catch {
+            session.depth = max(session.depth - 1, 0)
+            try? db.execute(sql: "ROLLBACK TO \(name)")
+            try? db.execute(sql: "RELEASE \(name)")
+            if let mark { session.writer?.restore(mark) } else { session.writer = nil }
+            invalidate()
+            throw error
+        }
+    }
+
+    // MARK: Values
+
+    static func catalogTable(_ name: String) throws -> Table {
+        if Catalog.logTable(named: name) != nil { throw WriteError.readOnlyTable(name) }
+        guard let table = Catalog.tables.first(where: { $0.name == name || $0.alias == name }) else {
+            throw WriteError.database("unknown table \(name)")
+        }
+        return table
+    }
+
+    /// A column the binding computes (`cluster`, `score`) cannot be set; any other name is unknown.
+    static func notStored(_ table: Table, _ name: String) -> WriteError {
+        if DerivedColumns.columns(of: table.name).contains(where: { $0.name == name || $0.alias == name }) {
+            return .notSettable(table: table.name, column: name)
+        }
+        let candidates = table.columns.map(\.name) + table.columns.map(\.alias)
+        return .unknownColumn(table: table.name, column: name, suggestion: NameSuggestion.closest(to: name, among: candidates))
+    }
+
+    /// `value` as the column stores it. Kinds the store would refuse are passed on for the
+    /// writer to name (an integer given for a text column); values no column can hold
+    /// (a list, a function, a row of another table) are refused here.
+    static func stored(_ value: Value, for column: DanVanStore.Column, table: Table, row: Int64?, newRow: Int?) throws -> DatabaseValue {
+        func refuse(_ shown: String) -> WriteError {
+            .invalidValue(table: table.name, row: row, newRow: newRow, column: column.name, value: shown, problem: .wrongType)
+        }
+        switch value {
+        case .null: return .null
+        case .bool(let flag): return (flag ? 1 : 0).databaseValue
+        case .int(let number): return number.databaseValue
+        case .double(let number):
+            guard number.isFinite else { throw refuse("\(number)") }
+            return number.databaseValue
+        case .text(let text):
+            let normal = text.nfc
+            if !column.codes.isEmpty, !column.codes.contains(where: { $0.code == normal }) {
+                let wanted = normal.lowercased()
+                if let found = column.codes.first(where: { $0.label.vi.lowercased() == wanted || $0.label.en.lowercased() == wanted }) {
+                    return found.code.databaseValue
+                }
+            }
+            return normal.databaseValue
+        case .date(let date): return date.description.databaseValue
+        case .row(let target):
+            guard column.referencedTable == target.schema.table, case .int(let id)? = target.values.first else {
+                throw refuse("\(target.schema.table) row")
+            }
+            return id.databaseValue
+        default:
+            throw refuse(value.description)
+        }
+    }
+}
