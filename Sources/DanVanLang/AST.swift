@@ -23,6 +23,13 @@ public struct Expr: Sendable {
         case member(Expr, String, SourceRange)
         case lambda(FunctionDecl)
         case pipeline(Expr, [Stage])
+        /// `name: value` inside a call's parentheses (`merge_units(from: 17, into: 12)`); the
+        /// range of the label is kept for diagnostics. Only a host function takes labels: the
+        /// compiler reports one anywhere else.
+        case labelled(String, SourceRange, Expr)
+        /// `insert TABLE value`: the table's name as written and its range, and the record or
+        /// list of records to insert.
+        case insert(String, SourceRange, Expr)
     }
 
     public let kind: Kind
@@ -65,6 +72,12 @@ public struct Stage: Sendable {
         case count
         /// `xs | f(a, b)` calls `f(xs, a, b)`; `xs | f` calls `f(xs)`.
         case call(Expr, [Expr])
+        /// `expect N`: the items unchanged when there are exactly N of them, else an error.
+        case expect(Expr)
+        /// `update name = value, ...`: the last stage, over rows of a table.
+        case update([ColumnAssignment])
+        /// `delete` or `delete cascade`: the last stage, over rows of a table.
+        case delete(cascade: Bool)
     }
 
     public let kind: Kind
@@ -74,6 +87,13 @@ public struct Stage: Sendable {
 public struct SelectItem: Sendable {
     /// The column's name: given with `name: expr`, or taken from a name or dotted path.
     public let name: String
+    public let value: Expr
+}
+
+/// `name = value` in an `update` stage.
+public struct ColumnAssignment: Sendable {
+    public let name: String
+    public let nameRange: SourceRange
     public let value: Expr
 }
 
@@ -95,6 +115,8 @@ public struct Stmt: Sendable {
         case `break`
         case `continue`
         case `return`(Expr?)
+        /// `transaction { ... }`: the block's changes all happen or, on an error, none.
+        case transaction([Stmt])
     }
 
     public let kind: Kind

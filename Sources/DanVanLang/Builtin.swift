@@ -7,10 +7,14 @@ struct Builtin: Sendable {
     let name: String
     let arity: ClosedRange<Int>
     let body: @Sendable (Arguments) throws -> Value
+    /// True for a host function that changes data, held as a value (`VM.mayWrite`).
+    let writes: Bool
 
-    init(_ name: String, _ arity: ClosedRange<Int>, _ body: @escaping @Sendable (Arguments) throws -> Value) {
+    init(_ name: String, _ arity: ClosedRange<Int>, writes: Bool = false,
+         _ body: @escaping @Sendable (Arguments) throws -> Value) {
         self.name = name
         self.arity = arity
+        self.writes = writes
         self.body = body
     }
 

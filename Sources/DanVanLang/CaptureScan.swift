@@ -39,6 +39,8 @@ enum CaptureScan {
             if nested { result.names.insert(name) }
             visit(sequence, nested: nested, inStage: inStage, &result)
             for inner in body { visit(inner, nested: nested, inStage: inStage, &result) }
+        case .transaction(let body):
+            for inner in body { visit(inner, nested: nested, inStage: inStage, &result) }
         case .break, .continue: break
         case .return(let value):
             if let value { visit(value, nested: nested, inStage: inStage, &result) }
@@ -74,6 +76,7 @@ enum CaptureScan {
             visit(index, nested: nested, inStage: inStage, &result)
         case .member(let base, _, _): visit(base, nested: nested, inStage: inStage, &result)
         case .lambda(let declaration): visitFunction(declaration, inStage: inStage, &result)
+        case .labelled(_, _, let value), .insert(_, _, let value): visit(value, nested: nested, inStage: inStage, &result)
         case .pipeline(let source, let stages):
             visit(source, nested: nested, inStage: inStage, &result)
             if nested { result.names.insert("it") }
@@ -81,7 +84,9 @@ enum CaptureScan {
                 func inside(_ expr: Expr) { visit(expr, nested: nested, inStage: true, &result) }
                 switch stage.kind {
                 case .filter(let expr), .group(let expr): inside(expr)
-                case .take(let expr), .skip(let expr): visit(expr, nested: nested, inStage: inStage, &result)
+                case .take(let expr), .skip(let expr), .expect(let expr): visit(expr, nested: nested, inStage: inStage, &result)
+                case .update(let assignments): for assignment in assignments { inside(assignment.value) }
+                case .delete: break
                 case .select(let items): for item in items { inside(item.value) }
                 case .sort(let keys): for key in keys { if let value = key.value { inside(value) } }
                 case .distinct, .first, .count: break

@@ -149,8 +149,13 @@ extension Compiler {
 
     static let aggregates: Set<String> = ["count", "sum", "avg", "min", "max", "list"]
 
-    func compileCall(_ calleeExpr: Expr, _ givenArguments: [Expr], range: SourceRange) -> Eval {
+    func compileCall(_ calleeExpr: Expr, _ labelledArguments: [Expr], range: SourceRange) -> Eval {
         let at = span(range)
+        if case .name(let name) = calleeExpr.kind, case .hostFunction(let hostFunction) = resolve(name) {
+            let call = compileHostCall(hostFunction, labelledArguments, leading: 0, range: range)
+            return { frame in try call(&frame, []) }
+        }
+        let givenArguments = unlabelled(labelledArguments, callee: calleeExpr)
         var argumentExprs = givenArguments
         if case .name("contains") = calleeExpr.kind, case .builtin = resolve("contains") {
             argumentExprs = checkedContains(givenArguments, report: true)

@@ -77,6 +77,15 @@ extension Compiler {
 
         case .pipeline(let sourceExpr, let stages):
             return compilePipeline(sourceExpr, stages)
+
+        case .insert(let tableName, let tableRange, let valueExpr):
+            return compileInsert(tableName, tableRange, valueExpr, range: expr.range)
+
+        case .labelled(_, let labelRange, let valueExpr):
+            // Calls take their labels apart (Compiler+HostFunctions.swift); one met here is
+            // in no call that could take it.
+            error(labelRange, WriteMessages.labelOutsideHostCall)
+            return compile(valueExpr)
         }
     }
 
@@ -119,6 +128,7 @@ extension Compiler {
         case .local(.cell(let cell), _): return { frame in frame.cell(cell).value }
         case .capture(let index): return { frame in frame.captures[index].value }
         case .global(let index):
+            function.globalsRead.insert(index)
             let at = span(range)
             return { frame in
                 let vm = frame.vm
@@ -129,6 +139,8 @@ extension Compiler {
         case .builtin(let function):
             let value = Value.function(function)
             return { _ in value }
+        case .hostFunction(let hostFunction):
+            return readHostFunction(hostFunction)
         case .table(let table):
             let value = Value.table(table)
             return { _ in value }
@@ -218,6 +230,8 @@ extension Compiler {
         proto.frameSize = max(state.maxSlot, declaration.params.count)
         proto.cellCount = state.maxCell
         proto.boxedParameters = boxed
+        state.record(in: proto)
+        outer.nested.append(proto)
         let origins = state.captureOrigins
         if origins.isEmpty {
             let constant = Value.function(Function(proto: proto, captures: []))

@@ -12,9 +12,20 @@ typealias StageRunner = (inout Frame, Value) throws -> Value
 
 extension Compiler {
     func compilePipeline(_ sourceExpr: Expr, _ stages: [Stage]) -> Eval {
+        if let last = stages.last, last.kind.isWrite {
+            return compileWritePipeline(sourceExpr, Array(stages.dropLast()), last)
+        }
         let source = compile(sourceExpr)
-        // A source that names a host table gives every stage a known shape, and a plan the
-        // host may answer (Query/Planner.swift).
+        let run = compileStages(sourceExpr, stages).run
+        return { frame in try run(&frame, try source(&frame)) }
+    }
+
+    /// The stages of `source | stages` (the source itself not included): the code that runs
+    /// them on the source's value, and the shape of the items they give. A source that names
+    /// a host table gives every stage a known shape, and a plan the host may answer
+    /// (Query/Planner.swift).
+    func compileStages(_ sourceExpr: Expr, _ stages: [Stage], builder: PlanBuilder = PlanBuilder())
+        -> (run: StageRunner, shape: ItemShape, plan: CompiledPlan?) {
         var table: TableSource?
         if case .name(let name) = sourceExpr.kind, case .table(let found) = resolve(name) { table = found }
         var shape: ItemShape = table.map { .rows($0.schema) } ?? .unknown
@@ -25,18 +36,18 @@ extension Compiler {
             shape = next
         }
         guard let table, diagnostics.isEmpty else {
-            return { frame in
-                var value = try source(&frame)
+            return ({ frame, input in
+                var value = input
                 for runner in runners { value = try runner(&frame, value) }
                 return value
-            }
+            }, shape, nil)
         }
-        let compiled = planPipeline(table, sourceExpr, stages)
+        let compiled = planPipeline(table, sourceExpr, stages, builder: builder)
         plans.append(compiled)
         let plan = compiled.plan, parameters = compiled.parameters
         let at = span(sourceExpr.range)
-        return { frame in
-            var value = try source(&frame)
+        return ({ frame, input in
+            var value = input
             var next = 0
             if !plan.steps.isEmpty, case .table(let current) = value, current.name == plan.table, let host = frame.vm.host {
                 var values: [Value] = []
@@ -52,7 +63,7 @@ extension Compiler {
                 next += 1
             }
             return value
-        }
+        }, shape, compiled)
     }
 
     /// A stage's closure, and the shape of the items it gives.
@@ -70,10 +81,10 @@ extension Compiler {
             }
         }
         switch stage.kind {
-        case .filter, .sort, .take, .skip, .distinct: return (runner, shape)
+        case .filter, .sort, .take, .skip, .distinct, .expect: return (runner, shape)
         case .select(let items): return (runner, .records(items.map(\.name)))
         case .group: return (runner, .groups(shape))
-        case .first, .count, .call: return (runner, .unknown)
+        case .first, .count, .call, .update, .delete: return (runner, .unknown)
         }
     }
 
@@ -208,7 +219,27 @@ extension Compiler {
         case .count:
             return { frame, input in .int(Int64(try items(input, frame.vm).count)) }
 
-        case .call(let functionExpr, let argumentExprs):
+        case .expect(let countExpr):
+            let count = compile(countExpr)
+            let countSpan = span(countExpr.range)
+            return { frame, input in
+                let source = try items(input, frame.vm)
+                try Compiler.checkExpected(try Compiler.expectedCount(try count(&frame), at: countSpan), source.count, at: at)
+                if case .list = input { return input }
+                return .list(source)
+            }
+
+        case .update, .delete:
+            // Only the last stage writes (compileWritePipeline); one anywhere else is an error.
+            error(stage.range, WriteMessages.writeMustBeLast, [.plain(stage.kind.word)])
+            return { _, input in input }
+
+        case .call(let functionExpr, let labelledArguments):
+            if case .name(let name) = functionExpr.kind, case .hostFunction(let hostFunction) = resolve(name) {
+                let call = compileHostCall(hostFunction, labelledArguments, leading: 1, range: stage.range)
+                return { frame, input in try call(&frame, [input]) }
+            }
+            let argumentExprs = unlabelled(labelledArguments, callee: functionExpr)
             let callee = compile(functionExpr)
             let arguments = argumentExprs.map { Code(eval: compile($0)) }
             let calleeSpan = span(functionExpr.range)

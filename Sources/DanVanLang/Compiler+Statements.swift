@@ -11,6 +11,9 @@ extension Compiler {
 
     func compile(_ statement: Stmt) -> Exec {
         let range = statement.range
+        let outerStatement = statementRange
+        statementRange = range
+        defer { statementRange = outerStatement }
         switch statement.kind {
         case .expression(let expr):
             let value = compile(expr)
@@ -109,6 +112,9 @@ extension Compiler {
         case .for(let name, let nameRange, let sequenceExpr, let bodyStatements):
             return compileFor(name, nameRange, sequenceExpr, bodyStatements, range: range)
 
+        case .transaction(let body):
+            return compileTransaction(body, range: range)
+
         case .break:
             if function.loopDepth == 0 { error(range, CompileMessages.breakOutsideLoop) }
             return { _ in .breakLoop }
@@ -146,7 +152,7 @@ extension Compiler {
         let sequenceSpan = span(sequenceExpr.range)
         var counted: (Eval, Eval?)?
         if case .call(let callee, let arguments) = sequenceExpr.kind, case .name("range") = callee.kind,
-           (1...2).contains(arguments.count), case .builtin = resolve("range") {
+           (1...2).contains(arguments.count), !arguments.contains(where: \.isLabelled), case .builtin = resolve("range") {
             let first = compile(arguments[0])
             counted = (first, arguments.count == 2 ? compile(arguments[1]) : nil)
         }
@@ -327,7 +333,7 @@ extension Compiler {
                     vm.globalDefined[index] = true
                     return .normal
                 }
-            case .builtin, .table:
+            case .builtin, .hostFunction, .table:
                 error(target.range, CompileMessages.assignToBuiltin, [.plain(name)])
                 return { _ in .normal }
             case .unknown:

@@ -64,6 +64,7 @@ final class Compiler {
         var hasValue = false
         for (position, statement) in statements.enumerated() {
             statementStart = statement.range.start
+            statementRange = statement.range
             if keepLastValue, position == statements.count - 1, case .expression(let expr) = statement.kind {
                 let value = compile(expr)
                 execs.append(Step { frame in frame.result = try value(&frame); return .normal })
@@ -76,6 +77,7 @@ final class Compiler {
         proto.body = Compiler.sequence(execs)
         proto.frameSize = function.maxSlot
         proto.cellCount = function.maxCell
+        function.record(in: proto)
         return (proto, hasValue)
     }
 
@@ -86,6 +88,8 @@ final class Compiler {
     /// variable (Query/StageNames.swift).
     var globalDeclaredAt: [String: Int] = [:]
     var statementStart = Int.max
+    /// The innermost statement being compiled: where a write comes from (`WriteSite`).
+    var statementRange = SourceRange(start: 0, end: 0)
 
     func declare(global name: String, range: SourceRange) {
         if !allowRedeclare && declaredInThisProgram.contains(name) {
@@ -172,6 +176,8 @@ final class Compiler {
         case capture(Int)
         case global(Int)
         case builtin(Function)
+        /// A function the host adds (`merge_units`), called with positional or labelled arguments.
+        case hostFunction(HostFunction)
         case table(TableSource)
         case unknown
     }
@@ -181,6 +187,7 @@ final class Compiler {
         if let index = captureIndex(name, in: function) { return .capture(index) }
         if let index = vm.globalIndex[name] { return .global(index) }
         if let builtin = vm.builtins[name] { return .builtin(builtin) }
+        if let hostFunction = vm.host?.function(named: name) { return .hostFunction(hostFunction) }
         if let table = vm.host?.table(named: name) { return .table(table) }
         return .unknown
     }
@@ -215,6 +222,7 @@ final class Compiler {
         }
         names.append(contentsOf: vm.globalNames)
         names.append(contentsOf: vm.builtins.keys)
+        names.append(contentsOf: vm.host?.functionNames ?? [])
         names.append(contentsOf: vm.host?.tableNames ?? [])
         return names
     }
@@ -267,6 +275,12 @@ final class FunctionState {
     /// Bare names met in stages whose items' shape is unknown at compile time, checked once
     /// per stage when it runs (Query/StageNames.swift).
     var dynamicNames: [DynamicStageName] = []
+    /// What may make a run of this function write (`Proto.writes`, `VM.mayWrite`): its own
+    /// writes, the globals it reads (whose values may be functions that write), the
+    /// functions written inside it.
+    var writes = false
+    var globalsRead: Set<Int> = []
+    var nested: [Proto] = []
 
     init(parent: FunctionState?, isTopLevel: Bool, name: String?) {
         self.parent = parent
@@ -279,5 +293,12 @@ final class FunctionState {
             if let local = scope[name] { return local }
         }
         return nil
+    }
+
+    /// Keeps on `proto` what `VM.mayWrite` needs to know of this function's body.
+    func record(in proto: Proto) {
+        proto.writes = writes
+        proto.globalsRead = globalsRead.sorted()
+        proto.nested = nested
     }
 }

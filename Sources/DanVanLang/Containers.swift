@@ -163,6 +163,12 @@ final class Proto {
     var boxedParameters: [(slot: Int, cell: Int)] = []
     @exclusivity(unchecked) var body: Exec = { _ in .normal }
     let span: Span
+    /// True when its body writes itself (`insert`, `update`, `delete`, `transaction`, a host
+    /// function that writes); with the globals it reads and the functions written inside it,
+    /// what `VM.mayWrite` follows to tell whether a call may write.
+    var writes = false
+    var globalsRead: [Int] = []
+    var nested: [Proto] = []
 
     init(name: String, arity: Int, span: Span) {
         self.name = name

@@ -182,10 +182,14 @@ public final class RowSchema {
     public let kinds: [ColumnKind]
     /// The code list of each coded column, by column index.
     public let codes: [Int: CodeList]
+    /// Whether each column may hold null, in column order (all true when the host does not
+    /// say). An `update` value is computed by the host only from columns that cannot be null
+    /// (`title + " x"` on a null title is an error in the language, not a null).
+    public let nullable: [Bool]
 
     public init(table: String, columns: [String], columnIndex: [String: Int],
                 links: [String: Link], displayColumn: Int?, resolver: RowResolver?,
-                kinds: [ColumnKind]? = nil, codes: [Int: CodeList] = [:]) {
+                kinds: [ColumnKind]? = nil, codes: [Int: CodeList] = [:], nullable: [Bool]? = nil) {
         self.table = table
         self.columns = columns
         self.columnIndex = columnIndex
@@ -194,6 +198,7 @@ public final class RowSchema {
         self.resolver = resolver
         self.kinds = kinds ?? Array(repeating: .any, count: columns.count)
         self.codes = codes
+        self.nullable = nullable ?? Array(repeating: true, count: columns.count)
     }
 
     /// Every name a stage may use on these rows: columns, references and relations, with aliases.
@@ -269,7 +274,12 @@ public struct WriteSelection {
 /// What the language asks of a host that can change its data. Every method is all or
 /// nothing: when it throws, nothing it did remains. Values are checked by the host against
 /// its schema (types, required columns, code lists, references); a violation is an error
-/// naming the row and the column.
+/// naming the row and the column. An error that is a `LangError` is shown with its own
+/// (bilingual) message; any other with its description.
+///
+/// The language has already checked what it can: column names are canonical, `id` is never
+/// set, a label is replaced by its code, and a reference column is given an id (`.int`),
+/// never a row.
 public protocol HostWriter: AnyObject {
     /// Inserts one row per record (fields by column name, canonical or alias) and gives the
     /// new rows, in order.

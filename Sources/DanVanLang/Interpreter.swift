@@ -21,6 +21,8 @@ import Darwin
 /// ```
 /// - `output` receives each `print` line without its line break.
 /// - Globals (`let`, `fn` at the top level) persist across `run` and `evaluate` calls.
+/// - Once a program has compiled, and before it runs, the host's `willRun(writes:)` is told
+///   whether it may change data; an error it throws is the program's runtime error.
 /// - `run`/`evaluate` clear `interrupt` when they start; setting it (from a SIGINT handler)
 ///   stops the program at the next loop iteration or call with the error "interrupted".
 /// - Not thread-safe: use one interpreter from one thread at a time. Runs need no particular
@@ -85,10 +87,12 @@ public final class Interpreter {
         return vm.globals[index]
     }
 
-    /// Every name a completion may offer: globals, built-ins and host tables, sorted.
+    /// Every name a completion may offer: globals, built-ins, host functions and host
+    /// tables, sorted.
     public func globalNames() -> [String] {
         var names = Set(vm.globalNames.enumerated().filter { vm.globalDefined[$0.offset] }.map(\.element))
         names.formUnion(vm.builtins.keys)
+        names.formUnion(vm.host?.functionNames ?? [])
         names.formUnion(vm.host?.tableNames ?? [])
         return names.sorted()
     }
@@ -132,6 +136,11 @@ public final class Interpreter {
         let start = Span(source: sourceIndex, offset: 0)
         defer { vm.clearStack() }
         do {
+            // The host learns whether the program may write before it reads anything.
+            if let host = vm.host {
+                let writes = vm.mayWrite(proto)
+                try vm.host(start, failure: WriteMessages.cannotStart) { try host.willRun(writes: writes) }
+            }
             let base = try vm.enter(main, argumentCount: 0, at: start)
             defer { vm.leave(base, main) }
             var frame = Frame(base: base,

@@ -35,6 +35,12 @@ enum ParseMessages {
     static let expectedStage = Localized(
         vi: "cần một bước sau '|' (where, select, sort, group by, take, skip, distinct, first, count hoặc một hàm)",
         en: "expected a stage after '|' (where, select, sort, group by, take, skip, distinct, first, count or a function)")
+    static let expectedUpdateColumn = Localized(
+        vi: "cần tên cột sau 'update' (update cột = giá trị)", en: "expected a column name after 'update' (update column = value)")
+    static let expectedUpdateAssign = Localized(
+        vi: "cần '=' sau tên cột (update cột = giá trị)", en: "expected '=' after the column name (update column = value)")
+    static let expectedDeleteEnd = Localized(
+        vi: "sau 'delete' chỉ có thể là 'cascade' hoặc hết bước", en: "only 'cascade' or the end of the stage may follow 'delete'")
     static let expectedBy = Localized(vi: "cần 'by' sau 'group'", en: "expected 'by' after 'group'")
     static let selectNeedsName = Localized(
         vi: "hãy đặt tên cho cột này: 'tên: biểu thức'", en: "give this column a name: 'name: expression'")

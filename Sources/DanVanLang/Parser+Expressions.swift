@@ -5,8 +5,9 @@
 import VietText
 
 extension Parser {
-    /// expression → lambda | pipeline
+    /// expression → lambda | insert (Parser+Writes.swift) | pipeline
     func expression() throws -> Expr {
+        if atInsert() { return try insertExpression() }
         if let lambda = try lambdaIfPresent() { return lambda }
         return try pipeline()
     }
@@ -201,11 +202,19 @@ extension Parser {
         }
     }
 
-    /// arguments → (expression ("," expression)* ","?)? ")"
+    /// arguments → (argument ("," argument)* ","?)? ")"   argument → (NAME ":")? expression
+    /// A label is unambiguous here: inside `(...)` a name followed by `:` starts nothing else.
     func argumentList() throws -> [Expr] {
         var arguments: [Expr] = []
         while !check(.rightParen) {
-            arguments.append(try expression())
+            if case .name = current.kind, case .symbol(.colon) = peekKind(1) {
+                let label = advance()
+                advance()
+                let value = try expression()
+                arguments.append(Expr(kind: .labelled(label.text, label.range, value), range: label.range.to(value.range)))
+            } else {
+                arguments.append(try expression())
+            }
             if !match(.comma) { break }
         }
         try expect(.rightParen, ParseMessages.expectedCloseArguments)

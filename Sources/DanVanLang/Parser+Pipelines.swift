@@ -1,10 +1,11 @@
 // Pipeline stages after `|`. Stage words are recognised only here, so `first(xs)` and a
-// variable called `count` still work elsewhere. A stage's expressions stop at the next `|`.
+// variable called `count` (or `update`) still work elsewhere. A stage's expressions stop at the next `|`.
 import VietText
 
 extension Parser {
     /// stage → "where" expr | "select" item ("," item)* | "sort" (key ("," key)*)?
     ///       | "group" "by" expr | "take" expr | "skip" expr | "distinct" | "first" | "count"
+    ///       | "expect" expr | updateStage | deleteStage          (Parser+Writes.swift)
     ///       | postfix                                  (a function: `xs | f(a)` is `f(xs, a)`)
     func stage() throws -> Stage {
         let start = current.range
@@ -49,6 +50,15 @@ extension Parser {
         case "count":
             advance()
             return make(.count)
+        case "expect":
+            advance()
+            return make(.expect(try binary(1)))
+        case "update":
+            advance()
+            return make(.update(try updateAssignments()))
+        case "delete":
+            advance()
+            return make(.delete(cascade: try deleteCascade()))
         default:
             let call = try postfix()
             return callStage(call, start: start)

@@ -45,7 +45,8 @@ extension Parser {
     }
 
     /// statement → letStatement | functionDeclaration | ifStatement | whileStatement
-    ///           | forStatement | "break" | "continue" | returnStatement | expressionStatement
+    ///           | forStatement | "break" | "continue" | returnStatement
+    ///           | transactionStatement (Parser+Writes.swift) | expressionStatement
     func statement() throws -> Stmt {
         let start = current.range
         switch current.kind {
@@ -85,6 +86,7 @@ extension Parser {
             let value = try expression()
             return Stmt(kind: .return(value), range: start.to(value.range))
         default:
+            if atTransaction() { return try transactionStatement() }
             return try expressionStatement()
         }
     }

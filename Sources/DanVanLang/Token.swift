@@ -49,5 +49,6 @@ public struct Token: Sendable {
     /// `count` as a variable still work elsewhere. The REPL highlights them.
     public static let stageWords: Set<String> = [
         "where", "select", "sort", "group", "by", "take", "skip", "distinct", "first", "count", "asc", "desc",
+        "expect", "update", "delete", "cascade",
     ]
 }

@@ -202,8 +202,10 @@ final class VM {
 
     // MARK: host access
 
-    /// Runs a host call, turning its errors into runtime errors.
-    func host<T>(_ span: Span, _ body: () throws -> T) throws -> T {
+    /// Runs a host call, turning its errors into runtime errors: a `HostMessageError` is shown
+    /// as it says itself, any other error with its text after `failure` ("the data could not
+    /// be read: ...").
+    func host<T>(_ span: Span, failure: Localized = RuntimeMessages.hostError, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as RuntimeError {
@@ -213,7 +215,7 @@ final class VM {
         } catch let error as HostMessageError {
             throw RuntimeError(RuntimeMessages.hostMessage, [.plain(error.message(lang))], at: span)
         } catch {
-            throw RuntimeError(RuntimeMessages.hostError, [.plain(String(describing: error))], at: span)
+            throw RuntimeError(failure, [.plain(String(describing: error))], at: span)
         }
     }
 

@@ -19,6 +19,9 @@ final class PlanBuilder {
     /// The fields of the records the last planned `select` made, with their kinds.
     var fields: [String: ColumnKind] = [:]
     var keyKind: ColumnKind = .any
+    /// For a planned `update`: checks of the values of parameters that its assignments read
+    /// (Planner+Writes.swift); a value that fails one sends the write to memory.
+    var guards: [(parameter: Int, check: (Value) -> Value?)] = []
 
     /// Records with these fields are what the next steps read.
     func made(_ records: [PlanField]) {
@@ -28,8 +31,7 @@ final class PlanBuilder {
 
 extension Compiler {
     /// The plan of `source | stages`, where `source` names the host table `table`.
-    func planPipeline(_ table: TableSource, _ sourceExpr: Expr, _ stages: [Stage]) -> CompiledPlan {
-        let builder = PlanBuilder()
+    func planPipeline(_ table: TableSource, _ sourceExpr: Expr, _ stages: [Stage], builder: PlanBuilder = PlanBuilder()) -> CompiledPlan {
         var steps: [PlanStage] = []
         var leftOver: [PlanLeftOver] = []
         var shape = ItemShape.rows(table.schema)
@@ -82,7 +84,7 @@ extension Compiler {
             } else {
                 let reason: Localized
                 switch stage.kind {
-                case .distinct, .call: reason = PlanReasons.stageKind
+                case .distinct, .call, .expect, .update, .delete: reason = PlanReasons.stageKind
                 default: reason = PlanReasons.notTranslatable
                 }
                 leftOver.append(PlanLeftOver(text: text, reason: reason))
@@ -139,7 +141,7 @@ extension Compiler {
         case .distinct:
             if case .rows = shape { return .distinctRows }
             return nil
-        case .group: return nil
+        case .group, .expect, .update, .delete: return nil
         }
     }
 
@@ -361,7 +363,7 @@ extension Compiler {
 
     /// A bare name or dotted path: a column of the row (through references), a field of the
     /// records an earlier `select` made, the group's key, or a variable (a parameter).
-    private func planPath(_ expr: Expr, _ builder: PlanBuilder, allowRows: Bool) -> PlanExpr? {
+    func planPath(_ expr: Expr, _ builder: PlanBuilder, allowRows: Bool) -> PlanExpr? {
         let shape = function.stages.last?.shape ?? .unknown
         switch shape {
         case .records(let names):

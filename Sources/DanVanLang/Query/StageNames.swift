@@ -177,7 +177,7 @@ extension Compiler {
             guard function.isTopLevel, index < vm.globalNames.count, !vm.globalDefined[index],
                   let declared = globalDeclaredAt[vm.globalNames[index]] else { return true }
             return declared < statementStart
-        case .builtin, .table, .unknown: return false
+        case .builtin, .hostFunction, .table, .unknown: return false
         }
     }
 
@@ -299,7 +299,7 @@ extension Compiler {
 
     /// `literal` as compared with `column`: itself, the code a label names, or (after an
     /// error) itself; nil when it is not a literal checked here.
-    private func checkedLiteral(_ literal: Expr, against column: StaticColumn, report: Bool) -> Expr? {
+    func checkedLiteral(_ literal: Expr, against column: StaticColumn, report: Bool) -> Expr? {
         guard let written = Compiler.literalValue(literal) else { return nil }
         switch Compiler.compared(written, with: column, literal: true) {
         case .value(.text(let code)):
