@@ -32,6 +32,8 @@ extension Compiler {
         for position in 0..<leading { given[position] = true }
         var positional = leading
         var labelled = false
+        // After a wrong argument, a missing one is most likely the same mistake: one error.
+        let errorsBefore = diagnostics.count
         if leading > parameters.count {
             error(range, WriteMessages.tooManyArguments,
                   [.plain(name), .plain(String(parameters.count)), .plain(String(leading + argumentExprs.count))])
@@ -67,6 +69,7 @@ extension Compiler {
             slots[position] = value
             given[position] = true
         }
+        guard diagnostics.count == errorsBefore else { return slots }
         for position in 0..<min(max(hostFunction.required, 0), parameters.count) where !given[position] {
             error(range, WriteMessages.missingArgument, [.plain(name), .plain(parameters[position])])
         }

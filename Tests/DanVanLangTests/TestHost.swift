@@ -1,6 +1,7 @@
 // An in-memory host for the language tests: a few small tables shaped like the domain
 // (fields, units, models, contests, teams) with Vietnamese names, references (`models.unit`),
 // relations (`units.models`, `contests.teams`) and Vietnamese aliases (`mo_hinh`, `ten`).
+// It can change its data too (TestHost+Writer.swift), and adds two functions of its own.
 import DanVanLang
 
 final class MemoryTable: TableSource {
@@ -21,10 +22,22 @@ struct HostFailure: Error, CustomStringConvertible {
 }
 
 final class TestHost: Host, RowResolver {
-    private var tables: [String: MemoryTable] = [:]
+    var tables: [String: MemoryTable] = [:]
     private var aliases: [String: String] = [:]
     /// Counts `rows()` calls to check that a pipeline reads a table once.
     var failing = false
+    /// False: the session cannot change data (`writer` is nil).
+    var writable = true
+    /// True: `update(_:)` and `delete(_:)` with a selection answer nil (the language's own path).
+    var declineSelections = false
+    /// Every change asked of the writer and every host function called, in order.
+    var writes: [WriteCall] = []
+    /// What `willRun(writes:)` was told, run after run.
+    var willRunCalls: [Bool] = []
+    /// Set: `willRun` throws it (the database is busy).
+    var willRunError: Error?
+
+    var writer: HostWriter? { writable ? self : nil }
 
     var tableNames: [String] { Array(tables.keys) + Array(aliases.keys) }
 
@@ -52,7 +65,7 @@ final class TestHost: Host, RowResolver {
     /// at; `relations` maps a relation name to (child table, child column).
     private func define(_ name: String, alias: String, columns: [String], columnAliases: [String: String] = [:],
                         references: [String: String] = [:], relations: [String: (String, String)] = [:],
-                        display: String?, rows: [[Value]]) {
+                        required: Set<String> = [], display: String?, rows: [[Value]]) {
         var index: [String: Int] = [:]
         for (position, column) in columns.enumerated() { index[column] = position }
         for (alias, column) in columnAliases { index[alias] = index[column] }
@@ -82,8 +95,10 @@ final class TestHost: Host, RowResolver {
             })).sorted()
             codes[status] = CodeList(codes: values, labels: values.map { [TestHost.statusLabels[$0] ?? $0] })
         }
+        let nullable = columns.map { $0 != "id" && !required.contains($0) }
         let schema = RowSchema(table: name, columns: columns, columnIndex: index, links: links,
-                               displayColumn: display.flatMap { index[$0] }, resolver: self, kinds: kinds, codes: codes)
+                               displayColumn: display.flatMap { index[$0] }, resolver: self, kinds: kinds, codes: codes,
+                               nullable: nullable)
         let table = MemoryTable(name: name, schema: schema)
         table.storedRows = rows.map { Row(schema: schema, values: $0) }
         tables[name] = table
@@ -94,7 +109,7 @@ final class TestHost: Host, RowResolver {
 
     init() {
         define("fields", alias: "linh_vuc", columns: ["id", "code", "name"], columnAliases: ["ten": "name", "ma": "code"],
-               relations: ["models": ("models", "field")], display: "name", rows: [
+               relations: ["models": ("models", "field")], required: ["code", "name"], display: "name", rows: [
                 [.int(1), .text("KT"), .text("Kinh tế")],
                 [.int(2), .text("VHXH"), .text("Văn hóa - xã hội")],
                 [.int(3), .text("QPAN"), .text("Quốc phòng - an ninh")],
@@ -104,7 +119,7 @@ final class TestHost: Host, RowResolver {
                columnAliases: ["ten": "name", "loai": "kind"],
                references: ["parent": "units"],
                relations: ["models": ("models", "unit"), "teams": ("teams", "unit"), "units": ("units", "parent")],
-               display: "name", rows: [
+               required: ["code", "name", "kind", "status"], display: "name", rows: [
                 [.int(1), .text("HN"), .text("Thành phố Hà Nội"), .text("city"), .null, .text("active"), Value.date(iso: "1945-09-02")!],
                 [.int(2), .text("TH"), .text("Phường Tân Hòa"), .text("ward"), .int(1), .text("active"), Value.date(iso: "2025-07-01")!],
                 [.int(3), .text("CN"), .text("Phường Cửa Nam"), .text("ward"), .int(1), .text("active"), Value.date(iso: "2025-07-01")!],
@@ -116,7 +131,7 @@ final class TestHost: Host, RowResolver {
                columnAliases: ["ten": "title", "nam": "year", "diem": "score"],
                references: ["field": "fields", "unit": "units"],
                relations: ["evaluations": ("evaluations", "model")],
-               display: "title", rows: [
+               required: ["code", "title", "unit", "year", "status", "hotspot"], display: "title", rows: [
                 [.int(1), .text("M1"), .text("Dân vận khéo trong cải cách hành chính"), .int(4), .int(2), .int(2024), .double(9.5), .text("recognised"), .bool(false)],
                 [.int(2), .text("M2"), .text("Vận động hiến đất làm đường"), .int(1), .int(4), .int(2024), .double(8.0), .text("active"), .bool(true)],
                 [.int(3), .text("M3"), .text("Tổ dân phố văn minh"), .int(2), .int(3), .int(2023), .double(7.5), .text("recognised"), .bool(false)],
