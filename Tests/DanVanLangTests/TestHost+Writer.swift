@@ -192,8 +192,8 @@ extension TestHost: HostWriter {
         var doomed: [String: Set<Int64>] = [table: Set(ids)]
         var pending = ids.map { (table, $0) }
         while let (parentTable, parentID) = pending.popLast() {
-            for (childName, child) in tables {
-                for (linkName, link) in child.schema.links {
+            for (childName, child) in tables.sorted(by: { $0.key < $1.key }) {
+                for (linkName, link) in child.schema.links.sorted(by: { $0.key < $1.key }) {
                     guard case .reference(let column, let target) = link, target == parentTable,
                           child.schema.columns[column] == linkName else { continue }
                     for row in child.storedRows where row.values[column] == .int(parentID) {
@@ -226,7 +226,12 @@ extension TestHost: HostWriter {
         let evaluator = PlanEvaluator(host: self, parameters: selection.parameters)
         guard let rows = try evaluator.rows(memory.storedRows, selection.plan.steps) else { return nil }
         if let expected = selection.expected, Int64(rows.count) != expected {
-            throw WriteRefused(description: "expected \(expected) rows, the selection has \(rows.count)")
+            // A host may say it in the language's own words, in both languages, as a LangError.
+            let template = expected == 1
+                ? Localized(vi: "cần đúng 1 dòng, nhưng đường ống cho {1} dòng", en: "expected 1 row, but the pipeline gives {1}")
+                : Localized(vi: "cần đúng {0} dòng, nhưng đường ống cho {1} dòng", en: "expected {0} rows, but the pipeline gives {1}")
+            let message = Message(template, [.plain(String(expected)), .plain(String(rows.count))])
+            throw LangError([Diagnostic(kind: .runtime, location: SourceLocation(file: "", line: 1, column: 1), message: message)])
         }
         return rows
     }
