@@ -113,6 +113,7 @@ extension TestHost {
         "let u = units | where code == \"CN\" | first\nprint(models | where unit.code == \"BV\" | sort id desc | take 1 | update unit = u)",
         "print(models | sort year desc, id | skip 4 | update nam = 2000)",
         "let n = 2\nprint(models | where year == 2024 | sort id | take n | update year = year * n - 1)",
+        "print(models | where not hotspot and score != null | update title = it.title + \"!\", hotspot = true)",
     ]
 
     /// The host doing the write whole, and the language doing it row by row, change the same
@@ -250,77 +251,33 @@ extension TestHost {
     }
 }
 
-@Suite struct TransactionTests {
-    @Test func anErrorUndoesEverything() {
+@Suite struct WriteSiteTests {
+    @Test func theStatementInsideAFunction() throws {
         let host = TestHost()
-        let (output, error) = runOn(host, """
-        transaction {
-            insert fields {code: "MT", name: "Môi trường"}
-            models | where code == "M1" | update year = 2030
-            print(len(fields))
-            models | update year = year / 0
+        let interpreter = Interpreter(host: host, lang: .en, output: { _ in })
+        _ = try interpreter.evaluate(SourceText(name: "<repl 1>", text: """
+        fn bump(c) {
+            let n = models | where code == c
+                | update year = year + 1
+            return n
         }
-        """)
-        #expect(output == ["5"])
-        #expect(error?.hasPrefix("w.dv:5:28: error: division by zero") == true, "\(error ?? "")")
-        #expect(host.dump("fields") == TestHost().dump("fields"))
-        #expect(host.dump("models") == TestHost().dump("models"))
-        #expect(host.summaries.first == "transaction")
+        """))
+        #expect(try interpreter.evaluate(SourceText(name: "<repl 2>", text: "bump(\"M1\")")) == .int(1))
+        let site = host.writes.first?.site
+        #expect(site?.source == "<repl 1>")
+        #expect(site?.line == 2)
+        #expect(site?.text == "let n = models | where code == c\n        | update year = year + 1")
     }
 
-    @Test func aRefusalInsideUndoesEarlierChanges() {
-        let host = TestHost()
-        let (_, error) = runOn(host, """
-        transaction {
-            insert fields {code: "MT", name: "Môi trường"}
-            units | where code == "TH" | delete
-        }
-        """)
-        #expect(error?.contains("units 2 is used by") == true)
-        #expect(host.dump("fields").count == 4)
-    }
-
-    @Test func breakAndReturnKeepTheChanges() {
-        let host = TestHost()
-        let (output, error) = runOn(host, """
-        for i in range(5) {
-            transaction {
-                insert fields {code: "F{i}", name: "Field {i}"}
-                if i == 1 { break }
-            }
-        }
-        fn add(code) {
-            transaction {
-                let f = insert fields {code: code, name: code}
-                return f.id
-            }
-            return -1
-        }
-        print(add("X"), len(fields))
-        """)
-        #expect(error == nil)
-        #expect(output == ["7 7"])
-    }
-}
-
-@Suite struct WriteGrammarTests {
-    @Test(arguments: ["insert fields", "insert fields {code:", "transaction {", "models | update", "models | update year =",
-                      "transaction {\n  models | delete"])
-    func incomplete(_ text: String) {
-        #expect(Parser.completeness(of: text) == .incomplete)
-    }
-
-    @Test(arguments: ["insert fields {code: \"A\"}", "transaction { }", "models | delete cascade", "insert", "let insert = 1\ninsert",
-                      "f(a: 1, b: 2)", "models | where year == 2024 | expect 1 | update year = year + 1, title = \"x\""])
-    func complete(_ text: String) {
-        #expect(Parser.completeness(of: text) == .complete)
-    }
-
-    /// `insert` at the end of a line is the name: the table on the next line starts a new
-    /// statement, as it always did.
-    @Test func insertBeforeALineBreakIsAName() {
-        let (output, error) = runOn(TestHost(), "let insert = 3\nprint(insert\n)\nlet x = insert\nfields | count")
-        #expect(error == nil)
-        #expect(output == ["3"])
+    @Test func deleteCascadePlannedAndInMemoryAgree() {
+        let planned = TestHost(), inMemory = TestHost()
+        inMemory.declineSelections = true
+        let program = "print(units | where kind == \"ward\" | sort id desc | take 2 | delete cascade)"
+        let a = runOn(planned, program), b = runOn(inMemory, program)
+        #expect(a.error == nil && b.error == nil)
+        #expect(a.output == ["2"] && b.output == ["2"])
+        for table in ["units", "models", "evaluations", "teams"] { #expect(planned.dump(table) == inMemory.dump(table)) }
+        #expect(planned.summaries == ["delete plan units filter,sort,take cascade"])
+        #expect(inMemory.summaries == ["delete ids units [6, 3] cascade"])
     }
 }

@@ -1,0 +1,26 @@
+// The grammar of changing data, as the REPL sees it (is an entry complete?) and as older
+// programs see it (`insert` and `transaction` are still names where no table or `{` follows).
+import DanVanLang
+import Testing
+
+@Suite struct WriteGrammarTests {
+    @Test(arguments: ["insert fields", "insert fields {code:", "transaction {", "models | update", "models | update year =",
+                      "transaction {\n  models | delete"])
+    func incomplete(_ text: String) {
+        #expect(Parser.completeness(of: text) == .incomplete)
+    }
+
+    @Test(arguments: ["insert fields {code: \"A\"}", "transaction { }", "models | delete cascade", "insert", "let insert = 1\ninsert",
+                      "f(a: 1, b: 2)", "models | where year == 2024 | expect 1 | update year = year + 1, title = \"x\""])
+    func complete(_ text: String) {
+        #expect(Parser.completeness(of: text) == .complete)
+    }
+
+    /// `insert` at the end of a line is the name: the table on the next line starts a new
+    /// statement, as it always did.
+    @Test func insertBeforeALineBreakIsAName() {
+        let (output, error) = runOn(TestHost(), "let insert = 3\nprint(insert\n)\nlet x = insert\nfields | count")
+        #expect(error == nil)
+        #expect(output == ["3"])
+    }
+}
