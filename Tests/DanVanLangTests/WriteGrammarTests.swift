@@ -24,3 +24,22 @@ import Testing
         #expect(output == ["3"])
     }
 }
+
+@Suite struct WriteRobustnessTests {
+    /// Arbitrary soup of the write forms never traps: the parser, the compiler and the
+    /// writer's callers always answer.
+    @Test func garbageWrites() {
+        let pieces = ["insert", "fields", "models", "units", "{", "}", "[", "]", "(", ")", "|", "update", "delete", "cascade",
+                      "expect", "transaction", "where", "year", "=", "==", "1", "-1", "\"x\"", "code:", "name:", ",", "+",
+                      "merge_units", "from:", "into:", "unit_code", "it", ".", "select", "take", "\n", "null", "fn", "=>", "return"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...25, using: &generator) { text += pieces.randomElement(using: &generator)! + " " }
+            _ = Parser.completeness(of: text)
+            let host = TestHost()
+            host.declineSelections = Bool.random(using: &generator)
+            _ = runOn(host, text)
+        }
+    }
+}
