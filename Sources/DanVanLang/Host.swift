@@ -274,8 +274,8 @@ public struct WriteSelection {
 /// What the language asks of a host that can change its data. Every method is all or
 /// nothing: when it throws, nothing it did remains. Values are checked by the host against
 /// its schema (types, required columns, code lists, references); a violation is an error
-/// naming the row and the column. An error that is a `LangError` is shown with its own
-/// (bilingual) message; any other with its description.
+/// naming the row and the column. An error that is a `HostMessageError` is shown as it says
+/// itself; any other after "the data could not be changed:".
 ///
 /// The language has already checked what it can: column names are canonical, `id` is never
 /// set, a label is replaced by its code, and a reference column is given an id (`.int`),

@@ -87,12 +87,11 @@ public final class Interpreter {
         return vm.globals[index]
     }
 
-    /// Every name a completion may offer: globals, built-ins, host functions and host
-    /// tables, sorted.
+    /// Every name a completion may offer: globals, built-ins and host tables, sorted. (Host
+    /// functions are the host's to list: `Host.functionNames`.)
     public func globalNames() -> [String] {
         var names = Set(vm.globalNames.enumerated().filter { vm.globalDefined[$0.offset] }.map(\.element))
         names.formUnion(vm.builtins.keys)
-        names.formUnion(vm.host?.functionNames ?? [])
         names.formUnion(vm.host?.tableNames ?? [])
         return names.sorted()
     }

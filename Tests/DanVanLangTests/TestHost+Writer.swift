@@ -72,6 +72,15 @@ struct WriteRefused: Error, CustomStringConvertible {
     let description: String
 }
 
+/// A refusal that says itself what went wrong, in each language (`HostMessageError`).
+struct HostRefusal: HostMessageError {
+    static let expectedOne = Localized(vi: "cần đúng 1 dòng, nhưng đường ống cho {1} dòng", en: "expected 1 row, but the pipeline gives {1}")
+    static let expectedMany = Localized(vi: "cần đúng {0} dòng, nhưng đường ống cho {1} dòng", en: "expected {0} rows, but the pipeline gives {1}")
+    let message: Message
+
+    func message(_ lang: Lang) -> String { message.text(lang) }
+}
+
 extension TestHost: HostWriter {
     func insert(table: String, records: [[(name: String, value: Value)]], site: WriteSite) throws -> [Row] {
         writes.append(.insert(table: table, records: records, site: site))
@@ -226,12 +235,9 @@ extension TestHost: HostWriter {
         let evaluator = PlanEvaluator(host: self, parameters: selection.parameters)
         guard let rows = try evaluator.rows(memory.storedRows, selection.plan.steps) else { return nil }
         if let expected = selection.expected, Int64(rows.count) != expected {
-            // A host may say it in the language's own words, in both languages, as a LangError.
-            let template = expected == 1
-                ? Localized(vi: "cần đúng 1 dòng, nhưng đường ống cho {1} dòng", en: "expected 1 row, but the pipeline gives {1}")
-                : Localized(vi: "cần đúng {0} dòng, nhưng đường ống cho {1} dòng", en: "expected {0} rows, but the pipeline gives {1}")
-            let message = Message(template, [.plain(String(expected)), .plain(String(rows.count))])
-            throw LangError([Diagnostic(kind: .runtime, location: SourceLocation(file: "", line: 1, column: 1), message: message)])
+            // A host may say it in the language's own words, in both languages.
+            throw HostRefusal(message: Message(expected == 1 ? HostRefusal.expectedOne : HostRefusal.expectedMany,
+                                               [.plain(String(expected)), .plain(String(rows.count))]))
         }
         return rows
     }
