@@ -168,7 +168,8 @@ final class DomainTable: TableSource {
         }
         schema = RowSchema(table: table.name, columns: names,
                            columnIndex: columnIndex, links: links, displayColumn: display,
-                           resolver: host, kinds: kinds, codes: codes)
+                           resolver: host, kinds: kinds, codes: codes,
+                           nullable: table.columns.map(\.nullable) + DerivedColumns.columns(of: table.name).map { _ in true })
         selectSQL = "SELECT \(DerivedSQL.rowColumns(table, alias: "t0")) FROM \(table.name.quotedDatabaseIdentifier) AS t0"
         self.types = table.columns.map(\.type) + DerivedColumns.columns(of: table.name).map(\.type)
         self.store = host.store

@@ -15,7 +15,12 @@ extension ChangeWriter {
         return try inStep {
             if let expected { try expectCount(expected, "SELECT count(*) FROM (\(selection.sql))", selection.arguments) }
             let source = "\(table.name.quotedDatabaseIdentifier) AS t0 WHERE t0.id IN (\(selection.sql))"
-            return try updateStep(table, columns: columns, newValues: assignments.map(\.sql), from: source,
+            // Text is stored in NFC whatever gave it: `update title = title` normalises
+            // exactly the rows not in NFC yet (the others do not change and are not logged).
+            let values = zip(columns, assignments).map { column, assignment in
+                column.type == .text && !assignment.sql.hasPrefix("dv_nfc(") ? "dv_nfc(\(assignment.sql))" : assignment.sql
+            }
+            return try updateStep(table, columns: columns, newValues: values, from: source,
                                   arguments: selection.arguments, site: site)
         }
     }
