@@ -33,6 +33,7 @@ extension Catalog {
             Column("source", "tep", vi: "Nguồn", en: "Source", .text, nullable: false),
             Column("line", "dong_lenh", vi: "Dòng", en: "Line", .integer, nullable: false),
             Column("statement", "lenh", vi: "Câu lệnh", en: "Statement", .text, nullable: false),
+            Column("rows", "so_dong", vi: "Số dòng", en: "Rows", .integer, nullable: false),
         ], displayColumn: "statement", naturalKey: nil),
         Table(name: "change_rows", alias: "dong_thay_doi", label: L("Dòng thay đổi", "Changed rows"), columns: [
             Column("id", "id", vi: "Mã số", en: "Id", .integer, nullable: false),

@@ -77,17 +77,20 @@ public enum ChangeLog {
     /// `sample` rows of each.
     public static func summary(_ db: Database, change: Int64, sample: Int = 3) throws -> ChangeSummary {
         let groups = try GRDB.Row.fetchAll(db, sql: """
-            SELECT table_name, action, count(*) AS n, min(step) AS first FROM change_rows WHERE change = ?
-            GROUP BY table_name, action ORDER BY first
+            SELECT table_name, action, sum(rows) AS n, group_concat(step) AS steps, min(step) AS first
+            FROM change_steps WHERE change = ? GROUP BY table_name, action ORDER BY first
             """, arguments: [change])
         var parts: [ChangeSummary.Part] = []
         for group in groups {
             let table: String = group["table_name"], action: String = group["action"]
-            let rows = try GRDB.Row.fetchAll(db, sql: """
-                SELECT row_id, before, after FROM change_rows WHERE change = ? AND table_name = ? AND action = ?
-                ORDER BY id LIMIT ?
-                """, arguments: [change, table, action, sample])
-            let changed = try rows.map { try changedRow(db, table: table, id: $0[0], action: action, before: $0[1], after: $0[2]) }
+            let steps = (group["steps"] as String? ?? "").split(separator: ",").compactMap { Int($0) }
+            var changed: [ChangedRow] = []
+            for step in steps where changed.count < sample {
+                let rows = try GRDB.Row.fetchAll(db, sql: """
+                    SELECT row_id, before, after FROM change_rows WHERE change = ? AND step = ? ORDER BY row_id LIMIT ?
+                    """, arguments: [change, step, sample - changed.count])
+                changed += try rows.map { try changedRow(db, table: table, id: $0[0], action: action, before: $0[1], after: $0[2]) }
+            }
             parts.append(ChangeSummary.Part(table: table, action: action, count: group["n"], rows: changed))
         }
         return ChangeSummary(parts: parts)

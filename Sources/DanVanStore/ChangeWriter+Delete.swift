@@ -117,7 +117,7 @@ extension ChangeWriter {
         let count = db.changesCount
         guard count > 0 else { return 0 }
         try applyDelete(table, change: change, step: step)
-        try recordStep(step, table: table, action: "delete", columns: ChangeWriter.imageColumns(table).map(\.name), site: site)
+        try recordStep(step, table: table, action: "delete", columns: ChangeWriter.imageColumns(table).map(\.name), rows: count, site: site)
         deleted += count
         return count
     }

@@ -71,24 +71,27 @@ extension ChangeWriter {
             .joined(separator: ", ") + ")"
         let after = "json_object(" + zip(columns, newValues).map { "'\($0.name)', " + ChangeWriter.jsonValue("(\($1))", $0) }
             .joined(separator: ", ") + ")"
-        let same = zip(columns, newValues).map { "t0.\($0.name.quotedDatabaseIdentifier) IS (\($1))" }.joined(separator: " AND ")
-        let changing = "\(source) AND NOT (\(same))"
-        try confirmStep(table, action: "update", countSQL: "SELECT count(*) FROM \(changing)",
-                        sampleSQL: "SELECT t0.id, \(before), \(after) FROM \(changing) ORDER BY t0.id LIMIT \(ChangeWriter.previewRows)",
+        // Each row's before and after once (`LIMIT -1` keeps SQLite from copying the new
+        // values' SQL into the outer WHERE); a row changes when the two differ.
+        let pairs = "SELECT t0.id AS id, \(before) AS b, \(after) AS a FROM \(source) ORDER BY t0.id LIMIT -1"
+        let changing = "(\(pairs)) WHERE b IS NOT a"
+        // The preview counts the rows selected (fast at any size); rows whose values would not
+        // change are left alone when applied.
+        try confirmStep(table, action: "update", countSQL: "SELECT count(*) FROM \(source)",
+                        sampleSQL: "SELECT id, b, a FROM \(changing) LIMIT \(ChangeWriter.previewRows)",
                         arguments: arguments)
         let change = try changeID()
         step += 1
         try db.execute(sql: """
             INSERT INTO change_rows (change, step, table_name, row_id, action, before, after)
-            SELECT \(change), \(step), '\(table.name)', t0.id, 'update', \(before), \(after)
-            FROM \(changing) ORDER BY t0.id
+            SELECT \(change), \(step), '\(table.name)', id, 'update', b, a FROM \(changing)
             """, arguments: StatementArguments(arguments))
         let count = db.changesCount
         guard count > 0 else { return 0 }
         try check(table, change: change, step: step, columns: columns, insert: false, references: false)
         try applyUpdate(table, change: change, step: step, columns: columns)
         try check(table, change: change, step: step, columns: columns, insert: false, references: true)
-        try recordStep(step, table: table, action: "update", columns: columns.map(\.name), site: site)
+        try recordStep(step, table: table, action: "update", columns: columns.map(\.name), rows: count, site: site)
         updated += count
         return count
     }
@@ -139,7 +142,7 @@ extension ChangeWriter {
                             arguments: [])
             try applyInsert(table, change: change, step: step)
             try check(table, change: change, step: step, columns: columns, insert: true, references: true, firstNewID: first)
-            try recordStep(step, table: table, action: "insert", columns: columns.map(\.name), site: site)
+            try recordStep(step, table: table, action: "insert", columns: columns.map(\.name), rows: rows.count, site: site)
             inserted += rows.count
             return ids
         }

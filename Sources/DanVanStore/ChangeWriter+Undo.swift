@@ -93,7 +93,7 @@ extension ChangeWriter {
             try applyInsert(table, change: change, step: step)
             inserted += count
         }
-        try recordStep(step, table: table, action: inverse, columns: columns.map(\.name), site: site)
+        try recordStep(step, table: table, action: inverse, columns: columns.map(\.name), rows: count, site: site)
         return count
     }
 }

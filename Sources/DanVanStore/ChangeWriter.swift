@@ -47,7 +47,8 @@ public struct RowSelection: Sendable {
 public struct StepPreview: Sendable {
     public let table: String
     public let action: String
-    /// Rows the step changes (for a delete, with the rows `cascade` takes along).
+    /// Rows the step changes: for an update, the rows selected (those whose values would
+    /// not change are left alone); for a delete, with the rows `cascade` takes along.
     public let count: Int
     /// The first rows: id and (column, before, after) for each column shown.
     public let rows: [ChangedRow]
@@ -136,12 +137,12 @@ public final class ChangeWriter {
     }
 
     /// Records the step's site and columns once its rows are in the log.
-    func recordStep(_ number: Int, table: Table, action: String, columns: [String], site: ChangeSite) throws {
+    func recordStep(_ number: Int, table: Table, action: String, columns: [String], rows: Int, site: ChangeSite) throws {
         try db.execute(sql: """
-            INSERT INTO change_steps (change, step, table_name, action, columns, source, line, statement)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO change_steps (change, step, table_name, action, columns, source, line, statement, rows)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [try changeID(), number, table.name, action, ChangeJSON.array(columns),
-                             site.source, site.line, site.text])
+                             site.source, site.line, site.text, rows])
         let line = site.line > 0 ? "\(site.source):\(site.line): " : ""
         let text = line + site.text
         if statements.last != text { statements.append(text) }

@@ -372,6 +372,7 @@ enum Migrations {
         source TEXT NOT NULL,
         line INTEGER NOT NULL,
         statement TEXT NOT NULL,
+        rows INTEGER NOT NULL,
         UNIQUE (change, step)
     );
     """

@@ -169,11 +169,7 @@ public final class Store: Sendable {
     /// SQL functions the schema and queries use: `dv_fold(text)` gives the diacritic-free search key,
     /// and the collation `vi` orders text the Vietnamese way.
     static func registerFunctions(_ db: Database) {
-        let fold = DatabaseFunction("dv_fold", argumentCount: 1, pure: true) { values in
-            guard let text = String.fromDatabaseValue(values[0]) else { return nil }
-            return VietFold.fold(text)
-        }
-        db.add(function: fold)
+        FoldFunction.register(db)
         // The language's own text rules, so that a pipeline answered by SQL means what it
         // means in memory: `dv_nfc` (text compared after NFC), `dv_matches` (`~`) and
         // `dv_sort_name` (people's "given middle family" order).
