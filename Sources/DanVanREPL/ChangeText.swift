@@ -47,8 +47,9 @@ public enum ChangeText {
         en: "Dry run: nothing was changed, and for real no row would change either.")
 
     /// The one line that names a saved change set.
-    public static func committed(_ id: Int64, _ summary: ChangeSummary, sandbox: Bool = false, _ lang: Lang) -> String {
-        (sandbox ? savedInSandbox : saved)(lang, String(id), oneLine(summary, lang))
+    public static func committed(_ id: Int64, _ summary: ChangeSummary?, sandbox: Bool = false, _ lang: Lang) -> String {
+        let text = (sandbox ? savedInSandbox : saved)(lang, String(id), summary.map { oneLine($0, lang) } ?? "")
+        return summary == nil ? String(text.dropLast(2)) : text
     }
 
     /// What a dry-run would have changed, and that nothing was: a heading, then per table and
@@ -133,11 +134,11 @@ public enum ChangeText {
         ("at", Localized(vi: "Lúc (UTC)", en: "At (UTC)"), false),
         ("user", Localized(vi: "Người", en: "User"), false),
         ("origin", Localized(vi: "Từ đâu", en: "Origin"), false),
-        ("rows", Localized(vi: "Dòng (+ ~ −)", en: "Rows (+ ~ −)"), false),
+        ("rows", Localized(vi: "Dòng", en: "Rows"), false),
         ("undo", Localized(vi: "Hoàn tác", en: "Undo"), false),
         ("statement", Localized(vi: "Câu lệnh", en: "Statement"), false),
     ]
-    static let undoneBy = Localized(vi: "đã hoàn tác bởi #{0}", en: "undone by #{0}")
+    static let undoneBy = Localized(vi: "đã hoàn tác (#{0})", en: "undone (#{0})")
     static let undoes = Localized(vi: "hoàn tác #{0}", en: "undoes #{0}")
     /// A statement in the list is cut to this many cells (its first line only): the whole
     /// text is in `danvan changes ID`.
@@ -151,22 +152,41 @@ public enum ChangeText {
             var links: [String] = []
             if let target = change.undoes { links.append(undoes(lang, String(target))) }
             if let by = change.undoneBy { links.append(undoneBy(lang, String(by))) }
-            return [.integer(change.id), .text(change.at), .text(change.user), .text(change.origin),
-                    .text("+\(change.inserted) ~\(change.updated) −\(change.deleted)"),
+            return [.integer(change.id), .text(String(change.at.prefix(16))), .text(change.user), .text(change.origin),
+                    .text(rowCounts(change)),
                     links.isEmpty ? .null : .text(links.joined(separator: ", ")),
                     .text(firstLine(change.statement))]
         }
         return TableModel(columns: columns, rows: rows)
     }
 
+    /// `+2 ~3 −1`: rows inserted, updated, deleted, leaving out the kinds with none.
+    static func rowCounts(_ change: ChangeSetInfo) -> String {
+        let parts = [("+", change.inserted), ("~", change.updated), ("−", change.deleted)].filter { $0.1 > 0 }
+        return parts.isEmpty ? "0" : parts.map { "\($0.0)\($0.1)" }.joined(separator: " ")
+    }
+
     /// The statement's first line, cut to `statementCells`, with "…" when anything was left out.
+    /// The place of a statement typed in the session or given to eval (`<repl 3>:1: `) is
+    /// left out; a script's (`fix.dv:4: `) is kept.
     static func firstLine(_ statement: String) -> String {
         let lines = statement.split(separator: "\n", omittingEmptySubsequences: true)
         guard let first = lines.first else { return "" }
-        let line = CellText.oneLine(String(first))
+        let line = CellText.oneLine(withoutPromptPlace(String(first)))
         let cut = DisplayWidth.truncate(line, to: statementCells)
         if cut != line || lines.count == 1 { return cut }
         return line + " …"
+    }
+
+    /// `<repl 3>:1: models | …` without `<repl 3>:1: `: a place in angle brackets is not a file.
+    static func withoutPromptPlace(_ line: String) -> String {
+        guard line.hasPrefix("<"), let close = line.firstIndex(of: ">") else { return line }
+        let rest = line[line.index(after: close)...]
+        guard rest.hasPrefix(":") else { return line }
+        let afterColon = rest.dropFirst()
+        let digits = afterColon.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, afterColon.dropFirst(digits.count).hasPrefix(": ") else { return line }
+        return String(afterColon.dropFirst(digits.count + 2))
     }
 
     static let header = Localized(vi: "Lần thay đổi #{0} · {1} UTC · {2} · {3}", en: "Change set #{0} · {1} UTC · {2} · {3}")

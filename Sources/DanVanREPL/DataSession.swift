@@ -93,6 +93,16 @@ public final class HostDataSession: DataSession {
         return nil
     }
 
+    /// The change sets this session saved, from the `index`-th on (oldest first), each with
+    /// what it changed (nil when that cannot be read back).
+    public func committed(since index: Int) -> [(id: Int64, summary: ChangeSummary?)] {
+        let ids = host.session.committed.dropFirst(max(index, 0))
+        return ids.map { id in
+            if case .committed(let last, let summary)? = host.session.outcome, last == id { return (id, summary) }
+            return (id, try? host.changeSummary(id, sample: 0))
+        }
+    }
+
     public func undo(_ id: Int64) throws -> Int { try host.undo(id) }
     public func begin() throws { try host.begin() }
     public func commit() throws -> Int64? { try host.commit() }

@@ -116,8 +116,8 @@ extension REPLEngine {
         en: "A transaction is open: :commit or :rollback it before undoing.")
     static let undoing = Localized(vi: "Hoàn tác lần thay đổi #{0}: {1}", en: "Undoing change set #{0}: {1}")
     static let undone = Localized(
-        vi: "đã hoàn tác lần thay đổi #{0} bằng lần thay đổi mới #{1}: {2}",
-        en: "undid change set #{0} as the new change set #{1}: {2}")
+        vi: "đã hoàn tác lần thay đổi #{0} bằng lần thay đổi mới #{1}; các dòng được trả lại:",
+        en: "undid change set #{0} as the new change set #{1}; rows put back:")
 
     func commandUndo(_ argument: String, line: Int) {
         guard let data else { return fail(Self.noDatabase(lang), line: line) }
@@ -142,7 +142,7 @@ extension REPLEngine {
         }
         switch data.lastOutcome {
         case .committed(let id, let summary)?:
-            let text = Self.undone(lang, String(target), String(id), ChangeText.oneLine(summary, lang))
+            let text = Self.undone(lang, String(target), String(id))
             emit(.output(text + "\n" + ChangeText.parts(summary, lang, width: environment.terminalSize().columns)))
         case .dryRun(let summary)?:
             emit(.output(ChangeText.dryRun(summary, lang, width: environment.terminalSize().columns)))
