@@ -261,12 +261,13 @@ extension REPLEngine {
         }
     }
 
-    /// At exit: a transaction still open is rolled back, and the person is told.
-    func rollBackAtExit() {
+    /// At exit: a transaction still open is rolled back, and the person is told (on a line
+    /// of its own after Ctrl-D: `newLine`).
+    func rollBackAtExit(newLine: Bool) {
         guard let data, data.inTransaction else { return }
         do {
             try data.rollback()
-            emit(.output(Self.rolledBackAtExit(lang) + "\n"))
+            emit(.output((newLine ? "\n" : "") + Self.rolledBackAtExit(lang) + "\n"))
         } catch {
             emit(.error(Self.line(dataMessage(error))))
         }

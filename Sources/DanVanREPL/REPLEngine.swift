@@ -115,7 +115,7 @@ public final class REPLEngine {
                 evaluate(text, origin: .script(name: settings.scriptName, firstLine: pendingFirstLine))
             }
             pending = []
-            finish()
+            finish(atEndOfInput: true)
         }
     }
 
@@ -231,9 +231,10 @@ public final class REPLEngine {
         emit(.error(prefix + Self.line(message)))
     }
 
-    func finish() {
+    /// Ends the session. `atEndOfInput`: Ctrl-D, whose line the terminal has not ended.
+    func finish(atEndOfInput: Bool = false) {
         guard !isFinished else { return }
-        rollBackAtExit()
+        rollBackAtExit(newLine: atEndOfInput && settings.interactive)
         outputFile?.sink.close()
         outputFile = nil
         isFinished = true

@@ -18,17 +18,17 @@ struct SessionOptions: ParsableArguments {
     @Option(name: .long, help: HelpText.Session.user.argumentHelp(valueName: HelpText.Session.userValue))
     var user: String?
 
-    func validate() throws {
-        if readOnly && sandbox { throw ValidationError(HelpText.Session.readOnlyAndSandbox(helpLang)) }
-        if let user, user.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError(HelpText.Session.emptyUser(helpLang))
-        }
-    }
-
     /// Opens the database `database` names as these options say; `origin` is where the
     /// change log will say changes come from (`repl`, a script's path, `eval`).
     func open(_ database: DatabaseOptions, origin: String) throws -> OpenedSession {
-        try OpenedSession.open(database, readOnly: readOnly, sandbox: sandbox, user: user, origin: origin)
+        // Checked here rather than in `validate()`: ArgumentParser would print the root
+        // command's usage under the message, whichever command was run.
+        let lang = database.language
+        if readOnly && sandbox { throw CLIError(message: HelpText.Session.readOnlyAndSandbox(lang), code: .usage) }
+        if let user, user.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CLIError(message: HelpText.Session.emptyUser(lang), code: .usage)
+        }
+        return try OpenedSession.open(database, readOnly: readOnly, sandbox: sandbox, user: user, origin: origin)
     }
 }
 
