@@ -82,10 +82,17 @@ public enum ChangeText {
     /// `#17  title: "old" → "new", status: "active" → "ended"`: an update's columns with
     /// both values, an insert's with the new one, a delete's with the old one.
     public static func row(_ row: ChangedRow, indent: String = "", width: Int? = nil) -> String {
-        func shown(_ value: String?) -> String {
-            DisplayWidth.truncate(CellText.oneLine(value ?? "null"), to: valueCells)
-        }
-        let columns = row.columns.map { column -> String in
+        let table = Catalog.table(named: row.table)
+        // An inserted or deleted row's empty columns say nothing.
+        let kept = row.action == "update" ? row.columns : row.columns.filter { ($0.after ?? $0.before) != "null" }
+        let columns = kept.map { column -> String in
+            // A yes/no column reads as the language prints it, not as the stored 0 or 1.
+            let isBool: Bool
+            if case .bool? = table?.column(named: column.name)?.type { isBool = true } else { isBool = false }
+            func shown(_ value: String?) -> String {
+                if isBool, let value, value == "0" || value == "1" { return value == "1" ? "true" : "false" }
+                return DisplayWidth.truncate(CellText.oneLine(value ?? "null"), to: valueCells)
+            }
             switch row.action {
             case "insert": return "\(column.name): " + shown(column.after)
             case "delete": return "\(column.name): " + shown(column.before)
@@ -138,7 +145,7 @@ public enum ChangeText {
         ("undo", Localized(vi: "Hoàn tác", en: "Undo"), false),
         ("statement", Localized(vi: "Câu lệnh", en: "Statement"), false),
     ]
-    static let undoneBy = Localized(vi: "đã hoàn tác (#{0})", en: "undone (#{0})")
+    static let undoneBy = Localized(vi: "bị hoàn tác bởi #{0}", en: "undone by #{0}")
     static let undoes = Localized(vi: "hoàn tác #{0}", en: "undoes #{0}")
     /// A statement in the list is cut to this many cells (its first line only): the whole
     /// text is in `danvan changes ID`.
@@ -201,7 +208,7 @@ public enum ChangeText {
         var text = header(lang, String(change.id), change.at, change.user, change.origin) + "\n"
         text += statementLabel(lang) + "\n"
         for line in change.statement.split(separator: "\n", omittingEmptySubsequences: true) {
-            text += "  " + CellText.oneLine(String(line)) + "\n"
+            text += "  " + CellText.oneLine(withoutPromptPlace(String(line))) + "\n"
         }
         if let target = change.undoes { text += undoesLine(lang, String(target)) + "\n" }
         if let by = change.undoneBy { text += undoneByLine(lang, String(by)) + "\n" }

@@ -141,8 +141,8 @@ final class DataHarness {
         // The undo itself is not undone by the next :undo: nothing is left.
         #expect(h.output(":undo").hasPrefix("Nothing to undo"))
         let after = h.output(":changes 5")
-        #expect(after.contains("undone (#1)") == false)
-        #expect(after.contains("undone (#2)"))
+        #expect(after.contains("undone by #1") == false)
+        #expect(after.contains("undone by #2"))
         #expect(after.contains("undoes #1"))
     }
 
