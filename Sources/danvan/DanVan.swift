@@ -18,9 +18,9 @@ struct DanVan: ParsableCommand {
                       Import.self]
     )
 
-    @OptionGroup var session: SessionOptions
-
     @OptionGroup var options: DatabaseOptions
+
+    @OptionGroup var session: SessionOptions
 
     /// No subcommand: the interactive session (Shell.swift), or a script piped on stdin.
     func run() throws {

@@ -26,9 +26,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-transaction"), help: HelpText.Run.noTransaction.argumentHelp())
     var noTransaction = false
 
-    @OptionGroup var session: SessionOptions
-
     @OptionGroup var options: DatabaseOptions
+
+    @OptionGroup var session: SessionOptions
 
     func run() throws {
         let text: String
@@ -57,9 +57,9 @@ struct Eval: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: HelpText.Session.dryRun.argumentHelp())
     var dryRun = false
 
-    @OptionGroup var session: SessionOptions
-
     @OptionGroup var options: DatabaseOptions
+
+    @OptionGroup var session: SessionOptions
 
     func run() throws {
         try Scripts.execute(SourceText(name: "<eval>", text: code), options: options, session: session, origin: "eval",
