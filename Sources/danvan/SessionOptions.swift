@@ -1,4 +1,4 @@
-// The options of a session that may change data (`danvan`, `eval`, `run`): `--read-only`
+// The options of a session that may change data (`danvan`, `eval`, `run`, `undo`): `--read-only`
 // refuses every write, `--sandbox` works on a private copy that is discarded at exit, and
 // `--user` is the name the change log records. `open` turns them into the store to use and
 // the host's write options; `OpenedSession.close()` discards a sandbox.

@@ -22,10 +22,11 @@ struct Undo: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: HelpText.Session.dryRun.argumentHelp())
     var dryRun = false
 
-    @Option(name: .long, help: HelpText.Session.user.argumentHelp(valueName: HelpText.Session.userValue))
-    var user: String?
-
     @OptionGroup var options: DatabaseOptions
+
+    /// The same group, under the same name, as the root command's: ArgumentParser gives a
+    /// parent's option to the parent unless the child's has the same key (`session.user`).
+    @OptionGroup var session: SessionOptions
 
     static let origin = "danvan undo"
     static let undone = Localized(
@@ -37,10 +38,7 @@ struct Undo: ParsableCommand {
     func run() throws {
         let lang = options.language
         let target = try ChangeID.parse(id, lang)
-        if let user, user.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw CLIError(message: HelpText.Session.emptyUser(lang), code: .usage)
-        }
-        let opened = try OpenedSession.open(options, readOnly: false, sandbox: false, user: user, origin: Undo.origin)
+        let opened = try session.open(options, origin: Undo.origin)
         defer { opened.close() }
         var writeOptions = opened.options
         writeOptions.dryRun = dryRun
