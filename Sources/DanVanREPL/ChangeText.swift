@@ -109,6 +109,8 @@ public enum ChangeText {
     static let previewHeading = Localized(
         vi: "{0}: câu lệnh này sẽ {1} {2} dòng. {3} dòng đầu:",
         en: "{0}: this statement would {1} {2} rows. The first {3}:")
+    static let previewAll = Localized(vi: "{0}: câu lệnh này sẽ {1} {2} dòng:", en: "{0}: this statement would {1} {2} rows:")
+    static let previewOne = Localized(vi: "{0}: câu lệnh này sẽ {1} 1 dòng:", en: "{0}: this statement would {1} 1 row:")
     static let actionWords: [String: Localized] = [
         "insert": Localized(vi: "thêm", en: "insert"),
         "update": Localized(vi: "sửa", en: "update"),
@@ -121,8 +123,16 @@ public enum ChangeText {
     /// rows, then the first rows. Ends with a line break.
     public static func preview(_ preview: StepPreview, _ lang: Lang, width: Int? = nil) -> String {
         let action = actionWords[preview.action].map { $0(lang) } ?? preview.action
-        var text = previewHeading(lang, preview.table, action, VietFormat.integer(preview.count, lang),
-                                  String(preview.rows.count)) + "\n"
+        let count = VietFormat.integer(preview.count, lang)
+        var text: String
+        if preview.count == 1 {
+            text = previewOne(lang, preview.table, action)
+        } else if preview.rows.count >= preview.count {
+            text = previewAll(lang, preview.table, action, count)
+        } else {
+            text = previewHeading(lang, preview.table, action, count, String(preview.rows.count))
+        }
+        text += "\n"
         for row in preview.rows { text += self.row(row, indent: "  ", width: width) + "\n" }
         return text
     }

@@ -235,7 +235,7 @@ final class DataHarness {
         h.answers = [.line("Có")]
         let shown = h.output("rename 2 X")
         #expect(h.questions == ["Áp dụng? [c/K] "])
-        #expect(shown.hasPrefix("units: câu lệnh này sẽ sửa 1 dòng. 1 dòng đầu:\n"))
+        #expect(shown.hasPrefix("units: câu lệnh này sẽ sửa 1 dòng:\n  #2  name: \"Phường Tân Hòa\" → \"X\"\n"))
         #expect(shown.hasSuffix("đã lưu lần thay đổi #1: units: sửa 1 dòng\n"))
         h.answers = [.line("k")]
         #expect(h.errors("rename 3 X").contains("đã hủy: không thay đổi gì"))
