@@ -85,6 +85,8 @@ struct WriteSessionTerminalTests {
         // The terminal closed under a sandbox session (SIGHUP): the copy goes too.
         let second = try session(copy, ["--sandbox"], prompt: "danvan[sandbox]>")
         #expect(try copy.sandboxesLeft().count == 1)
+        // Once the copy is made, no process holds the real file open (so no lock on it either).
+        #expect(Self.processesHolding(copy.path).isEmpty)
         second.close()
         let deadline = Date().addingTimeInterval(10)
         while try !copy.sandboxesLeft().isEmpty, Date() < deadline { usleep(50_000) }
@@ -135,5 +137,24 @@ struct WriteSessionTerminalTests {
         try session.type("có")
         try session.press("Enter")
         try session.waitFor("đã lưu lần thay đổi #1 vào bản sao thử (bỏ đi khi thoát): units: sửa 1 dòng")
+    }
+
+    /// The processes that have `path` (or its -wal, -shm) open, from /proc (Linux); empty elsewhere.
+    static func processesHolding(_ path: String) -> [String] {
+        #if os(Linux)
+        let files = FileManager.default
+        let wanted = [path, path + "-wal", path + "-shm"].map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        var holders: [String] = []
+        for pid in (try? files.contentsOfDirectory(atPath: "/proc")) ?? [] where pid.allSatisfy(\.isNumber) {
+            for fd in (try? files.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? [] {
+                if let target = try? files.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)"), wanted.contains(target) {
+                    holders.append(pid)
+                }
+            }
+        }
+        return holders
+        #else
+        return []
+        #endif
     }
 }
