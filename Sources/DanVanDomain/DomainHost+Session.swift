@@ -285,6 +285,11 @@ extension DomainHost {
         try read { db in try ChangeLog.list(db, since: since, table: table, limit: limit) }
     }
 
+    /// One change set of the log, or nil when there is none with this id.
+    public func changeInfo(_ id: Int64) throws -> ChangeSetInfo? {
+        try read { db in try ChangeLog.info(db, id) }
+    }
+
     /// The rows of one change set.
     public func changeSummary(_ id: Int64, sample: Int = 20) throws -> ChangeSummary {
         try read { db in try ChangeLog.summary(db, change: id, sample: sample) }

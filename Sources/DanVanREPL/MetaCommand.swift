@@ -72,6 +72,40 @@ public struct MetaCommand: Sendable {
             help: L("Hiện tiếp các dòng của bảng vừa rồi", "Show the next rows of the last table"),
             argument: .none, action: { engine, _, line in engine.commandMore(line: line) }),
         MetaCommand(
+            name: "changes", aliases: [], usage: L("[N]", "[N]"),
+            help: L("N lần thay đổi dữ liệu gần nhất (mặc định 10): ai, lúc nào, từ đâu, bao nhiêu dòng",
+                    "The last N change sets of the data (default 10): who, when, from where, how many rows"),
+            argument: .none, action: { $0.commandChanges($1, line: $2) }),
+        MetaCommand(
+            name: "undo", aliases: [], usage: L("[ID]", "[ID]"),
+            help: L("Hoàn tác lần thay đổi cuối cùng của phiên này (hoặc lần ID) bằng một lần thay đổi mới",
+                    "Undo this session's last change set (or change set ID), as a new change set"),
+            argument: .none, action: { $0.commandUndo($1, line: $2) }),
+        MetaCommand(
+            name: "dry-run", aliases: [], usage: L("on|off", "on|off"),
+            help: L("Chạy thử: mỗi câu lệnh cho biết nó sẽ thay đổi gì, rồi không lưu gì",
+                    "Dry run: each entry shows what it would change, then nothing is kept"),
+            argument: .onOff, action: { $0.commandDryRun($1, line: $2) }),
+        MetaCommand(
+            name: "confirm", aliases: [], usage: L("[N|off]", "[N|off]"),
+            help: L("Hỏi trước khi áp dụng câu lệnh thay đổi hơn N dòng (mặc định 20; 0: luôn hỏi; off: không hỏi)",
+                    "Ask before applying a statement that changes more than N rows (default 20; 0: always; off: never)"),
+            argument: .none, action: { $0.commandConfirm($1, line: $2) }),
+        MetaCommand(
+            name: "begin", aliases: [], usage: L("", ""),
+            help: L("Mở một giao dịch: các câu lệnh sau được giữ chung cho tới :commit hoặc :rollback",
+                    "Open a transaction: the entries that follow are kept together until :commit or :rollback"),
+            argument: .none, action: { engine, _, line in engine.commandBegin(line: line) }),
+        MetaCommand(
+            name: "commit", aliases: [], usage: L("", ""),
+            help: L("Lưu mọi thay đổi của giao dịch đang mở thành một lần thay đổi",
+                    "Save everything the open transaction changed, as one change set"),
+            argument: .none, action: { engine, _, line in engine.commandCommit(line: line) }),
+        MetaCommand(
+            name: "rollback", aliases: [], usage: L("", ""),
+            help: L("Bỏ mọi thay đổi của giao dịch đang mở", "Drop everything the open transaction changed"),
+            argument: .none, action: { engine, _, line in engine.commandRollback(line: line) }),
+        MetaCommand(
             name: "timer", aliases: [], usage: L("on|off", "on|off"),
             help: L("Bật hoặc tắt việc đo thời gian mỗi câu lệnh", "Turn timing of each statement on or off"),
             argument: .onOff, action: { $0.commandTimer($1, line: $2) }),

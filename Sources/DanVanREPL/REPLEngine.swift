@@ -51,6 +51,12 @@ public final class REPLEngine {
 
     let evaluator: any Evaluator
     let environment: REPLEnvironment
+    /// The database session, for the commands that change data and the prompt's tags; nil
+    /// when there is no database.
+    public let data: (any DataSession)?
+    /// Reads the answer to `Apply? [y/N]` with the given prompt: the line editor on a
+    /// terminal (REPLRunner sets it), a fake in tests. Nil: nothing can be asked, the answer is no.
+    public var readAnswer: ((String) -> LineInput)?
 
     /// Lines of the statement being typed, before it is complete.
     private(set) var pending: [String] = []
@@ -65,16 +71,23 @@ public final class REPLEngine {
     /// The table whose remaining rows `:more` shows, and the first of them.
     var more: (model: TableModel, nextRow: Int)?
 
-    public init(evaluator: any Evaluator, environment: REPLEnvironment, settings: Settings) {
+    public init(evaluator: any Evaluator, environment: REPLEnvironment, settings: Settings,
+                data: (any DataSession)? = nil) {
         self.evaluator = evaluator
         self.environment = environment
         self.settings = settings
+        self.data = data
+        // A person at a terminal is asked before a big change; scripts and pipes never block.
+        if settings.interactive, let data {
+            data.confirm = { [weak self] preview in self?.askToApply(preview) ?? false }
+        }
     }
 
-    /// The prompt to show before the next line: primary, continuation, or none in batch mode.
+    /// The prompt to show before the next line: primary, continuation, or none in batch
+    /// mode. It names the session's state: `danvan[sandbox]> `, `danvan[transaction]> `.
     public var prompt: String {
         guard settings.interactive else { return "" }
-        return pending.isEmpty ? Self.primaryPrompt : Self.continuationPrompt
+        return pending.isEmpty ? primaryPromptNow : continuationPromptNow
     }
 
     /// True while a statement is unfinished.
@@ -102,7 +115,7 @@ public final class REPLEngine {
                 evaluate(text, origin: .script(name: settings.scriptName, firstLine: pendingFirstLine))
             }
             pending = []
-            finish()
+            finish(atEndOfInput: true)
         }
     }
 
@@ -150,8 +163,9 @@ public final class REPLEngine {
         switch result {
         case .value(let value):
             if showValue { show(value) }
+            reportOutcome()
         case .nothing:
-            break
+            reportOutcome()
         case .error(let diagnostics):
             failures += 1
             emit(.error(Self.line(diagnostics)))
@@ -217,8 +231,10 @@ public final class REPLEngine {
         emit(.error(prefix + Self.line(message)))
     }
 
-    func finish() {
+    /// Ends the session. `atEndOfInput`: Ctrl-D, whose line the terminal has not ended.
+    func finish(atEndOfInput: Bool = false) {
         guard !isFinished else { return }
+        rollBackAtExit(newLine: atEndOfInput && settings.interactive)
         outputFile?.sink.close()
         outputFile = nil
         isFinished = true

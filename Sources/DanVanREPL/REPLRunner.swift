@@ -36,6 +36,8 @@ public final class REPLRunner {
     /// Reads and runs lines until `:quit` or the end of input; returns the exit status.
     public func run() -> Int32 {
         engine.onEvent = { [weak self] event in self?.deliver(event) }
+        // `Apply? [y/N]` is read from the same source as the entries.
+        engine.readAnswer = { [source] prompt in source.read(prompt: prompt) }
         while !engine.isFinished {
             let input = source.read(prompt: engine.prompt)
             if input == .interrupted { console.interruptedAtPrompt() }

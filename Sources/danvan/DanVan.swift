@@ -14,14 +14,17 @@ struct DanVan: ParsableCommand {
         abstract: HelpText.Root.abstract.inHelpLang,
         discussion: HelpText.Root.discussion.inHelpLang,
         version: version,
-        subcommands: [Run.self, Eval.self, Explain.self, Init.self, Demo.self, Export.self, Import.self]
+        subcommands: [Run.self, Eval.self, Explain.self, Changes.self, Undo.self, Init.self, Demo.self, Export.self,
+                      Import.self]
     )
 
     @OptionGroup var options: DatabaseOptions
 
+    @OptionGroup var session: SessionOptions
+
     /// No subcommand: the interactive session (Shell.swift), or a script piped on stdin.
     func run() throws {
-        try Shell.run(options: options)
+        try Shell.run(options: options, session: session)
     }
 
     /// Runs the command line. A `CLIError` becomes its message on stderr and its exit code;

@@ -25,8 +25,11 @@ struct DatabaseOptions: ParsableArguments {
 
     /// What a command does with the database.
     enum Purpose {
-        /// eval, run, the REPL, export: the file must exist; nothing is written to it.
+        /// eval, run, the REPL, export: the file must exist; it is written only by the
+        /// language's writes (insert, update, delete), which the change log records.
         case query
+        /// `--read-only`: the file must exist and is opened read-only.
+        case readOnly
         /// import of one table: the file must exist and be writable.
         case write
         /// demo, import --all, init: a missing file is created.
@@ -41,6 +44,7 @@ struct DatabaseOptions: ParsableArguments {
         var mode: Store.Mode
         switch purpose {
         case .query: mode = .query
+        case .readOnly: mode = .readOnly
         case .write: mode = .write
         case .create: mode = .create
         }
@@ -52,13 +56,31 @@ struct DatabaseOptions: ParsableArguments {
                 FileHandle.standardError.write(Data(("danvan: " + DatabaseOptions.createdDefault(lang, path) + "\n").utf8))
             }
             return store
-        } catch StoreError.missingFile(let path, _) {
-            var message = StoreError.missingFile(path: path, suggestion: DatabaseOptions.nearbyFile(to: path)).message(lang)
-            if origin == .environment { message += DatabaseOptions.fromEnvironment(lang) }
-            throw CLIError(message: message, code: .ioError)
         } catch let error as StoreError {
-            throw CLIError(message: error.message(lang), code: .ioError)
+            throw cliError(error)
         }
+    }
+
+    /// `--sandbox`: a private copy of the database (Sandbox.swift), made from the file the
+    /// options name. The default database is made first when it does not exist yet.
+    func openSandbox() throws -> Sandbox {
+        let (path, origin) = location
+        if origin == .defaultFile && !FileManager.default.fileExists(atPath: path) { _ = try openStore(.query) }
+        do {
+            return try Sandbox(copying: path)
+        } catch let error as StoreError {
+            throw cliError(error)
+        }
+    }
+
+    /// A failure to open the database as the CLI reports it: exit code 4, with "did you
+    /// mean" for a missing file and where the path came from.
+    func cliError(_ error: StoreError) -> CLIError {
+        let lang = language
+        guard case .missingFile(let path, _) = error else { return CLIError(message: error.message(lang), code: .ioError) }
+        var message = StoreError.missingFile(path: path, suggestion: DatabaseOptions.nearbyFile(to: path)).message(lang)
+        if location.origin == .environment { message += DatabaseOptions.fromEnvironment(lang) }
+        return CLIError(message: message, code: .ioError)
     }
 
     static let createdDefault = Localized(vi: "đã tạo cơ sở dữ liệu mới, rỗng tại {0}",

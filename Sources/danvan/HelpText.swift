@@ -77,19 +77,96 @@ enum HelpText {
             en: "The language of messages and help: vi or en (default: from LANG).")
     }
 
+    /// The options of a session that may change data (`SessionOptions`).
+    enum Session {
+        static let readOnly = Localized(
+            vi: "Mở cơ sở dữ liệu chỉ để đọc: mọi câu lệnh thay đổi dữ liệu đều bị từ chối.",
+            en: "Open the database read-only: every statement that changes data is refused.")
+        static let sandbox = Localized(
+            vi: "Làm việc trên một bản sao của cơ sở dữ liệu; mọi thay đổi bị bỏ đi khi thoát, tệp thật không bị động tới.",
+            en: "Work on a copy of the database; every change is discarded at exit and the real file is never touched.")
+        static let user = Localized(
+            vi: "Tên người thay đổi ghi vào nhật ký thay đổi (mặc định: tên đăng nhập của hệ điều hành).",
+            en: "The name the change log records for changes (default: the operating system's user).")
+        static let userValue = Localized(vi: "TÊN", en: "NAME")
+        static let readOnlyAndSandbox = Localized(
+            vi: "--read-only và --sandbox không dùng cùng nhau được (bản sao thử vốn không động tới tệp thật)",
+            en: "--read-only and --sandbox cannot be used together (a sandbox never touches the real file anyway)")
+        static let emptyUser = Localized(vi: "--user cần một tên", en: "--user needs a name")
+        static let dryRun = Localized(
+            vi: "Chạy thử: chạy hết, in ra những gì sẽ thay đổi, rồi không lưu gì.",
+            en: "Dry run: run everything, print what would change, then keep nothing.")
+    }
+
     enum Run {
         static let abstract = Localized(vi: "Chạy một tệp kịch bản (script) DanVan.",
                                         en: "Run a DanVan script file.")
         static let discussion = Localized(
-            vi: "Lỗi được báo theo dạng TỆP:DÒNG:CỘT: lỗi: thông báo, kèm dòng mã nguồn và dấu ^ chỉ chỗ sai.",
-            en: "Errors are reported as FILE:LINE:COL: error: message, with the source line and a caret.")
+            vi: """
+                Lỗi được báo theo dạng TỆP:DÒNG:CỘT: lỗi: thông báo, kèm dòng mã nguồn và dấu ^ chỉ chỗ sai. \
+                Cả kịch bản là một giao dịch: nếu nó lỗi giữa chừng thì không có gì thay đổi. Mỗi lần \
+                thay đổi được lưu có một dòng trên đầu ra lỗi chuẩn (stderr) nêu số của nó (xem danvan changes, danvan undo).
+                """,
+            en: """
+                Errors are reported as FILE:LINE:COL: error: message, with the source line and a caret. \
+                The whole script is one transaction: when it fails halfway nothing is changed. Each change \
+                set it saves is named by one line on standard error (see danvan changes, danvan undo).
+                """)
         static let file = Localized(vi: "Tệp kịch bản (.dv).", en: "The script file (.dv).")
+        static let noTransaction = Localized(
+            vi: "Lưu ngay từng câu lệnh thay đổi dữ liệu thay vì cả kịch bản một lần (khối transaction { } vẫn đi chung).",
+            en: "Save each statement that changes data at once instead of the whole script as one (transaction { } blocks still go together).")
     }
 
     enum Eval {
         static let abstract = Localized(vi: "Chạy một đoạn mã DanVan.", en: "Run a snippet of DanVan code.")
         static let code = Localized(vi: "Đoạn mã cần chạy, ví dụ 'print(models | count)'.",
                                     en: "The code to run, e.g. 'print(models | count)'.")
+    }
+
+    enum Changes {
+        static let abstract = Localized(
+            vi: "Liệt kê các lần thay đổi dữ liệu, hoặc cho xem một lần (các dòng, giá trị trước → sau).",
+            en: "List the change sets of the data, or show one (its rows, values before → after).")
+        static let discussion = Localized(
+            vi: """
+                Mỗi lần thay đổi được lưu (một câu lệnh trong phiên làm việc, một kịch bản, một lần hoàn tác) \
+                ghi lại lúc nào (giờ UTC), ai, từ đâu, câu lệnh, và giá trị trước và sau của từng dòng. \
+                danvan undo ID hoàn tác một lần thay đổi.
+                """,
+            en: """
+                Every saved change set (an entry in the session, a script, an undo) records when (UTC), \
+                who, from where, the statement, and each row's values before and after. \
+                danvan undo ID reverts one.
+                """)
+        static let id = Localized(vi: "Số của lần thay đổi cần xem (12 hoặc #12).",
+                                  en: "The change set to show (12 or #12).")
+        static let since = Localized(vi: "Chỉ những lần từ ngày này trở đi (YYYY-MM-DD, theo giờ UTC).",
+                                     en: "Only change sets on or after this day (YYYY-MM-DD, UTC).")
+        static let table = Localized(vi: "Chỉ những lần có thay đổi bảng này (tên hoặc bí danh tiếng Việt).",
+                                     en: "Only change sets that changed this table (its name or Vietnamese alias).")
+        static let limit = Localized(
+            vi: "Số lần thay đổi gần nhất được liệt kê (mặc định 20); khi xem một lần: số dòng hiện cho mỗi bảng và thao tác (mặc định 10).",
+            en: "How many of the latest change sets to list (default 20); when showing one: rows shown per table and action (default 10).")
+        static let dateValue = Localized(vi: "NGÀY", en: "DATE")
+        static let tableValue = Localized(vi: "BẢNG", en: "TABLE")
+    }
+
+    enum Undo {
+        static let abstract = Localized(
+            vi: "Hoàn tác một lần thay đổi, bằng một lần thay đổi mới (cũng được ghi lại và hoàn tác được).",
+            en: "Undo a change set, as a new change set (logged, and itself undoable).")
+        static let discussion = Localized(
+            vi: """
+                Các dòng được trả về đúng giá trị trước lần thay đổi đó. Nếu có dòng đã bị thay đổi tiếp \
+                sau đó, lệnh từ chối, nêu tên các dòng đó, và không thay đổi gì (mã thoát 1).
+                """,
+            en: """
+                Rows get back exactly the values they had before that change set. When a row has been \
+                changed again since, undo refuses, names the rows, and changes nothing (exit code 1).
+                """)
+        static let id = Localized(vi: "Số của lần thay đổi cần hoàn tác (12 hoặc #12).",
+                                  en: "The change set to undo (12 or #12).")
     }
 
     enum Explain {

@@ -1,5 +1,8 @@
 // `danvan run FILE` and `danvan eval 'CODE'`: run a saved script or a snippet against the
-// database, with the documented exit codes (0 success, 1 script error, 130 interrupted).
+// database, with the documented exit codes (0 success, 1 script error, 130 interrupted), as
+// one transaction (`--no-transaction`: each write saved at once), or as a dry-run that
+// prints what would change and keeps nothing; `--read-only`, `--sandbox`, `--user` as for
+// the session (SessionOptions.swift).
 import ArgumentParser
 import DanVanDomain
 import DanVanLang
@@ -17,7 +20,15 @@ struct Run: ParsableCommand {
     @Argument(help: HelpText.Run.file.argumentHelp())
     var file: String
 
+    @Flag(name: .customLong("dry-run"), help: HelpText.Session.dryRun.argumentHelp())
+    var dryRun = false
+
+    @Flag(name: .customLong("no-transaction"), help: HelpText.Run.noTransaction.argumentHelp())
+    var noTransaction = false
+
     @OptionGroup var options: DatabaseOptions
+
+    @OptionGroup var session: SessionOptions
 
     func run() throws {
         let text: String
@@ -32,7 +43,8 @@ struct Run: ParsableCommand {
         } catch {
             throw CLIError(message: CLIMessages.cannotRead(options.language, file), code: .ioError)
         }
-        try Scripts.execute(SourceText(name: file, text: text), options: options)
+        try Scripts.execute(SourceText(name: file, text: text), options: options, session: session, origin: file,
+                            dryRun: dryRun, autocommit: noTransaction)
     }
 }
 
@@ -42,10 +54,16 @@ struct Eval: ParsableCommand {
     @Argument(help: HelpText.Eval.code.argumentHelp())
     var code: String
 
+    @Flag(name: .customLong("dry-run"), help: HelpText.Session.dryRun.argumentHelp())
+    var dryRun = false
+
     @OptionGroup var options: DatabaseOptions
 
+    @OptionGroup var session: SessionOptions
+
     func run() throws {
-        try Scripts.execute(SourceText(name: "<eval>", text: code), options: options)
+        try Scripts.execute(SourceText(name: "<eval>", text: code), options: options, session: session, origin: "eval",
+                            dryRun: dryRun)
     }
 }
 
@@ -74,22 +92,46 @@ struct Explain: ParsableCommand {
 }
 
 enum Scripts {
-    /// Runs `source` on the options' database; exits with the outcome's code when it is not success.
-    static func execute(_ source: SourceText, options: DatabaseOptions) throws {
-        let store = try options.openStore(.query)
+    /// Runs `source` on the options' database as one transaction (or, `autocommit`, saving
+    /// each write at once); exits with the outcome's code when it is not success. Each change
+    /// set saved is named on stderr; a dry-run's summary goes to stdout after the script's output.
+    static func execute(_ source: SourceText, options: DatabaseOptions, session sessionOptions: SessionOptions,
+                        origin: String, dryRun: Bool = false, autocommit: Bool = false) throws {
+        let lang = options.language
+        let opened = try sessionOptions.open(options, origin: origin)
+        defer { opened.close() }
+        var writeOptions = opened.options
+        writeOptions.dryRun = dryRun
+        writeOptions.autocommit = autocommit
         let interrupt = Signals.interruptOnSIGINT()
-        let host = DomainHost(store: store, interrupt: interrupt,
-                              pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))
+        let host = DomainHost(store: opened.store, interrupt: interrupt,
+                              pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment), options: writeOptions)
+        let data = HostDataSession(host: host, sandbox: opened.sandbox != nil)
         let out = StandardOutput()
-        let runner = ScriptRunner(host: host, lang: options.language, interrupt: interrupt,
+        let runner = ScriptRunner(host: host, lang: lang, interrupt: interrupt,
                                   output: { out.writeLine($0) }, beforeRun: { host.invalidate() })
         let outcome = runner.run(source) { message in
             out.flush()
-            FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            standardError(message)
         }
         out.flush()
+        // With --no-transaction a script that fails has still saved what it did before.
+        for (id, summary) in data.committed(since: 0) {
+            standardError(ChangeText.committed(id, summary, sandbox: data.isSandbox, lang))
+        }
+        if dryRun, outcome == .success {
+            var summary: ChangeSummary?
+            if case .dryRun(let changes)? = data.lastOutcome { summary = changes }
+            out.writeLine(String(ChangeText.dryRun(summary, lang).dropLast()))
+            out.flush()
+        }
         if outcome != .success { throw ExitCode(outcome.exitCode) }
     }
+}
+
+/// Writes `message` on stderr, ending with a line break.
+func standardError(_ message: String) {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
 }
 
 /// Buffered stdout: a script that prints 100,000 lines should not make 100,000 writes.

@@ -3,6 +3,7 @@
 // over DomainHost) and opens with the welcome line. When stdin is not a terminal there is no
 // session at all: the input is a script, run like `danvan run` (no prompts, no colour, values
 // not echoed, errors as `<stdin>:LINE:COL`, exit code 1 when anything failed).
+// `--read-only`, `--sandbox` and `--user` (SessionOptions.swift) apply to both.
 import ArgumentParser
 import DanVanDomain
 import DanVanLang
@@ -17,20 +18,24 @@ enum Shell {
     /// small enough to load at once.
     static let historySize = 2000
 
-    static func run(options: DatabaseOptions) throws {
+    static func run(options: DatabaseOptions, session sessionOptions: SessionOptions) throws {
         guard TerminalSize.isTerminal(0) else {
             let input = FileHandle.standardInput.readDataToEndOfFile()
             try Scripts.execute(SourceText(name: "<stdin>", text: String(decoding: input, as: UTF8.self)),
-                                options: options)
+                                options: options, session: sessionOptions, origin: "stdin")
             return
         }
         TerminalLocale.configure()
         let environment = ProcessInfo.processInfo.environment
         let lang = options.language
-        let store = try options.openStore(.query)
+        let opened = try sessionOptions.open(options, origin: "repl")
+        // The sandbox's copy goes at every exit: :quit, Ctrl-D, an error.
+        defer { opened.close() }
+        let store = opened.store
         let interrupt = InterruptFlag()
         let host = DomainHost(store: store, interrupt: interrupt,
-                              pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))
+                              pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment), options: opened.options)
+        let data = HostDataSession(host: host, sandbox: opened.sandbox != nil)
         InterruptSignal.install(hook: interrupt)
         let evaluator = LanguageEvaluator(host: host, lang: lang, interrupt: interrupt,
                                           beforeEvaluate: { host.invalidate() })
@@ -51,13 +56,14 @@ enum Shell {
         let settings = REPLEngine.Settings(
             lang: lang, interactive: editorSource != nil,
             color: ColorPolicy.enabled(outputIsTerminal: outputIsTerminal, environment: environment))
-        let engine = REPLEngine(evaluator: evaluator, environment: replEnvironment, settings: settings)
+        let engine = REPLEngine(evaluator: evaluator, environment: replEnvironment, settings: settings, data: data)
         editorSource?.completeWith(engine)
         let console = StandardConsole(isTerminal: outputIsTerminal)
         if editorSource != nil {
+            let access: Welcome.Access = data.isSandbox ? .sandbox : (data.isReadOnly ? .readOnly : .normal)
             console.writeOutput(Welcome.line(version: DanVan.version, database: options.path,
                                              units: try? store.count("units"), models: try? store.count("models"),
-                                             lang: lang) + "\n")
+                                             lang: lang, access: access) + "\n")
         }
         let status = REPLRunner(engine: engine, source: source, console: console).run()
         if status != 0 { throw ExitCode(status) }

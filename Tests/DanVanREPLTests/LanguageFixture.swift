@@ -16,7 +16,7 @@ final class LanguageFixture {
     let interrupt = InterruptFlag()
     let evaluator: LanguageEvaluator
 
-    init(lang: Lang = .en) throws {
+    init(lang: Lang = .en, options: WriteSession.Options = WriteSession.Options()) throws {
         directory = NSTemporaryDirectory() + "danvan-repl-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         store = try Store(path: directory + "/d.db")
@@ -38,7 +38,7 @@ final class LanguageFixture {
                     (3, 'M3', 'Cổng an ninh trật tự', 'individual', 2, 3, 2024, 0);
                 """)
         }
-        host = DomainHost(store: store)
+        host = DomainHost(store: store, options: options)
         let host = self.host
         evaluator = LanguageEvaluator(host: host, lang: lang, interrupt: interrupt, beforeEvaluate: { host.invalidate() })
     }

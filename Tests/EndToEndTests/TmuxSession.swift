@@ -89,6 +89,12 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []))
     }
 
+    /// Everything the pane has shown, scrolled-off lines included, with lines the terminal
+    /// wrapped joined again.
+    func history() throws -> String {
+        try tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", target])
+    }
+
     func lines() throws -> [String] {
         try screen().split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)

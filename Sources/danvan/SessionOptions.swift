@@ -1,0 +1,79 @@
+// The options of a session that may change data (`danvan`, `eval`, `run`, `undo`): `--read-only`
+// refuses every write, `--sandbox` works on a private copy that is discarded at exit, and
+// `--user` is the name the change log records. `open` turns them into the store to use and
+// the host's write options; `OpenedSession.close()` discards a sandbox.
+import ArgumentParser
+import DanVanDomain
+import DanVanStore
+import Foundation
+import VietText
+
+struct SessionOptions: ParsableArguments {
+    @Flag(name: .customLong("read-only"), help: HelpText.Session.readOnly.argumentHelp())
+    var readOnly = false
+
+    @Flag(name: .long, help: HelpText.Session.sandbox.argumentHelp())
+    var sandbox = false
+
+    @Option(name: .long, help: HelpText.Session.user.argumentHelp(valueName: HelpText.Session.userValue))
+    var user: String?
+
+    /// Opens the database `database` names as these options say; `origin` is where the
+    /// change log will say changes come from (`repl`, a script's path, `eval`).
+    func open(_ database: DatabaseOptions, origin: String) throws -> OpenedSession {
+        // Checked here rather than in `validate()`: ArgumentParser would print the root
+        // command's usage under the message, whichever command was run.
+        let lang = database.language
+        if readOnly && sandbox { throw CLIError(message: HelpText.Session.readOnlyAndSandbox(lang), code: .usage) }
+        if let user, user.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CLIError(message: HelpText.Session.emptyUser(lang), code: .usage)
+        }
+        return try OpenedSession.open(database, readOnly: readOnly, sandbox: sandbox, user: user, origin: origin)
+    }
+}
+
+/// The database a session works on and the host's write options for it.
+final class OpenedSession {
+    let store: Store
+    /// The copy `--sandbox` made; nil otherwise.
+    let sandbox: Sandbox?
+    let options: WriteSession.Options
+
+    /// Opens the database `database` names: a private copy (`sandbox`), read-only
+    /// (`readOnly`), or as a query that may write. `user` (nil: the OS user) and `origin` are
+    /// what the change log records.
+    static func open(_ database: DatabaseOptions, readOnly: Bool, sandbox: Bool, user: String?,
+                     origin: String) throws -> OpenedSession {
+        var options = WriteSession.Options()
+        options.origin = origin
+        if let user { options.user = user.trimmingCharacters(in: .whitespaces).nfc }
+        if sandbox {
+            let copy = try database.openSandbox()
+            SandboxCleanup.install(copy.paths)
+            return OpenedSession(store: copy.store, sandbox: copy, options: options)
+        }
+        let store = try database.openStore(readOnly ? .readOnly : .query)
+        if readOnly {
+            options.readOnly = .requested
+        } else if store.isReadOnly {
+            // A file (or folder) the user may not write: refused up front, with the reason.
+            options.readOnly = .file(store.path)
+        }
+        return OpenedSession(store: store, sandbox: nil, options: options)
+    }
+
+    init(store: Store, sandbox: Sandbox?, options: WriteSession.Options) {
+        self.store = store
+        self.sandbox = sandbox
+        self.options = options
+    }
+
+    /// Ends the session: a sandbox's copy and folder are deleted. Safe to call twice.
+    func close() {
+        guard let sandbox else { return }
+        sandbox.discard()
+        SandboxCleanup.uninstall()
+    }
+
+    deinit { close() }
+}
