@@ -46,8 +46,16 @@ public enum ChangeLog {
     /// Change sets, oldest first: those at or after `since` (`YYYY-MM-DD`, UTC), touching
     /// `table` when given; the last `limit` of them.
     public static func list(_ db: Database, since: String? = nil, table: String? = nil, limit: Int = 50) throws -> [ChangeSetInfo] {
+        try list(db, since: since, table: table, id: nil, limit: limit)
+    }
+
+    private static func list(_ db: Database, since: String?, table: String?, id: Int64?, limit: Int) throws -> [ChangeSetInfo] {
         var conditions: [String] = []
         var arguments: [DatabaseValueConvertible?] = []
+        if let id {
+            conditions.append("c.id = ?")
+            arguments.append(id)
+        }
         if let since {
             conditions.append("c.at >= ?")
             arguments.append(since)
@@ -70,7 +78,7 @@ public enum ChangeLog {
 
     /// The change set `id`, or nil.
     public static func info(_ db: Database, _ id: Int64) throws -> ChangeSetInfo? {
-        try list(db, limit: Int.max / 2).first { $0.id == id }
+        try list(db, since: nil, table: nil, id: id, limit: 1).first
     }
 
     /// What the change set `change` did, per table and action in step order, with the first

@@ -180,10 +180,12 @@ extension ChangeWriter {
     /// first rows; throws `cancelled` on no.
     func confirmStep(_ table: Table, action: String, countSQL: String, sampleSQL: String, arguments: [DatabaseValue]) throws {
         guard let confirm else { return }
-        let count = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(arguments)) ?? 0
+        let count = try Int.fetchOne(db, sql: countSQL,
+                                     arguments: StatementArguments(ChangeWriter.arguments(of: countSQL, arguments))) ?? 0
         guard count > confirmAbove else { return }
         var rows: [ChangedRow] = []
-        for row in try GRDB.Row.fetchAll(db, sql: sampleSQL, arguments: StatementArguments(arguments)) {
+        for row in try GRDB.Row.fetchAll(db, sql: sampleSQL,
+                                         arguments: StatementArguments(ChangeWriter.arguments(of: sampleSQL, arguments))) {
             rows.append(try ChangeLog.changedRow(db, table: table.name, id: row[0], action: action, before: row[1], after: row[2]))
         }
         if try !confirm(StepPreview(table: table.name, action: action, count: count, rows: rows)) {
