@@ -1,48 +1,13 @@
-// "Did you mean ...?": the closest known name to a misspelt one, compared without diacritics
-// or case (so `ten_dv` finds `tên_đv`), by Levenshtein distance under a small threshold.
+// "Did you mean ...?" in the language's messages: the closest known name to a misspelt one
+// (VietText's `NameSuggestion`: without diacritics or case, by edit distance under a small
+// threshold), as a hint of the message.
 import VietText
 
 public enum Suggest {
     /// The closest candidate within the threshold, or nil. The REPL uses it for misspelt
     /// meta-commands too.
     public static func closest(to name: String, among candidates: [String]) -> String? {
-        let target = Array(VietFold.fold(name).unicodeScalars)
-        // None for names of one or two letters, one edit up to 4 letters, two from 5, three
-        // from 9: more would propose unrelated names. A swap of two letters is one edit.
-        let threshold = target.count <= 2 ? 0 : (target.count < 5 ? 1 : (target.count < 9 ? 2 : 3))
-        if threshold == 0 { return nil }
-        var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != name && !candidate.hasPrefix("#") {
-            let folded = Array(VietFold.fold(candidate).unicodeScalars)
-            if abs(folded.count - target.count) > threshold { continue }
-            let distance = levenshtein(target, folded)
-            if distance <= threshold, distance < (best?.distance ?? Int.max) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.name
-    }
-
-    /// Edit distance counting insertions, deletions, substitutions and swaps of neighbours
-    /// (optimal string alignment).
-    static func levenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
-                }
-            }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
-        }
-        return previous[b.count]
+        NameSuggestion.closest(to: name, among: candidates)
     }
 
     static let hint = Localized(vi: "có phải ý bạn là '{0}'?", en: "did you mean '{0}'?")

@@ -1,5 +1,6 @@
 // CSV and JSON output: for other programs, so values are written plainly (1808, 2.5, no
 // grouping) under the columns' machine names, and nothing depends on the session's language.
+import VietText
 
 /// RFC 4180: fields separated by commas, records ended by CRLF, a field quoted when it holds
 /// a comma, a quote, CR or LF (quotes doubled inside). Booleans are 1/0, as in the database
@@ -60,24 +61,5 @@ enum JSONFormat {
         }
     }
 
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { JSONText.string(text) }
 }

@@ -5,6 +5,7 @@
 // rounds to 15 digits, which is why the SQL side writes reals through `printf('%!.17g')`
 // (`ChangeWriter.jsonValue`).
 import GRDB
+import VietText
 
 enum ChangeJSON {
     /// `["a","b"]`.
@@ -12,28 +13,7 @@ enum ChangeJSON {
         "[" + names.map(string).joined(separator: ",") + "]"
     }
 
-    /// A JSON string literal.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { JSONText.string(text) }
 
     /// A value as JSON; nil for one JSON cannot hold (a blob, an infinite or NaN double).
     static func value(_ value: DatabaseValue) -> String? {
