@@ -37,7 +37,15 @@ public final class Store: Sendable {
 
     /// How long a writer waits for another session's write to finish before giving up.
     /// Long enough for a bulk fix in another session, short enough that a stuck one is noticed.
-    static let busyTimeout: TimeInterval = 10
+    /// `DANVAN_BUSY_TIMEOUT` (seconds) changes it, for a share where writes take longer, or a
+    /// test that must not wait ten seconds.
+    static var busyTimeout: TimeInterval {
+        if let text = ProcessInfo.processInfo.environment["DANVAN_BUSY_TIMEOUT"], let seconds = Double(text),
+           seconds.isFinite, seconds >= 0, seconds <= 3600 {
+            return seconds
+        }
+        return 10
+    }
 
     /// Opens the database at `path` as `mode` says and brings its schema up to date
     /// (except read-only, where an outdated schema is an error).
