@@ -1,12 +1,15 @@
 // `danvan import`: loads CSV files into their tables, all or nothing. Inside one immediate
 // write transaction (so no other session changes the keys between checking and writing) it
-// reads every file twice, streaming:
+// reads every file twice, streaming (ImportRun.swift):
 //   1. check: header, syntax, UTF-8, types, codes, NOT NULL, duplicate ids and codes,
 //      references (to the database, to earlier files, or anywhere in the same file: a unit's
 //      parent may come later in the file than the unit); nothing is written;
-//   2. write, only when pass 1 found nothing: the same conversion again, then INSERT.
-// Any SQLite error in pass 2 (a composite UNIQUE, a CHECK) rolls everything back too, and
-// is reported with the line of the row. Search keys are recomputed before commit.
+//   2. write, only when pass 1 found nothing: the same conversion again, then the rows go in.
+// `importFiles` loads new rows straight with INSERT (a restore, an empty table);
+// `importChanges` (`--append`, `--update`) hands all of a file's rows to the `ChangeWriter`
+// in one call, so they are checked by the store's rules, logged as one change set that undo
+// reverts, and can be previewed and rolled back (`dryRun`). Any SQLite error rolls
+// everything back too, and is reported with the line of the row.
 import DanVanStore
 import GRDB
 import VietText
@@ -16,11 +19,64 @@ public struct CSVImportOptions: Sendable {
     public var normalizeText: Bool
     /// How many problems are listed before "... and N more errors".
     public var problemLimit: Int
+    /// Refuse a table that has rows: `danvan import TABLE FILE` adds rows to one only with
+    /// --append, which logs them (a straight load cannot be undone).
+    public var onlyEmptyTables: Bool
+    /// Do everything, report it, then roll it back: nothing is changed.
+    public var dryRun: Bool
 
-    public init(normalizeText: Bool = true, problemLimit: Int = 20) {
+    public init(normalizeText: Bool = true, problemLimit: Int = 20, onlyEmptyTables: Bool = false,
+                dryRun: Bool = false) {
         self.normalizeText = normalizeText
         self.problemLimit = problemLimit
+        self.onlyEmptyTables = onlyEmptyTables
+        self.dryRun = dryRun
     }
+}
+
+/// What `importChanges` does with the file's rows.
+public enum ChangeImportMode: Sendable {
+    /// Adds them as new rows (`--append`).
+    case append
+    /// Changes the rows they name by id or code, only in the file's columns (`--update`).
+    case update
+}
+
+/// The change log's side of an import: what it does, who does it, and whether it stays.
+public struct ChangeImportOptions: Sendable {
+    public var mode: ChangeImportMode
+    /// Recorded as the change set's user.
+    public var user: String
+    /// Recorded as the change set's origin (`import units.csv`).
+    public var origin: String
+    /// The command as typed, recorded as the change set's statement.
+    public var statement: String
+    /// Rows of each table and action shown in the report's summary.
+    public var previewRows: Int
+
+    public init(mode: ChangeImportMode, user: String, origin: String, statement: String, previewRows: Int = 3) {
+        self.mode = mode
+        self.user = user
+        self.origin = origin
+        self.statement = statement
+        self.previewRows = previewRows
+    }
+}
+
+/// What `importChanges` did, or would do (a dry-run).
+public struct ChangeImportReport: Sendable {
+    public var table: String
+    /// Data rows in the file.
+    public var fileRows = 0
+    public var inserted = 0
+    public var updated = 0
+    /// The change set written; nil after a dry-run or when no row changed.
+    public var change: Int64?
+    /// What changed, per table and action, with the first rows (`column: old → new`); nil
+    /// when no row changed.
+    public var summary: ChangeSummary?
+    public var normalizedValues = 0
+    public var dryRun = false
 }
 
 public struct ImportProgress: Sendable {
@@ -43,7 +99,13 @@ public enum CSVImportError: Error, Sendable {
         switch error {
         case let error as CSVImportError: self = error
         case let error as CSVIOError: self = .io(error)
-        case let error as DatabaseError: self = .database(error.message ?? "\(error)")
+        case let error as WriteError: self = .write(error)
+        case let error as DatabaseError:
+            // Busy, or changed by another session: the store's words for them.
+            switch ChangeWriter.translate(error) {
+            case let write as WriteError where write == .busy || write == .staleSnapshot: self = .write(write)
+            default: self = .database(error.message ?? "\(error)")
+            }
         default: self = .database("\(error)")
         }
     }
@@ -52,6 +114,9 @@ public enum CSVImportError: Error, Sendable {
     case invalid(problems: [CSVProblem], total: Int)
     case io(CSVIOError)
     case database(String)
+    /// The change writer refused, for a reason no line of the file explains (the database
+    /// is busy, say); nothing was changed.
+    case write(WriteError)
 
     /// One line per problem, then "... and N more errors" and a summary.
     public func messages(_ lang: Lang) -> [String] {
@@ -66,6 +131,8 @@ public enum CSVImportError: Error, Sendable {
         case .database(let reason):
             return [Localized(vi: "lỗi cơ sở dữ liệu, không nhập gì: {0}",
                               en: "database error, nothing was imported: {0}")(lang, reason)]
+        case .write(let error):
+            return [error.message(lang)]
         }
     }
 }
@@ -99,12 +166,12 @@ public enum CSVImporter {
             throw .io(error)
         }
         let totalBytes = inputs.reduce(Int64(0)) { $0 + $1.size }
-        var run = Run(sources: sources, options: options, totalBytes: totalBytes, progress: progress)
+        var run = ImportRun(sources: sources, mode: .load, options: options, totalBytes: totalBytes, progress: progress)
         do {
             try store.pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try run.perform(db: db, firstInputs: inputs)
-                    return .commit
+                    return options.dryRun ? .rollback : .commit
                 }
             }
         } catch {
@@ -112,226 +179,45 @@ public enum CSVImporter {
         }
         return run.report
     }
+
+    /// Adds the rows of `source` to its table, or changes the rows they name, as one change
+    /// set of the change log; with `options.dryRun`, reports what would change and changes
+    /// nothing.
+    public static func importChanges(_ source: ImportSource, into store: Store, change: ChangeImportOptions,
+                                     options: CSVImportOptions = CSVImportOptions(),
+                                     progress: ((ImportProgress) -> Void)? = nil) throws(CSVImportError) -> ChangeImportReport {
+        let input: ByteInput
+        do {
+            input = try ByteInput(path: source.path)
+        } catch {
+            throw .io(error)
+        }
+        var run = ImportRun(sources: [source], mode: change.mode == .append ? .append : .update, options: options,
+                            totalBytes: input.size, progress: progress)
+        var report = ChangeImportReport(table: source.table.name)
+        report.dryRun = options.dryRun
+        do {
+            try store.pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let writer = try ChangeWriter(db: db, user: change.user, origin: change.origin)
+                    let site = ChangeSite(source: source.path, line: 0, text: change.statement)
+                    try run.perform(db: db, firstInputs: [input], writer: writer, site: site)
+                    report.fileRows = run.report.rows.first?.count ?? 0
+                    report.normalizedValues = run.report.normalizedValues
+                    report.inserted = writer.inserted
+                    report.updated = writer.updated
+                    if let id = try writer.finish() {
+                        report.change = id
+                        report.summary = try ChangeLog.summary(db, change: id, sample: change.previewRows)
+                    }
+                    return options.dryRun ? .rollback : .commit
+                }
+            }
+        } catch {
+            throw CSVImportError(wrapping: error)
+        }
+        if options.dryRun { report.change = nil }
+        return report
+    }
 }
 
-/// The state of one import.
-private struct Run {
-    let sources: [ImportSource]
-    let options: CSVImportOptions
-    let totalBytes: Int64
-    let progress: ((ImportProgress) -> Void)?
-    var problems: ProblemList
-    var report = ImportReport()
-    private var bytesDone: Int64 = 0
-    private var lastReported: Int64 = 0
-
-    init(sources: [ImportSource], options: CSVImportOptions, totalBytes: Int64,
-         progress: ((ImportProgress) -> Void)?) {
-        self.sources = sources
-        self.options = options
-        self.totalBytes = totalBytes
-        self.progress = progress
-        self.problems = ProblemList(limit: options.problemLimit)
-    }
-
-    mutating func perform(db: Database, firstInputs: [ByteInput]) throws {
-        let keys = KeyIndex(db: db)
-        var plans: [ImportPlan] = []
-        for (index, source) in sources.enumerated() {
-            if let plan = try check(source, index: index, input: firstInputs[index], db: db, keys: keys) {
-                plans.append(plan)
-            }
-        }
-        report(.checking, force: true)
-        guard problems.isEmpty else {
-            throw CSVImportError.invalid(problems: problems.first, total: problems.total)
-        }
-        // New rows get ids after every id the database and the files hold.
-        for plan in plans {
-            let tableKeys = try keys.keys(plan.table)
-            let (first, overflow) = tableKeys.maxID.addingReportingOverflow(1)
-            let (_, lastOverflow) = first.addingReportingOverflow(Int64(tableKeys.newRows))
-            if tableKeys.newRows > 0 && (overflow || lastOverflow) {
-                throw CSVImportError.invalid(problems: [CSVProblem(file: plan.source.path, line: 1, column: "id",
-                                                                   reason: .noFreeID)], total: 1)
-            }
-            tableKeys.firstNewID = first
-        }
-        // References inside a file may point forward; check them at commit.
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        bytesDone = 0
-        lastReported = 0
-        for plan in plans {
-            let count = try write(plan, db: db, keys: keys)
-            report.rows.append((plan.table.name, count))
-        }
-        report(.writing, force: true)
-        try Store.refreshSearchKeys(db)
-    }
-
-    // MARK: Pass 1
-
-    private mutating func check(_ source: ImportSource, index: Int, input: ByteInput, db: Database,
-                                keys: KeyIndex) throws -> ImportPlan? {
-        var reader = CSVReader(input: input)
-        var record = CSVRecord()
-        let tableKeys = try keys.keys(source.table)
-        guard try reader.next(into: &record) else {
-            add(source, index, line: 1, field: 0, column: nil, .emptyFile)
-            tableKeys.unchecked = true
-            return nil
-        }
-        let plan: ImportPlan
-        switch try ImportPlan.make(source: source, fileIndex: index, header: record, db: db) {
-        case .success(let made):
-            plan = made
-        case .failure(let batch):
-            for problem in batch.items { problems.add(problem) }
-            tableKeys.unchecked = true
-            bytesDone += input.size
-            return nil
-        }
-        var row = ConvertedRow()
-        var deferred: [(line: Int, field: Int, header: String, key: ReferenceKey)] = []
-        var readBefore: Int64 = 0
-        while try reader.next(into: &record) {
-            advance(&readBefore, reader.bytesRead, .checking)
-            if record.isBlank && plan.fieldCount > 1 { continue }
-            if let syntax = record.problem {
-                add(source, index, line: record.line, field: 0, column: nil, .syntax(syntax))
-                continue
-            }
-            guard record.count == plan.fieldCount else {
-                add(source, index, line: record.line, field: 0, column: nil,
-                    .fieldCount(expected: plan.fieldCount, got: record.count))
-                continue
-            }
-            plan.convert(record, normalize: options.normalizeText, into: &row)
-            report.normalizedValues += row.normalized
-            for problem in row.problems {
-                add(source, index, line: record.line, field: problem.fieldIndex, column: problem.header, problem.reason)
-            }
-            // Keys: a row's id and code are registered even when another field is wrong, so
-            // that rows referring to it do not all report a missing reference as well.
-            let thisRow: RowRef
-            if let id = row.id {
-                if let existing = tableKeys.existingID(id) {
-                    add(source, index, line: record.line, field: plan.idField ?? 0, column: header(plan, plan.idField),
-                        .duplicateID(value: id, firstLine: existing.line))
-                } else {
-                    tableKeys.fileIDs[id] = record.line
-                    if id > tableKeys.maxID { tableKeys.maxID = id }
-                }
-                thisRow = .id(id)
-            } else {
-                thisRow = .new(tableKeys.newRows)
-                tableKeys.newRows += 1
-            }
-            if let code = row.code {
-                if let existing = tableKeys.existingCode(code) {
-                    add(source, index, line: record.line, field: plan.codeField ?? 0,
-                        column: header(plan, plan.codeField), .duplicateCode(value: code, firstLine: existing.line))
-                } else {
-                    tableKeys.fileCodes[code] = (thisRow, record.line)
-                }
-            }
-            for reference in row.references {
-                guard let target = try keys.keys(named: reference.table), !target.unchecked else { continue }
-                if target.resolve(reference.key) != nil { continue }
-                if target === tableKeys {
-                    deferred.append((record.line, reference.fieldIndex, reference.header, reference.key))
-                } else {
-                    add(source, index, line: record.line, field: reference.fieldIndex, column: reference.header,
-                        .missingReference(table: target.table.name, value: reference.key.text))
-                }
-            }
-        }
-        advance(&readBefore, reader.bytesRead, .checking)
-        for reference in deferred where tableKeys.resolve(reference.key) == nil {
-            add(source, index, line: reference.line, field: reference.field, column: reference.header,
-                .missingReference(table: source.table.name, value: reference.key.text))
-        }
-        return plan
-    }
-
-    // MARK: Pass 2
-
-    private mutating func write(_ plan: ImportPlan, db: Database, keys: KeyIndex) throws -> Int {
-        let input = try ByteInput(path: plan.source.path)
-        var reader = CSVReader(input: input)
-        var record = CSVRecord()
-        let tableKeys = try keys.keys(plan.table)
-        let statement = try db.makeStatement(sql: plan.insertSQL)
-        var row = ConvertedRow()
-        var arguments = [(any DatabaseValueConvertible)?](repeating: nil, count: plan.insertColumns.count)
-        var newRow = 0
-        var count = 0
-        var readBefore: Int64 = 0
-        func changed(_ line: Int) -> CSVImportError {
-            .invalid(problems: [CSVProblem(file: plan.source.path, line: line, column: nil,
-                                           reason: .changedDuringImport, fileIndex: plan.fileIndex)], total: 1)
-        }
-        guard try reader.next(into: &record) else { throw changed(1) }
-        while try reader.next(into: &record) {
-            advance(&readBefore, reader.bytesRead, .writing)
-            if record.isBlank && plan.fieldCount > 1 { continue }
-            guard record.problem == nil, record.count == plan.fieldCount else { throw changed(record.line) }
-            plan.convert(record, normalize: options.normalizeText, into: &row)
-            guard row.problems.isEmpty else { throw changed(record.line) }
-            if let id = row.id {
-                row.values[0] = id.databaseValue
-            } else {
-                guard let id = tableKeys.id(of: .new(newRow)) else { throw changed(record.line) }
-                row.values[0] = id.databaseValue
-                newRow += 1
-            }
-            for reference in row.references {
-                guard let target = try keys.keys(named: reference.table),
-                      let resolved = target.resolve(reference.key),
-                      let id = target.id(of: resolved) else { throw changed(record.line) }
-                row.values[reference.valueIndex] = id.databaseValue
-            }
-            do {
-                // Through an array of existentials: GRDB's init for a sequence of DatabaseValue
-                // maps with a key path, which cost a seventh of the whole import in profiles.
-                for index in row.values.indices { arguments[index] = row.values[index] }
-                try statement.execute(arguments: StatementArguments(arguments))
-            } catch let error as DatabaseError {
-                throw CSVImportError.invalid(problems: [
-                    CSVProblem(file: plan.source.path, line: record.line, column: nil,
-                               reason: .database(error.message ?? "\(error)"), fileIndex: plan.fileIndex),
-                ], total: 1)
-            }
-            count += 1
-        }
-        advance(&readBefore, reader.bytesRead, .writing)
-        return count
-    }
-
-    // MARK: Helpers
-
-    private func header(_ plan: ImportPlan, _ field: Int?) -> String? {
-        guard let field, field < plan.slots.count, let slot = plan.slots[field] else { return nil }
-        return slot.header
-    }
-
-    private mutating func add(_ source: ImportSource, _ index: Int, line: Int, field: Int, column: String?,
-                              _ reason: CSVProblem.Reason) {
-        problems.add(CSVProblem(file: source.path, line: line, column: column, reason: reason,
-                                fileIndex: index, fieldIndex: field))
-    }
-
-    /// Counts the bytes the reader took since `before` and reports progress now and then.
-    private mutating func advance(_ before: inout Int64, _ now: Int64, _ phase: ImportProgress.Phase) {
-        bytesDone += now - before
-        before = now
-        if bytesDone - lastReported >= CSVImporter.progressStep { report(phase, force: false) }
-    }
-
-    private mutating func report(_ phase: ImportProgress.Phase, force: Bool) {
-        guard let progress else { return }
-        if !force && bytesDone - lastReported < CSVImporter.progressStep { return }
-        lastReported = bytesDone
-        progress(ImportProgress(phase: phase, bytes: min(bytesDone, totalBytes), totalBytes: totalBytes))
-    }
-}

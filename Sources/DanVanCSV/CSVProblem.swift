@@ -24,6 +24,12 @@ public struct CSVProblem: Sendable, Equatable {
         case noFreeID
         case changedDuringImport
         case database(String)
+        /// A plain import (no --append or --update) into a table that already has rows.
+        case tableHasRows(table: String)
+        /// --update with no column to find the rows by: the id, or the table's code.
+        case noKeyColumn(table: String, code: String?)
+        /// --update: no row of the table has this id (or code, `byCode`).
+        case noMatchingRow(table: String, value: String, byCode: Bool)
     }
 
     public let file: String
@@ -101,6 +107,28 @@ extension CSVProblem.Reason {
             return Messages.changed(lang)
         case .database(let reason):
             return Messages.database(lang, reason)
+        case .tableHasRows(let table):
+            return Messages.tableHasRows(lang, table)
+        case .noKeyColumn(let table, let code?):
+            return Messages.noKeyColumnOrCode(lang, table, code)
+        case .noKeyColumn(let table, nil):
+            return Messages.noKeyColumn(lang, table)
+        case .noMatchingRow(let table, let value, false):
+            return Messages.noRowWithID(lang, table, value)
+        case .noMatchingRow(let table, let value, true):
+            return Messages.noRowWithCode(lang, table, value)
+        }
+    }
+
+    /// A broken store rule (`ColumnRules`, or the writer's check) in the words of a CSV
+    /// problem: `text` is the field as the file has it.
+    public init(_ problem: ValueProblem, column: Column, text: String) {
+        switch problem {
+        case .required: self = .valueRequired
+        case .wrongType: self = .wrongType(expected: column.type, value: text)
+        case .notADate: self = .wrongType(expected: .date, value: text)
+        case .notInList(let allowed): self = .codeNotAllowed(value: text, allowed: allowed)
+        case .missingReference(let table): self = .missingReference(table: table, value: text)
         }
     }
 }
@@ -185,6 +213,21 @@ enum Messages {
         vi: "tệp đã bị sửa trong lúc nhập; không nhập gì", en: "the file changed during the import; nothing was imported")
     static let database = Localized(
         vi: "cơ sở dữ liệu từ chối dòng này: {0}", en: "the database rejected this row: {0}")
+    static let tableHasRows = Localized(
+        vi: "bảng '{0}' đã có dữ liệu: --append để thêm các dòng của tệp, --update để sửa các dòng đã có (cả hai đều được ghi nhật ký và hoàn tác được)",
+        en: "the table '{0}' already has rows: --append adds the file's rows, --update changes rows that are there (both are logged and can be undone)")
+    static let noKeyColumnOrCode = Localized(
+        vi: "--update cần cột id hoặc cột {1} để tìm các dòng cần sửa của bảng '{0}'",
+        en: "--update needs an id column or a {1} column to find the rows of '{0}' to change")
+    static let noKeyColumn = Localized(
+        vi: "--update cần cột id để tìm các dòng cần sửa của bảng '{0}'",
+        en: "--update needs an id column to find the rows of '{0}' to change")
+    static let noRowWithID = Localized(
+        vi: "không có dòng nào của bảng '{0}' với mã số {1}; --update chỉ sửa các dòng đã có (--append để thêm dòng mới)",
+        en: "no row of table '{0}' has the id {1}; --update only changes rows that are there (--append adds new ones)")
+    static let noRowWithCode = Localized(
+        vi: "không có dòng nào của bảng '{0}' với mã '{1}'; --update chỉ sửa các dòng đã có (--append để thêm dòng mới)",
+        en: "no row of table '{0}' has the code '{1}'; --update only changes rows that are there (--append adds new ones)")
     static let moreProblems = Localized(vi: "... và {0} lỗi khác", en: "... and {0} more errors")
     static let nothingImported = Localized(
         vi: "Không nhập gì: có {0} lỗi.", en: "Nothing was imported: {0} errors.")

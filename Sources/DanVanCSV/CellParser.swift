@@ -1,9 +1,11 @@
 // Turns the text of one CSV field into the value a catalog column stores, or says why it
-// cannot. Input is lenient where spreadsheets differ and strict where data would be lost:
-// typed values (numbers, dates, booleans, codes, references) may carry surrounding spaces;
-// dates may be `YYYY-MM-DD` or the Vietnamese `dd/mm/yyyy`; booleans may be 0/1, true/false
-// or có/không; a code column takes a listed code or, when it names exactly one code, its
-// Vietnamese or English label. Text is kept byte for byte (normalisation is the importer's).
+// cannot. Two halves: reading the text is CSV's own (lenient where spreadsheets differ and
+// strict where data would be lost: typed values may carry surrounding spaces; dates may be
+// `YYYY-MM-DD` or the Vietnamese `dd/mm/yyyy`; booleans 0/1, true/false or có/không; a code
+// column takes a listed code or, when it names exactly one code, its Vietnamese or English
+// label), and the value read is then held to the store's rules (`ColumnRules`: type, code
+// list, calendar date), the same rules every write of the language keeps. Text is kept byte
+// for byte (normalisation is the importer's).
 import DanVanStore
 import GRDB
 import VietText
@@ -68,34 +70,40 @@ final class CellParser {
         }
         let trimmed = CellParser.trimSpaces(text)
         if trimmed.isEmpty { return .empty }
+        let value: DatabaseValue
         switch column.type {
         case .text:
-            return parseCode(trimmed)
+            value = code(trimmed).databaseValue
         case .integer:
             guard let number = Int64(trimmed) else { return wrongType(text) }
-            return .value(number.databaseValue)
+            value = number.databaseValue
         case .real:
-            guard let number = Double(trimmed), !number.isNaN else { return wrongType(text) }
-            return .value(number.databaseValue)
+            guard let number = Double(trimmed) else { return wrongType(text) }
+            value = number.databaseValue
         case .date:
-            guard let iso = CellParser.isoDate(trimmed) else { return wrongType(text) }
-            return .value(iso.databaseValue)
+            guard let iso = CellParser.isoText(trimmed) else { return wrongType(text) }
+            value = iso.databaseValue
         case .bool:
             guard let flag = CellParser.bool(trimmed) else { return wrongType(text) }
-            return .value((flag ? 1 : 0 as Int64).databaseValue)
+            value = (flag ? 1 : 0 as Int64).databaseValue
         case .reference:
             if let id = Int64(trimmed) { return .reference(.id(id)) }
             guard referencedTableHasCodes else { return wrongType(text) }
             return .reference(.code(trimmed))
         }
+        if let problem = ColumnRules.problem(value, for: column) {
+            return .problem(CSVProblem.Reason(problem, column: column, text: column.codes.isEmpty ? text : trimmed))
+        }
+        return .value(value)
     }
 
-    private func parseCode(_ text: String) -> Cell {
-        if codes.contains(text) { return .value(text.databaseValue) }
+    /// The code `text` names: itself, its lower case, or the code whose label it is; else
+    /// the text as it is, for the code-list rule to refuse.
+    private func code(_ text: String) -> String {
+        if codes.contains(text) { return text }
         let lowered = text.lowercased()
-        if codes.contains(lowered) { return .value(lowered.databaseValue) }
-        if let code = codeByLabel[VietFold.fold(text)] { return .value(code.databaseValue) }
-        return .problem(.codeNotAllowed(value: text, allowed: column.codes.map(\.code)))
+        if codes.contains(lowered) { return lowered }
+        return codeByLabel[VietFold.fold(text)] ?? text
     }
 
     private func wrongType(_ text: String) -> Cell {
@@ -114,8 +122,14 @@ final class CellParser {
     }
 
     /// `YYYY-MM-DD` as is, or `d/m/yyyy` (day first, as Vietnamese write it) converted;
-    /// nil when it is neither or names no real day.
+    /// nil when it is neither or names no real day (the store's rule, `ColumnRules.isDate`).
     static func isoDate(_ text: String) -> String? {
+        guard let iso = isoText(text), ColumnRules.isDate(iso) else { return nil }
+        return iso
+    }
+
+    /// `YYYY-MM-DD` as is, or `d/m/yyyy` converted, without asking whether the day exists.
+    static func isoText(_ text: String) -> String? {
         let bytes = Array(text.utf8)
         func number(_ slice: ArraySlice<UInt8>) -> Int? {
             guard !slice.isEmpty, slice.count <= 4 else { return nil }
@@ -137,25 +151,11 @@ final class CellParser {
             else { return nil }
             (year, month, day) = (y, m, d)
         }
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year)
-        else { return nil }
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2:
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return leap ? 29 : 28
-        case 4, 6, 9, 11:
-            return 30
-        default:
-            return 31
-        }
     }
 
     /// 0/1, true/false, yes/no, có/không (folded, so "Có" and "co" both count).

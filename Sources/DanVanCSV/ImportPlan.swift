@@ -1,11 +1,22 @@
 // How one file maps onto its table, worked out from the header row: which field fills which
 // column, which fields are ignored (derived columns such as `search_key`), what an empty
-// field means in each column, and the INSERT that the rows feed. It also converts a record
-// into the row's values, the one conversion both the checking pass and the writing pass use,
-// so the two passes cannot disagree about what a field means.
+// field means in each column, and the INSERT that the rows feed (or, for `--update`, how a
+// record finds its row: by id, else by the table's code). It also converts a record into the
+// row's values, the one conversion both the checking pass and the writing pass use, so the
+// two passes cannot disagree about what a field means.
 import DanVanStore
 import GRDB
 import VietText
+
+/// What an import does with a file's rows.
+enum ImportMode: Sendable {
+    /// New rows, written straight (not logged): a restore, or a table that is empty.
+    case load
+    /// New rows, through the change writer (logged, undoable).
+    case append
+    /// Changes to rows that are there, found by id or code, through the change writer.
+    case update
+}
 
 /// One file of an import: the table it fills and where it is.
 public struct ImportSource: Sendable {
@@ -60,6 +71,8 @@ struct ImportPlan {
     let codeField: Int?
     /// The INSERT's columns: `id` first.
     let insertColumns: [String]
+    /// `--update` without an id column: rows are found by the table's code.
+    let matchByCode: Bool
 
     var table: DanVanStore.Table { source.table }
     var fieldCount: Int { slots.count }
@@ -71,7 +84,7 @@ struct ImportPlan {
     }
 
     /// Builds the plan from the header record, or returns the header's problems.
-    static func make(source: ImportSource, fileIndex: Int, header: CSVRecord,
+    static func make(source: ImportSource, fileIndex: Int, header: CSVRecord, mode: ImportMode = .load,
                      db: Database) throws -> Result<ImportPlan, ProblemBatch> {
         let table = source.table
         var problems = ProblemBatch()
@@ -128,8 +141,12 @@ struct ImportPlan {
                               defaultValue: defaultValue,
                               notNull: !column.nullable || (info?.isNotNull ?? false)))
         }
-        // A NOT NULL column with no default must be in the file; `id` may be left out.
-        for column in table.columns where !column.derived && column.name != "id" && seen[column.name] == nil {
+        // An update changes only the columns the file has, and must find its rows.
+        if mode == .update && idField == nil && codeField == nil {
+            report(header.count, nil, .noKeyColumn(table: table.name, code: table.naturalKey))
+        }
+        // A new row's NOT NULL column with no default must be in the file; `id` may be left out.
+        for column in table.columns where mode != .update && !column.derived && column.name != "id" && seen[column.name] == nil {
             let info = schema.first { $0.name == column.name }
             let notNull = !column.nullable || (info?.isNotNull ?? false)
             if notNull && info?.defaultValueSQL == nil {
@@ -138,7 +155,8 @@ struct ImportPlan {
         }
         if !problems.items.isEmpty { return .failure(problems) }
         return .success(ImportPlan(source: source, fileIndex: fileIndex, slots: slots, idField: idField,
-                                   codeField: codeField, insertColumns: insertColumns))
+                                   codeField: codeField, insertColumns: insertColumns,
+                                   matchByCode: mode == .update && idField == nil))
     }
 
     /// Converts `record` (of the right field count, without syntax problems) into `row`.
@@ -181,12 +199,14 @@ struct ImportPlan {
             case .empty:
                 if slot.valueIndex == 0 {
                     continue  // a new row: the importer gives it an id
-                } else if !slot.notNull {
-                    row.values[slot.valueIndex] = .null
-                } else if let value = slot.defaultValue {
+                } else if slot.notNull, let value = slot.defaultValue {
                     row.values[slot.valueIndex] = value
+                } else if slot.notNull {
+                    // The store's rule says what a missing value is (`required`).
+                    let problem = ColumnRules.problem(.null, for: slot.parser.column) ?? .required
+                    row.problems.append((field, slot.header, CSVProblem.Reason(problem, column: slot.parser.column, text: "")))
                 } else {
-                    row.problems.append((field, slot.header, .valueRequired))
+                    row.values[slot.valueIndex] = .null
                 }
             case .problem(let reason):
                 row.problems.append((field, slot.header, reason))

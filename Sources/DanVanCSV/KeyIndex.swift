@@ -46,6 +46,9 @@ final class TableKeys {
         }
     }
 
+    /// The table had rows before the import.
+    var hasRows: Bool { !databaseIDs.isEmpty }
+
     /// The row `key` names, if it is in the database or a file read so far.
     func resolve(_ key: ReferenceKey) -> RowRef? {
         switch key {

@@ -38,10 +38,12 @@ public enum ColumnRules {
         }
     }
 
-    /// `YYYY-MM-DD` naming a day of the calendar.
-    static func isDate(_ text: String) -> Bool {
+    /// `YYYY-MM-DD` naming a day of the calendar: digits only (`Int` alone would take a
+    /// sign, `+202-01-01`, which SQLite's `date()` refuses).
+    public static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), day >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
