@@ -76,11 +76,14 @@ extension ChangeWriter {
             try check(table, change: change, step: step, columns: columns, insert: false, references: true)
             updated += count
         case "delete":
-            // Rows that refer to an inserted row now (added after the change set) stop the undo.
+            // Rows that refer to an inserted row now (added after the change set) stop the undo;
+            // rows of the same step do not (a unit and its parent, inserted together, go together).
+            let doomed = "SELECT row_id FROM change_rows WHERE change = \(change) AND step = \(step)"
             for (child, column) in ChangeWriter.referrers(of: table.name) {
+                let sameRows = child.name == table.name ? " AND r.id NOT IN (\(doomed))" : ""
                 let referring = try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM \(child.name.quotedDatabaseIdentifier) AS r WHERE r.\(column.name.quotedDatabaseIdentifier)
-                    IN (SELECT row_id FROM change_rows WHERE change = \(change) AND step = \(step))
+                    IN (\(doomed))\(sameRows)
                     """) ?? 0
                 if referring > 0 {
                     throw WriteError.hasDependents(table: table.name, rows: count,
