@@ -267,6 +267,14 @@ enum HelpText {
                 đầu, rồi tổng số) và không có gì được nhập. Văn bản của một bảng được chuẩn hóa \
                 sang NFC, trừ khi có --exact; --all khôi phục bản xuất đúng từng byte, trừ khi có \
                 --normalize.
+
+                Không có --append hay --update, lệnh chỉ nạp vào một bảng còn trống. --append \
+                thêm các dòng của tệp vào một bảng đã có dữ liệu; --update sửa các dòng đã có, \
+                tìm theo id hoặc theo mã (khi tệp không có cột id), chỉ ở các cột có trong tệp; \
+                dòng không khớp dòng nào là lỗi. Cả hai được kiểm tra theo cùng quy tắc với các \
+                lệnh sửa dữ liệu trong ngôn ngữ, ghi vào nhật ký thay đổi thành một lần thay \
+                đổi (danvan undo hoàn tác được); --dry-run cho xem trước những gì sẽ thay đổi \
+                mà không thay đổi gì.
                 """,
             en: """
                 The header row names the columns (names or Vietnamese aliases, any case, with or \
@@ -276,6 +284,13 @@ enum HelpText {
                 Every bad row is reported (the first 20, then a count) and nothing is imported. \
                 A single table's text is normalised to NFC unless --exact; --all restores an export \
                 byte for byte unless --normalize.
+
+                Without --append or --update, a table is only loaded when it is empty. --append \
+                adds the file's rows to a table that has rows; --update changes rows that are \
+                there, found by id or by code (when the file has no id column), in the file's \
+                columns only; a row that matches nothing is an error. Both are checked by the same \
+                rules as the language's writes and logged as one change set (danvan undo reverts \
+                it); --dry-run shows what would change and changes nothing.
                 """)
         static let table = Export.table
         static let file = Localized(vi: "Tệp CSV cần nạp.", en: "The CSV file to load.")
