@@ -38,17 +38,35 @@ public enum ColumnRules {
         }
     }
 
-    /// `YYYY-MM-DD` naming a day of the calendar: digits only (`Int` alone would take a
-    /// sign, `+202-01-01`, which SQLite's `date()` refuses).
+    /// `YYYY-MM-DD` naming a day of the calendar: ASCII digits only (`Int` alone would take a
+    /// sign, `+202-01-01`, which SQLite's `date()` refuses). Read byte by byte, without a
+    /// split: an import asks this of every date it reads.
     public static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return false }
+        var year = 0, month = 0, day = 0
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if index < 4 {
+                year = year * 10 + digit
+            } else if index < 7 {
+                month = month * 10 + digit
+            } else {
+                day = day * 10 + digit
+            }
+        }
+        guard (1...12).contains(month), day >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= days[month - 1]
+        switch month {
+        case 2: return day <= (leap ? 29 : 28)
+        case 4, 6, 9, 11: return day <= 30
+        default: return day <= 31
+        }
     }
 
     /// Conditions that hold when a value in `json` breaks a rule, with the problem each means.
