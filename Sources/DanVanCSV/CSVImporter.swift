@@ -123,8 +123,9 @@ public enum CSVImportError: Error, Sendable {
         switch self {
         case .invalid(let problems, let total):
             var lines = problems.map { $0.message(lang) }
-            if total > problems.count { lines.append(Messages.moreProblems(lang, total - problems.count)) }
-            lines.append(Messages.nothingImported(lang, total))
+            let more = total - problems.count
+            if more > 0 { lines.append(more == 1 ? Messages.oneMoreProblem(lang) : Messages.moreProblems(lang, more)) }
+            lines.append(total == 1 ? Messages.nothingImportedOne(lang) : Messages.nothingImported(lang, total))
             return lines
         case .io(let error):
             return [Localized(vi: "không đọc được {0}: {1}", en: "cannot read {0}: {1}")(lang, error.path, error.reason)]

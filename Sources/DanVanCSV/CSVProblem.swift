@@ -229,8 +229,10 @@ enum Messages {
         vi: "không có dòng nào của bảng '{0}' với mã '{1}'; --update chỉ sửa các dòng đã có (--append để thêm dòng mới)",
         en: "no row of table '{0}' has the code '{1}'; --update only changes rows that are there (--append adds new ones)")
     static let moreProblems = Localized(vi: "... và {0} lỗi khác", en: "... and {0} more errors")
+    static let oneMoreProblem = Localized(vi: "... và 1 lỗi khác", en: "... and 1 more error")
     static let nothingImported = Localized(
         vi: "Không nhập gì: có {0} lỗi.", en: "Nothing was imported: {0} errors.")
+    static let nothingImportedOne = Localized(vi: "Không nhập gì: có 1 lỗi.", en: "Nothing was imported: 1 error.")
 
     static func typeName(_ type: ColumnType) -> Localized {
         switch type {

@@ -61,7 +61,7 @@ extension ChangeWriter {
                             arguments: [])
             try applyInsert(table, change: change, step: step)
             try check(table, change: change, step: step, columns: image, insert: true, references: true)
-            try recordStep(step, table: table, action: "insert", columns: image.map(\.name), site: site)
+            try recordStep(step, table: table, action: "insert", columns: image.map(\.name), rows: rows.count, site: site)
             inserted += rows.count
             return rows.count
         }

@@ -306,13 +306,6 @@ enum HelpText {
         static let update = Localized(
             vi: "Sửa các dòng đã có, tìm theo id (hoặc theo mã khi tệp không có cột id); chỉ sửa các cột có trong tệp; ghi nhật ký, hoàn tác được.",
             en: "Change rows that are there, found by id (or by code when the file has no id column); only the file's columns change; logged, can be undone.")
-        static let dryRun = Localized(
-            vi: "Chạy thử: kiểm tra và làm hết, in ra những gì sẽ thay đổi, rồi hủy; không thay đổi gì.",
-            en: "Do it all, print what would change, then roll it back: nothing is changed.")
-        static let user = Localized(
-            vi: "Tên người thay đổi, ghi vào nhật ký (mặc định: người dùng của hệ điều hành).",
-            en: "Who makes the change, for the change log (default: the operating system user).")
-        static let userName = Localized(vi: "TÊN", en: "NAME")
     }
 
     /// The value name of `--all` in export and import.

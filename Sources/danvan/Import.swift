@@ -6,11 +6,15 @@
 // (a new one: `danvan init`). A plain import fills an empty table; rows are added to a table
 // that has some with --append, and changed with --update: both are one change set of the
 // change log (who, from which file, every row before and after) that `danvan undo` reverts,
-// and --dry-run shows what they would change, then changes nothing.
+// and --dry-run shows what they would change, then changes nothing. They are printed by
+// `ChangeText`, as the session's and `danvan run`'s changes are; `--user` and `--sandbox` mean
+// what they mean there (the session options), and `--read-only` is refused.
 import ArgumentParser
 import DanVanCSV
+import DanVanREPL
 import DanVanStore
 import Foundation
+import LineEditor
 import VietText
 
 struct Import: ParsableCommand {
@@ -40,13 +44,14 @@ struct Import: ParsableCommand {
     @Flag(help: HelpText.Import.update.argumentHelp())
     var update = false
 
-    @Flag(help: HelpText.Import.dryRun.argumentHelp())
+    @Flag(name: .customLong("dry-run"), help: HelpText.Session.dryRun.argumentHelp())
     var dryRun = false
 
-    @Option(help: HelpText.Import.user.argumentHelp(valueName: HelpText.Import.userName))
-    var user: String?
-
     @OptionGroup var options: DatabaseOptions
+
+    /// Under the root command's key (`session`), so that `--user` and `--sandbox` given to
+    /// `import` reach `import` (ArgumentParser gives them to the parent otherwise).
+    @OptionGroup var session: SessionOptions
 
     func validate() throws {
         let lang = options.language
@@ -59,8 +64,19 @@ struct Import: ParsableCommand {
         }
         if append && update { throw ValidationError(Import.appendAndUpdate(lang)) }
         if all != nil && (append || update || dryRun) { throw ValidationError(Import.changesWithAll(lang)) }
-        if user != nil && !(append || update) { throw ValidationError(Import.userWithoutChanges(lang)) }
-        if let user, user.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(Import.emptyUser(lang)) }
+    }
+
+    /// The session options that make no sense for an import, refused as usage errors (here,
+    /// not in `validate()`, which would print the root command's usage under the message).
+    private func checkSessionOptions(_ lang: Lang) throws {
+        if session.readOnly { throw CLIError(message: Import.readOnly(lang), code: .usage) }
+        if session.sandbox && all != nil { throw CLIError(message: Import.sandboxWithAll(lang), code: .usage) }
+        if let user = session.user {
+            if !(append || update) { throw CLIError(message: Import.userWithoutChanges(lang), code: .usage) }
+            if user.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CLIError(message: HelpText.Session.emptyUser(lang), code: .usage)
+            }
+        }
     }
 
     static let allWithTable = Localized(vi: "--all THƯ_MỤC không đi kèm tên bảng hay tệp",
@@ -78,10 +94,15 @@ struct Import: ParsableCommand {
     static let userWithoutChanges = Localized(
         vi: "--user ghi tên người thay đổi vào nhật ký, chỉ dùng với --append hoặc --update",
         en: "--user names who made the change in the change log: it goes with --append or --update")
-    static let emptyUser = Localized(vi: "--user cần một tên", en: "--user needs a name")
+    static let readOnly = Localized(
+        vi: "--read-only từ chối mọi thay đổi, mà nhập là thay đổi dữ liệu; muốn xem trước thì dùng --dry-run",
+        en: "--read-only refuses every change, and an import changes data; to look first, use --dry-run")
+    static let sandboxWithAll = Localized(vi: "--all tạo một cơ sở dữ liệu mới; --sandbox chỉ dùng cho một bảng",
+                                          en: "--all makes a new database; --sandbox is for one table")
 
     func run() throws {
         let lang = options.language
+        try checkSessionOptions(lang)
         let sources: [ImportSource]
         let normalizeText: Bool
         var isDirectory: ObjCBool = false
@@ -108,7 +129,16 @@ struct Import: ParsableCommand {
             sources = [ImportSource(table: table, path: path)]
             normalizeText = !exact
         }
-        let store = try options.openStore(all == nil ? .write : .create)
+        // --sandbox: a private copy, discarded when the command ends.
+        let sandbox = session.sandbox ? try options.openSandbox() : nil
+        if let sandbox { SandboxCleanup.install(sandbox.paths) }
+        defer {
+            if let sandbox {
+                sandbox.discard()
+                SandboxCleanup.uninstall()
+            }
+        }
+        let store = try sandbox?.store ?? options.openStore(all == nil ? .write : .create)
         let bar = ProgressBar()
         defer { bar.finish() }
         let progress: (ImportProgress) -> Void = { step in
@@ -119,8 +149,10 @@ struct Import: ParsableCommand {
         // that has some go through --append, which logs them.
         let csvOptions = CSVImportOptions(normalizeText: normalizeText, onlyEmptyTables: all == nil, dryRun: dryRun)
         if append || update {
-            let change = ChangeImportOptions(mode: append ? .append : .update, user: user ?? ChangeWriter.systemUser(),
-                                             origin: "import " + sources[0].path, statement: statement(sources[0]))
+            let user = session.user.map { $0.trimmingCharacters(in: .whitespaces).nfc } ?? ChangeWriter.systemUser()
+            let change = ChangeImportOptions(mode: append ? .append : .update, user: user,
+                                             origin: "import " + sources[0].path, statement: statement(sources[0]),
+                                             previewRows: ChangeWriter.previewRows)
             let report: ChangeImportReport
             do {
                 report = try CSVImporter.importChanges(sources[0], into: store, change: change, options: csvOptions,
@@ -130,7 +162,7 @@ struct Import: ParsableCommand {
                 throw Import.failure(error, lang)
             }
             bar.finish()
-            printChanges(report, lang)
+            printChanges(report, sandbox: sandbox != nil, lang)
             return
         }
         let report: ImportReport
@@ -153,6 +185,7 @@ struct Import: ParsableCommand {
             print((dryRun ? Import.wouldNormalize : Import.normalized)(lang, VietFormat.integer(report.normalizedValues, lang)))
         }
         if dryRun { print(Import.dryRunDone(lang)) }
+        if sandbox != nil && !dryRun { print(Import.inSandbox(lang)) }
     }
 
     /// The command as the change log records it.
@@ -175,56 +208,25 @@ struct Import: ParsableCommand {
         return CLIError(message: error.messages(lang).joined(separator: "\n"), code: code)
     }
 
-    /// What --append or --update did, or would do: per table and action, the count and the
-    /// first rows (`column: old → new`), then the change set that `danvan undo` reverts.
-    private func printChanges(_ report: ChangeImportReport, _ lang: Lang) {
-        let table = report.table
-        if report.dryRun, let summary = report.summary {
-            for part in summary.parts {
-                let count = VietFormat.integer(part.count, lang)
-                switch part.action {
-                case "insert": print(Import.wouldInsert(lang, count, part.table))
-                case "update": print(Import.wouldUpdate(lang, count, part.table))
-                default: print(Import.wouldDelete(lang, count, part.table))
-                }
-                for row in part.rows { print("  " + Import.describe(row)) }
-                if part.count > part.rows.count {
-                    print("  " + Import.moreRows(lang, VietFormat.integer(part.count - part.rows.count, lang)))
-                }
-            }
-        }
-        let unchanged = max(0, report.fileRows - report.inserted - report.updated)
-        if report.inserted + report.updated == 0 {
-            print(Import.nothingToChange(lang, VietFormat.integer(report.fileRows, lang), table))
+    /// What --append or --update did, or would do: a dry-run's summary (per table and
+    /// action, the count and the first rows as `column: old → new`), or the change set saved.
+    private func printChanges(_ report: ChangeImportReport, sandbox: Bool, _ lang: Lang) {
+        let width = TerminalSize.isTerminal(1) ? TerminalSize.current().columns : nil
+        if report.dryRun {
+            print(ChangeText.dryRun(report.summary, lang, width: width), terminator: "")
         } else if let change = report.change {
-            if append {
-                print(Import.appended(lang, VietFormat.integer(report.inserted, lang), table, String(change)))
-            } else {
-                print(Import.updated(lang, VietFormat.integer(report.updated, lang), table,
-                                     VietFormat.integer(unchanged, lang), String(change)))
-            }
-        } else if !append && unchanged > 0 {
-            print(Import.unchangedRows(lang, VietFormat.integer(unchanged, lang)))
+            print(ChangeText.committed(change, report.summary, sandbox: sandbox, lang))
+        } else {
+            let rows = report.fileRows == 1 ? Import.oneRow(lang) : Import.rows(lang, VietFormat.integer(report.fileRows, lang))
+            print(Import.nothingToChange(lang, rows, report.table))
+        }
+        let unchanged = report.fileRows - report.inserted - report.updated
+        if update && unchanged > 0 && report.updated > 0 {
+            print(unchanged == 1 ? Import.unchangedRow(lang) : Import.unchangedRows(lang, VietFormat.integer(unchanged, lang)))
         }
         if report.normalizedValues > 0 {
             print((report.dryRun ? Import.wouldNormalize : Import.normalized)(lang, VietFormat.integer(report.normalizedValues, lang)))
         }
-        if report.dryRun { print(Import.dryRunDone(lang)) }
-    }
-
-    /// `units #12: name: "Phường Tân Hòa" → "Phường Tân Hoà", status: "active" → "merged"`;
-    /// a new row shows the values it has (its nulls left out).
-    static func describe(_ row: ChangedRow) -> String {
-        let shown = row.action == "insert" ? row.columns.filter { $0.after != "null" } : row.columns
-        let columns = shown.map { column -> String in
-            switch (column.before, column.after) {
-            case (let before?, let after?): return "\(column.name): \(before) → \(after)"
-            case (nil, let after?): return "\(column.name): \(after)"
-            case (let before?, nil): return "\(column.name): \(before) → null"
-            case (nil, nil): return "\(column.name): null"
-            }
-        }
-        return "\(row.table) #\(row.id): " + columns.joined(separator: ", ")
     }
 
     static let noFile = Localized(vi: "không có tệp '{0}'", en: "there is no file '{0}'")
@@ -241,20 +243,18 @@ struct Import: ParsableCommand {
     static let wouldImport = Localized(vi: "Sẽ nhập {0} dòng vào bảng {1}.", en: "Would import {0} rows into {1}.")
     static let wouldNormalize = Localized(vi: "Sẽ chuẩn hóa {0} giá trị văn bản sang NFC.",
                                           en: "Would normalise {0} text values to NFC.")
-    static let wouldInsert = Localized(vi: "Sẽ thêm {0} dòng vào bảng {1}:", en: "Would insert {0} rows into {1}:")
-    static let wouldUpdate = Localized(vi: "Sẽ sửa {0} dòng của bảng {1}:", en: "Would update {0} rows of {1}:")
-    static let wouldDelete = Localized(vi: "Sẽ xóa {0} dòng của bảng {1}:", en: "Would delete {0} rows of {1}:")
-    static let moreRows = Localized(vi: "... và {0} dòng khác", en: "... and {0} more rows")
-    static let dryRunDone = Localized(vi: "Chạy thử (--dry-run): không thay đổi gì.",
-                                      en: "Dry run (--dry-run): nothing was changed.")
-    static let appended = Localized(
-        vi: "Đã thêm {0} dòng vào bảng {1}: lần thay đổi #{2} (danvan undo {2} để hoàn tác).",
-        en: "Appended {0} rows to {1}: change set #{2} (danvan undo {2} reverts it).")
-    static let updated = Localized(
-        vi: "Đã sửa {0} dòng của bảng {1} ({2} dòng không đổi): lần thay đổi #{3} (danvan undo {3} để hoàn tác).",
-        en: "Updated {0} rows of {1} ({2} unchanged): change set #{3} (danvan undo {3} reverts it).")
+    static let dryRunDone = Localized(vi: "Chạy thử: không thay đổi gì.", en: "Dry run: nothing was changed.")
+    static let inSandbox = Localized(vi: "(vào bản sao thử, bỏ đi khi thoát; tệp thật không bị động tới)",
+                                     en: "(into the sandbox copy, discarded at exit; the real file was not touched)")
     static let nothingToChange = Localized(
-        vi: "Không có gì thay đổi: {0} dòng của tệp đã đúng như trong bảng {1}.",
-        en: "Nothing to change: the file's {0} rows already match {1}.")
-    static let unchangedRows = Localized(vi: "({0} dòng không đổi)", en: "({0} rows unchanged)")
+        vi: "Không có gì thay đổi: {0} của tệp đã đúng như trong bảng {1}.",
+        en: "Nothing to change: the file's {0} already match {1}.")
+    static let rows = Localized(vi: "{0} dòng", en: "{0} rows")
+    static let oneRow = Localized(vi: "1 dòng", en: "1 row")
+    static let unchangedRows = Localized(
+        vi: "{0} dòng của tệp vốn đã đúng như vậy, không thuộc lần thay đổi này.",
+        en: "{0} rows of the file already had these values and are not part of it.")
+    static let unchangedRow = Localized(
+        vi: "1 dòng của tệp vốn đã đúng như vậy, không thuộc lần thay đổi này.",
+        en: "1 row of the file already had these values and is not part of it.")
 }
