@@ -110,6 +110,9 @@ public enum ChangeText {
         vi: "{0}: câu lệnh này sẽ {1} {2} dòng. {3} dòng đầu:",
         en: "{0}: this statement would {1} {2} rows. The first {3}:")
     static let previewAll = Localized(vi: "{0}: câu lệnh này sẽ {1} {2} dòng:", en: "{0}: this statement would {1} {2} rows:")
+    static let previewUpTo = Localized(
+        vi: "{0}: câu lệnh này chọn {2} dòng và sẽ {1} những dòng có giá trị thay đổi. {3} dòng đầu:",
+        en: "{0}: this statement selects {2} rows and would {1} those whose values change. The first {3}:")
     static let previewOne = Localized(vi: "{0}: câu lệnh này sẽ {1} 1 dòng:", en: "{0}: this statement would {1} 1 row:")
     static let actionWords: [String: Localized] = [
         "insert": Localized(vi: "thêm", en: "insert"),
@@ -125,7 +128,9 @@ public enum ChangeText {
         let action = actionWords[preview.action].map { $0(lang) } ?? preview.action
         let count = VietFormat.integer(preview.count, lang)
         var text: String
-        if preview.count == 1 {
+        if !preview.exact {
+            text = previewUpTo(lang, preview.table, action, count, String(preview.rows.count))
+        } else if preview.count == 1 {
             text = previewOne(lang, preview.table, action)
         } else if preview.rows.count >= preview.count {
             text = previewAll(lang, preview.table, action, count)

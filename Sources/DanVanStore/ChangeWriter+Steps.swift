@@ -75,9 +75,11 @@ extension ChangeWriter {
         // values' SQL into the outer WHERE); a row changes when the two differ.
         let pairs = "SELECT t0.id AS id, \(before) AS b, \(after) AS a FROM \(source) ORDER BY t0.id LIMIT -1"
         let changing = "(\(pairs)) WHERE b IS NOT a"
-        // The preview counts the rows selected (fast at any size); rows whose values would not
-        // change are left alone when applied.
+        // The preview counts the rows that would change; past `exactPreviewLimit` rows
+        // selected, only those (fast at any size: rows whose values would not change are
+        // left alone when applied).
         try confirmStep(table, action: "update", countSQL: "SELECT count(*) FROM \(source)",
+                        exactCountSQL: "SELECT count(*) FROM \(changing)",
                         sampleSQL: "SELECT id, b, a FROM \(changing) LIMIT \(ChangeWriter.previewRows)",
                         arguments: arguments)
         let change = try changeID()
@@ -178,17 +180,27 @@ extension ChangeWriter {
 
     /// Asks `confirm` when the step would change more rows than `confirmAbove`, showing the
     /// first rows; throws `cancelled` on no.
-    func confirmStep(_ table: Table, action: String, countSQL: String, sampleSQL: String, arguments: [DatabaseValue]) throws {
+    func confirmStep(_ table: Table, action: String, countSQL: String, exactCountSQL: String? = nil, sampleSQL: String,
+                     arguments: [DatabaseValue]) throws {
         guard let confirm else { return }
-        let count = try Int.fetchOne(db, sql: countSQL,
+        var count = try Int.fetchOne(db, sql: countSQL,
                                      arguments: StatementArguments(ChangeWriter.arguments(of: countSQL, arguments))) ?? 0
+        var exact = true
+        if let exactCountSQL {
+            if count <= ChangeWriter.exactPreviewLimit {
+                count = try Int.fetchOne(db, sql: exactCountSQL,
+                                         arguments: StatementArguments(ChangeWriter.arguments(of: exactCountSQL, arguments))) ?? 0
+            } else {
+                exact = false
+            }
+        }
         guard count > confirmAbove else { return }
         var rows: [ChangedRow] = []
         for row in try GRDB.Row.fetchAll(db, sql: sampleSQL,
                                          arguments: StatementArguments(ChangeWriter.arguments(of: sampleSQL, arguments))) {
             rows.append(try ChangeLog.changedRow(db, table: table.name, id: row[0], action: action, before: row[1], after: row[2]))
         }
-        if try !confirm(StepPreview(table: table.name, action: action, count: count, rows: rows)) {
+        if try !confirm(StepPreview(table: table.name, action: action, count: count, exact: exact, rows: rows)) {
             throw WriteError.cancelled
         }
     }

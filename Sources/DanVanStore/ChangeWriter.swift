@@ -47,9 +47,11 @@ public struct RowSelection: Sendable {
 public struct StepPreview: Sendable {
     public let table: String
     public let action: String
-    /// Rows the step changes: for an update, the rows selected (those whose values would
-    /// not change are left alone); for a delete, with the rows `cascade` takes along.
+    /// Rows the step changes (for a delete, with the rows `cascade` takes along); when not
+    /// `exact`, the rows an update selects, of which those whose values would not change are
+    /// left alone.
     public let count: Int
+    public let exact: Bool
     /// The first rows: id and (column, before, after) for each column shown.
     public let rows: [ChangedRow]
 }
@@ -72,6 +74,9 @@ public final class ChangeWriter {
     public var confirmAbove = 20
     /// Rows shown per step in a preview.
     public static let previewRows = 5
+    /// Up to this many rows selected, a preview counts exactly those that would change
+    /// (computing every new value: about a second for 300,000 rows); past it, the rows selected.
+    static let exactPreviewLimit = 50_000
 
     /// A writer for the transaction open on `db`. References are checked by the writer, and
     /// again by SQLite at commit (deferred, so rows of one step may point at each other).
