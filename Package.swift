@@ -53,14 +53,15 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "DanVanDomainTests", dependencies: [
-            "DanVanDomain", "DanVanLang", "DanVanStore", "DanVanDemo", "VietText",
+            "DanVanDomain", "DanVanLang", "DanVanStore", "DanVanDemo", "DanVanREPL", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Pipelines"]),
         .testTarget(name: "DanVanREPLTests", dependencies: [
             "DanVanREPL", "DanVanDomain", "DanVanLang", "DanVanStore", "LineEditor", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        // GRDB only to read a database after the binary is killed (integrity, every table).
+        .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

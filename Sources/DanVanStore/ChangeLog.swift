@@ -116,11 +116,22 @@ public enum ChangeLog {
         var columns: [(name: String, before: String?, after: String?)] = []
         for name in names {
             let a = oldByName[name], b = newByName[name]
-            if action == "update", a == b { continue }
+            if action == "update", identical(a, b) { continue }
             if action != "update", (a ?? b) == nil { continue }
-            columns.append((name, a.map(display), b.map(display)))
+            // Text that only became NFC looks the same on both sides: say why it changed.
+            let note = action == "update" && a != nil && a == b ? " (NFD)" : ""
+            columns.append((name, a.map { display($0) + note }, b.map(display)))
         }
         return ChangedRow(table: table, id: id, action: action, columns: columns)
+    }
+
+    /// Equal values, text compared scalar by scalar: `==` on Swift strings finds "Hòa" in NFD
+    /// equal to "Hòa" in NFC, and would hide the very change `update name = name` makes.
+    static func identical(_ a: DatabaseValue?, _ b: DatabaseValue?) -> Bool {
+        if case .string(let x)? = a?.storage, case .string(let y)? = b?.storage {
+            return x.unicodeScalars.elementsEqual(y.unicodeScalars)
+        }
+        return a == b
     }
 
     /// The members of a JSON object, in order, as values.

@@ -191,4 +191,22 @@ func scalar<T: DatabaseValueConvertible>(_ store: Store, _ sql: String) throws -
             }
         }
     }
+
+    @Test func aChangeToNFCAloneIsShownInTheSummary() throws {
+        try withDemoCopy { store in
+            let nfd = "Phường Tân Hòa".decomposedStringWithCanonicalMapping
+            try store.pool.write { db in try db.execute(sql: "UPDATE models SET title = ? WHERE id = 1", arguments: [nfd]) }
+            let change = try #require(try write(store) { writer in
+                let count = try writer.update(table: "models", selection: RowSelection(sql: "SELECT id FROM models WHERE id = 1", arguments: []),
+                                              assignments: [("title", "t0.title")], expected: nil, site: testSite)
+                #expect(count == 1)
+            })
+            let summary = try store.pool.read { db in try ChangeLog.summary(db, change: change) }
+            let row = try #require(summary.parts.first?.rows.first)
+            #expect(row.id == 1)
+            #expect(row.columns.map(\.name) == ["title"])
+            #expect(row.columns.first?.before == "\"\(nfd)\" (NFD)")
+            #expect(row.columns.first?.after == "\"Phường Tân Hòa\"")
+        }
+    }
 }
