@@ -118,9 +118,10 @@ public enum ChangeLog {
             let a = oldByName[name], b = newByName[name]
             if action == "update", identical(a, b) { continue }
             if action != "update", (a ?? b) == nil { continue }
-            // Text that only became NFC looks the same on both sides: say why it changed.
-            let note = action == "update" && a != nil && a == b ? " (NFD)" : ""
-            columns.append((name, a.map { display($0) + note }, b.map(display)))
+            // Text that only became NFC looks the same on both sides: say why it changed (in
+            // front, where cutting a long value to the screen's width leaves it).
+            let note = action == "update" && a != nil && a == b ? "(NFD) " : ""
+            columns.append((name, a.map { note + display($0) }, b.map(display)))
         }
         return ChangedRow(table: table, id: id, action: action, columns: columns)
     }

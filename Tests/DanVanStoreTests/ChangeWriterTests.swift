@@ -205,7 +205,7 @@ func scalar<T: DatabaseValueConvertible>(_ store: Store, _ sql: String) throws -
             let row = try #require(summary.parts.first?.rows.first)
             #expect(row.id == 1)
             #expect(row.columns.map(\.name) == ["title"])
-            #expect(row.columns.first?.before == "\"\(nfd)\" (NFD)")
+            #expect(row.columns.first?.before == "(NFD) \"\(nfd)\"")
             #expect(row.columns.first?.after == "\"Phường Tân Hòa\"")
         }
     }
