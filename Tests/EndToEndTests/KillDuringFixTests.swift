@@ -86,9 +86,12 @@ import Darwin
 
         var generator = SplitMix64(seed: seed)
         var outcomes = (before: 0, after: 0, exited: 0)
+        var fifths = [0, 0, 0, 0, 0]   // kills in each fifth of a whole run's time
         for attempt in 1...Self.runs {
             let copy = try Self.copy(master, to: scratch.path + "/killed.db")
-            let delay = Double(generator.next() % 1_000_000) / 1_000_000 * duration
+            let fraction = Double(generator.next() % 1_000_000) / 1_000_000
+            let delay = fraction * duration
+            fifths[min(4, Int(fraction * 5))] += 1
             let run = try KilledRun.start(fix, database: copy, after: delay)
             let context = "seed \(seed), kill \(attempt) at \(String(format: "%.3f", delay)) s of \(String(format: "%.3f", duration)) s"
             try Self.checkIntegrity(copy, context)
@@ -102,9 +105,9 @@ import Darwin
             if run.status == 0 { outcomes.exited += 1 } else { #expect(run.status == 128 + SIGKILL, "\(context): \(run.stderr)") }
         }
         print("""
-            kill -9 test: a whole run takes \(String(format: "%.2f", duration)) s; \(Self.runs) kills in \
-            \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(outcomes.before) left the data as before, \
-            \(outcomes.after) as after (\(outcomes.exited) runs had ended before their kill)
+            kill -9 test: a whole run takes \(String(format: "%.2f", duration)) s; \(Self.runs) kills (per fifth of the run: \
+            \(fifths.map(String.init).joined(separator: "/"))) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; \
+            data as before: \(outcomes.before), as after: \(outcomes.after); runs that ended before their kill: \(outcomes.exited)
             """)
         // Most kills must land while the fix runs, or the test would prove little.
         #expect(outcomes.exited * 2 < Self.runs, "seed \(seed): most runs ended before their kill")
