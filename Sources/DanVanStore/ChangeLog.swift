@@ -92,6 +92,7 @@ public enum ChangeLog {
         for group in groups {
             let table: String = group["table_name"], action: String = group["action"]
             let steps = (group["steps"] as String? ?? "").split(separator: ",").compactMap { Int($0) }
+            let count = steps.count > 1 ? try distinctRows(db, change: change, steps: steps) : (group["n"] as Int)
             var changed: [ChangedRow] = []
             for step in steps where changed.count < sample {
                 let rows = try GRDB.Row.fetchAll(db, sql: """
@@ -99,9 +100,17 @@ public enum ChangeLog {
                     """, arguments: [change, step, sample - changed.count])
                 changed += try rows.map { try changedRow(db, table: table, id: $0[0], action: action, before: $0[1], after: $0[2]) }
             }
-            parts.append(ChangeSummary.Part(table: table, action: action, count: group["n"], rows: changed))
+            parts.append(ChangeSummary.Part(table: table, action: action, count: count, rows: changed))
         }
         return ChangeSummary(parts: parts)
+    }
+
+    /// How many rows these steps of one table and action touched, each row once (a merge
+    /// re-points a model's `unit` and its `location` in two steps: one model).
+    static func distinctRows(_ db: Database, change: Int64, steps: [Int]) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT count(DISTINCT row_id) FROM change_rows WHERE change = ? AND step IN (\(steps.map(String.init).joined(separator: ", ")))
+            """, arguments: [change]) ?? 0
     }
 
     /// A log row for people: the columns whose values differ (all of them for an insert or

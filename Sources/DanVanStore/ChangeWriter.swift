@@ -162,8 +162,19 @@ public final class ChangeWriter {
             self.change = nil
             return nil
         }
+        // A row updated by several steps (a merge re-points a model's `unit` and `location`)
+        // counts once.
+        var rows = updated
+        let repeated = try GRDB.Row.fetchAll(db, sql: """
+            SELECT sum(rows) AS n, group_concat(step) AS steps FROM change_steps
+            WHERE change = ? AND action = 'update' GROUP BY table_name HAVING count(*) > 1
+            """, arguments: [change])
+        for group in repeated {
+            let steps = (group["steps"] as String? ?? "").split(separator: ",").compactMap { Int($0) }
+            rows -= (group["n"] as Int) - (try ChangeLog.distinctRows(db, change: change, steps: steps))
+        }
         try db.execute(sql: "UPDATE changes SET statement = ?, inserted = ?, updated = ?, deleted = ? WHERE id = ?",
-                       arguments: [statements.joined(separator: "\n"), inserted, updated, deleted, change])
+                       arguments: [statements.joined(separator: "\n"), inserted, rows, deleted, change])
         return change
     }
 
