@@ -39,8 +39,20 @@ extension DomainHost: HostWriter {
     public func update(_ selection: WriteSelection, assignments: [PlanAssignment], site: WriteSite) throws -> Int? {
         guard pushdown, let sql = try SQLPlanBuilder.write(selection, assignments: assignments) else { return nil }
         let writer = try changeWriter()
+        var trusted: Set<String> = []
+        if let table = Catalog.table(named: selection.plan.table) {
+            for assignment in assignments {
+                guard let column = table.column(named: assignment.column), column.codes.isEmpty,
+                      let kind = DomainHost.certainKind(assignment.value, table: table, parameters: selection.parameters)
+                else { continue }
+                switch (column.type, kind) {
+                case (.text, .text), (.integer, .integer), (.real, .decimal), (.real, .integer): trusted.insert(column.name)
+                default: break
+                }
+            }
+        }
         let count = try writer.update(table: selection.plan.table, selection: sql.selection, assignments: sql.assignments,
-                                      expected: selection.expected, site: DomainHost.site(site))
+                                      expected: selection.expected, trusted: trusted, site: DomainHost.site(site))
         try wrote()
         return count
     }
@@ -109,6 +121,44 @@ extension DomainHost: HostWriter {
     }
 
     // MARK: Values
+
+    /// The kind of value `expr` gives for every row, when it is certain and never null: a
+    /// literal, a variable's value, a required column of the row itself, or `+ - *` of those.
+    static func certainKind(_ expr: PlanExpr, table: Table, parameters: [Value]) -> ColumnKind? {
+        func kind(of value: Value) -> ColumnKind? {
+            switch value {
+            case .int: return .integer
+            case .double(let number): return number.isFinite ? .decimal : nil
+            case .text: return .text
+            default: return nil
+            }
+        }
+        switch expr {
+        case .literal(let value):
+            return kind(of: value)
+        case .parameter(let index):
+            return index >= 0 && index < parameters.count ? kind(of: parameters[index]) : nil
+        case .column(let column):
+            guard column.hops.isEmpty, let stored = table.column(named: column.column), !stored.nullable else { return nil }
+            switch stored.type {
+            case .text: return .text
+            case .integer: return .integer
+            case .real: return .decimal
+            default: return nil
+            }
+        case .arithmetic(let op, let left, let right):
+            guard let a = certainKind(left, table: table, parameters: parameters),
+                  let b = certainKind(right, table: table, parameters: parameters) else { return nil }
+            switch (op, a, b) {
+            case (.add, .text, .text): return .text
+            // Integers may overflow into reals in SQL: only decimals are certain.
+            case (_, .decimal, .decimal), (_, .decimal, .integer), (_, .integer, .decimal): return .decimal
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
 
     static func catalogTable(_ name: String) throws -> Table {
         if Catalog.logTable(named: name) != nil { throw WriteError.readOnlyTable(name) }

@@ -59,6 +59,22 @@ extension ChangeWriter {
             """)
     }
 
+    /// Sets `columns` of the step's rows to `values`, SQL over the row aliased `t0` (with
+    /// numbered parameters from `arguments`): the same SQL that wrote the log's `after`, so
+    /// the same values, without a join on the log (SQLite materialises an UPDATE … FROM).
+    func applyUpdate(_ table: Table, change: Int64, step: Int, columns: [Column], values: [String],
+                     arguments: [DatabaseValue]) throws {
+        var byName: [String: String] = [:]
+        for (column, value) in zip(columns, values) { byName[column.name] = "(\(value))" }
+        let sets = zip(columns, values).map { "\($0.name.quotedDatabaseIdentifier) = (\($1))" }
+            + ChangeWriter.derivedAssignments(table, alias: "t0", values: byName)
+        let sql = """
+            UPDATE \(table.name.quotedDatabaseIdentifier) AS t0 SET \(sets.joined(separator: ", "))
+            WHERE t0.id IN (SELECT row_id FROM change_rows WHERE change = \(change) AND step = \(step))
+            """
+        try db.execute(sql: sql, arguments: StatementArguments(ChangeWriter.arguments(of: sql, arguments)))
+    }
+
     /// Inserts the step's rows, with the ids in the log; a column the `after` object leaves
     /// out takes the table's default. The log then holds each row as stored.
     func applyInsert(_ table: Table, change: Int64, step: Int) throws {

@@ -210,3 +210,54 @@ func scalar<T: DatabaseValueConvertible>(_ store: Store, _ sql: String) throws -
         }
     }
 }
+
+/// Each rule a written value must keep, broken once: the error names the table, the row,
+/// the column and the value, and nothing is changed.
+@Suite struct ChangeWriterRuleTests {
+    static let cases: [(column: String, value: DatabaseValue, problem: ValueProblem)] = [
+        ("title", .null, .required),
+        ("year", "2024".databaseValue, .wrongType),
+        ("status", "actve".databaseValue, .notInList(allowed: Codes.modelStatus.map(\.0))),
+        ("unit", 999_999.databaseValue, .missingReference(table: "units")),
+        ("started_on", "2024-02-30".databaseValue, .notADate),
+        ("leader_support", 2.databaseValue, .wrongType),
+    ]
+
+    @Test(arguments: 0..<cases.count)
+    func aBrokenRuleNamesRowColumnAndValue(index: Int) throws {
+        let (column, value, problem) = Self.cases[index]
+        try withDemoCopy { store in
+            guard Catalog.table(named: "models")?.column(named: column) != nil else {
+                Issue.record("models has no column \(column)")
+                return
+            }
+            let before = try demoDump(store)
+            let id: Int64 = try #require(try scalar(store, "SELECT min(id) FROM models"))
+            #expect {
+                try write(store) { writer in
+                    _ = try writer.update(table: "models", columns: [column], rows: [(id, [value])], site: testSite)
+                }
+            } throws: { error in
+                guard case WriteError.invalidValue("models", id, nil, column, _, let found) = error else { return false }
+                return found == problem
+            }
+            #expect(try demoDump(store).map(\.rows) == before.map(\.rows))
+        }
+    }
+
+    @Test func theSameRulesHoldWhenSQLComputesTheValues() throws {
+        try withDemoCopy { store in
+            let before = try demoDump(store)
+            #expect {
+                try write(store) { writer in
+                    _ = try writer.update(table: "models", selection: RowSelection(sql: "SELECT id FROM models WHERE year = 2024", arguments: []),
+                                          assignments: [("unit", "t0.unit + 1000000")], expected: nil, site: testSite)
+                }
+            } throws: { error in
+                if case WriteError.invalidValue("models", _, nil, "unit", _, .missingReference(table: "units")) = error { return true }
+                return false
+            }
+            #expect(try demoDump(store).map(\.rows) == before.map(\.rows))
+        }
+    }
+}
