@@ -69,7 +69,7 @@ struct WriteSessionTerminalTests {
         #expect(try copy.sandboxesLeft().count == 1)
         try first.type("merge_units(from: 755, into: 307)")
         try first.press("Enter")
-        try first.waitFor("saved change set #1 in the sandbox copy (discarded at exit): models: 6 rows updated")
+        try first.waitFor("saved change set #1 in the sandbox copy (discarded at exit): models: 3 rows updated")
         try first.type("units | where id == 755 | count")
         try first.press("Enter")
         try first.waitForLine("0")
