@@ -25,17 +25,7 @@ extension ChangeWriter {
                 guard row.values.count == columns.count else {
                     throw WriteError.database("row #\(row.id) has \(row.values.count) values for \(columns.count) columns")
                 }
-                for (column, value) in zip(columns, row.values) {
-                    if let problem = ColumnRules.problem(value, for: column, hasDefault: defaults[column.name] != nil) {
-                        throw WriteError.invalidValue(table: table.name, row: row.id, newRow: nil, column: column.name,
-                                                      value: ChangeLog.display(value), problem: problem)
-                    }
-                }
-                guard let object = ChangeJSON.object(columns.map(\.name), row.values) else {
-                    throw WriteError.invalidValue(table: table.name, row: row.id, newRow: nil, column: columns.first?.name ?? "",
-                                                  value: "?", problem: .wrongType)
-                }
-                items.append("[\(row.id),\(object)]")
+                items.append(try ChangeWriter.item(table, columns: columns, id: row.id, values: row.values, defaults: defaults))
             }
             let json = "[" + items.joined(separator: ",") + "]"
             let name = table.name.quotedDatabaseIdentifier

@@ -40,17 +40,7 @@ extension ChangeWriter {
         var items: [String] = []
         items.reserveCapacity(latest.count)
         for (index, row) in rows.enumerated() where latest[row.id] == index {
-            for (column, value) in zip(columns, row.values) {
-                if let problem = ColumnRules.problem(value, for: column) {
-                    throw WriteError.invalidValue(table: table.name, row: row.id, newRow: nil, column: column.name,
-                                                  value: ChangeLog.display(value), problem: problem)
-                }
-            }
-            guard let object = ChangeJSON.object(columns.map(\.name), row.values) else {
-                throw WriteError.invalidValue(table: table.name, row: row.id, newRow: nil, column: columns.first?.name ?? "",
-                                              value: "?", problem: .wrongType)
-            }
-            items.append("[\(row.id),\(object)]")
+            items.append(try ChangeWriter.item(table, columns: columns, id: row.id, values: row.values))
         }
         return try inStep {
             let json = "[" + items.joined(separator: ",") + "]"
@@ -128,19 +118,10 @@ extension ChangeWriter {
             var ids: [Int64] = []
             for (index, row) in rows.enumerated() {
                 let columns = try ChangeWriter.settable(table, row.map(\.column))
-                for (column, field) in zip(columns, row) {
-                    if let problem = ColumnRules.problem(field.value, for: column, hasDefault: defaults[column.name] != nil) {
-                        throw WriteError.invalidValue(table: table.name, row: nil, newRow: index + 1, column: column.name,
-                                                      value: ChangeLog.display(field.value), problem: problem)
-                    }
-                }
-                guard let object = ChangeJSON.object(columns.map(\.name), row.map(\.value)) else {
-                    throw WriteError.invalidValue(table: table.name, row: nil, newRow: index + 1, column: columns.first?.name ?? "",
-                                                  value: "?", problem: .wrongType)
-                }
                 let id = first + Int64(index)
                 ids.append(id)
-                items.append("[\(id),\(object)]")
+                items.append(try ChangeWriter.item(table, columns: columns, id: id, values: row.map(\.value),
+                                                   newRow: index + 1, defaults: defaults))
             }
             let change = try changeID()
             step += 1
@@ -163,6 +144,24 @@ extension ChangeWriter {
     }
 
     // MARK: Helpers
+
+    /// `[id,{"column":value,…}]`, one row of a step's JSON, after each value passed the
+    /// column's rules (a column with a default may be null: the default applies); `newRow`
+    /// names a row being inserted in the error.
+    static func item(_ table: Table, columns: [Column], id: Int64, values: [DatabaseValue], newRow: Int? = nil,
+                     defaults: [String: String] = [:]) throws -> String {
+        for (column, value) in zip(columns, values) {
+            if let problem = ColumnRules.problem(value, for: column, hasDefault: defaults[column.name] != nil) {
+                throw WriteError.invalidValue(table: table.name, row: newRow == nil ? id : nil, newRow: newRow,
+                                              column: column.name, value: ChangeLog.display(value), problem: problem)
+            }
+        }
+        guard let object = ChangeJSON.object(columns.map(\.name), values) else {
+            throw WriteError.invalidValue(table: table.name, row: newRow == nil ? id : nil, newRow: newRow,
+                                          column: columns.first?.name ?? "", value: "?", problem: .wrongType)
+        }
+        return "[\(id),\(object)]"
+    }
 
     /// The first of `arguments` that `sql` uses: its numbered parameters `?1`…`?N` are a
     /// prefix of those shared with the assignments that follow it.
