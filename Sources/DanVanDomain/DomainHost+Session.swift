@@ -19,7 +19,7 @@ import VietText
 public final class WriteSession {
     public struct Options {
         /// Who the change log names (the OS user, or `--user`).
-        public var user: String = WriteSession.systemUser()
+        public var user: String = ChangeWriter.systemUser()
         /// Where changes come from: `repl`, or a script's path.
         public var origin: String = "repl"
         /// Set when the session may not write.
@@ -61,13 +61,6 @@ public final class WriteSession {
 
     init(options: Options) {
         self.options = options
-    }
-
-    /// The user logged in, as the change log names them.
-    public static func systemUser() -> String {
-        let environment = ProcessInfo.processInfo.environment
-        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
-        return NSUserName()
     }
 }
 

@@ -16,7 +16,7 @@ extension DomainHost: HostWriter {
     }
 
     public func insert(table name: String, records: [[(name: String, value: Value)]], site: WriteSite) throws -> [Row] {
-        let table = try DomainHost.catalogTable(name)
+        let table = try ChangeWriter.writable(name)
         let writer = try changeWriter()
         var rows: [[(column: String, value: DatabaseValue)]] = []
         for (index, record) in records.enumerated() {
@@ -26,7 +26,8 @@ extension DomainHost: HostWriter {
                     row.append((field.name, .null))   // the writer names the unknown column
                     continue
                 }
-                row.append((column.name, try DomainHost.stored(field.value, for: column, table: table, row: nil, newRow: index + 1)))
+                row.append((column.name, try DomainHost.stored(field.value, for: column, codes: codeList(table, column),
+                                                                    table: table, row: nil, newRow: index + 1)))
             }
             rows.append(row)
         }
@@ -58,19 +59,20 @@ extension DomainHost: HostWriter {
     }
 
     public func update(table name: String, columns names: [String], rows: [(id: Int64, values: [Value])], site: WriteSite) throws -> Int {
-        let table = try DomainHost.catalogTable(name)
+        let table = try ChangeWriter.writable(name)
         let columns = try names.map { name -> DanVanStore.Column in
             guard let column = table.column(named: name) else {
                 throw DomainHost.notStored(table, name)
             }
             return column
         }
+        let codeLists = columns.map { codeList(table, $0) }
         var stored: [(id: Int64, values: [DatabaseValue])] = []
         stored.reserveCapacity(rows.count)
         for row in rows {
             var values: [DatabaseValue] = []
-            for (column, value) in zip(columns, row.values) {
-                values.append(try DomainHost.stored(value, for: column, table: table, row: row.id, newRow: nil))
+            for (column, (value, codes)) in zip(columns, zip(row.values, codeLists)) {
+                values.append(try DomainHost.stored(value, for: column, codes: codes, table: table, row: row.id, newRow: nil))
             }
             stored.append((row.id, values))
         }
@@ -90,7 +92,7 @@ extension DomainHost: HostWriter {
     }
 
     public func delete(table name: String, ids: [Int64], cascade: Bool, site: WriteSite) throws -> Int {
-        let table = try DomainHost.catalogTable(name)
+        let table = try ChangeWriter.writable(name)
         let writer = try changeWriter()
         let count = try writer.delete(table: table.name, ids: ids, cascade: cascade, site: DomainHost.site(site))
         try wrote()
@@ -160,12 +162,11 @@ extension DomainHost: HostWriter {
         }
     }
 
-    static func catalogTable(_ name: String) throws -> Table {
-        if Catalog.logTable(named: name) != nil { throw WriteError.readOnlyTable(name) }
-        guard let table = Catalog.tables.first(where: { $0.name == name || $0.alias == name }) else {
-            throw WriteError.database("unknown table \(name)")
-        }
-        return table
+    /// The code list the language reads `column` with (nil for a column without codes).
+    func codeList(_ table: Table, _ column: DanVanStore.Column) -> CodeList? {
+        guard !column.codes.isEmpty, let schema = source(table.name)?.schema,
+              let index = schema.columnIndex[column.name] else { return nil }
+        return schema.codes[index]
     }
 
     /// A column the binding computes (`cluster`, `score`) cannot be set; any other name is unknown.
@@ -173,14 +174,14 @@ extension DomainHost: HostWriter {
         if DerivedColumns.columns(of: table.name).contains(where: { $0.name == name || $0.alias == name }) {
             return .notSettable(table: table.name, column: name)
         }
-        let candidates = table.columns.map(\.name) + table.columns.map(\.alias)
-        return .unknownColumn(table: table.name, column: name, suggestion: NameSuggestion.closest(to: name, among: candidates))
+        return ChangeWriter.unknownColumn(table, name)
     }
 
     /// `value` as the column stores it. Kinds the store would refuse are passed on for the
     /// writer to name (an integer given for a text column); values no column can hold
     /// (a list, a function, a row of another table) are refused here.
-    static func stored(_ value: Value, for column: DanVanStore.Column, table: Table, row: Int64?, newRow: Int?) throws -> DatabaseValue {
+    static func stored(_ value: Value, for column: DanVanStore.Column, codes: CodeList?, table: Table, row: Int64?,
+                       newRow: Int?) throws -> DatabaseValue {
         func refuse(_ shown: String) -> WriteError {
             .invalidValue(table: table.name, row: row, newRow: newRow, column: column.name, value: shown, problem: .wrongType)
         }
@@ -193,13 +194,8 @@ extension DomainHost: HostWriter {
             return number.databaseValue
         case .text(let text):
             let normal = text.nfc
-            if !column.codes.isEmpty, !column.codes.contains(where: { $0.code == normal }) {
-                let wanted = normal.lowercased()
-                if let found = column.codes.first(where: { $0.label.vi.lowercased() == wanted || $0.label.en.lowercased() == wanted }) {
-                    return found.code.databaseValue
-                }
-            }
-            return normal.databaseValue
+            // A label names its code by the language's own rule (`CodeList.code(for:)`).
+            return (codes?.code(for: normal) ?? normal).databaseValue
         case .date(let date): return date.description.databaseValue
         case .row(let target):
             guard column.referencedTable == target.schema.table, case .int(let id)? = target.values.first else {

@@ -112,7 +112,7 @@ extension ChangeWriter {
             let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(table.name.quotedDatabaseIdentifier)") ?? 0
             let (first, overflow) = last.addingReportingOverflow(1)
             let (_, lastOverflow) = first.addingReportingOverflow(Int64(rows.count))
-            if overflow || lastOverflow { throw WriteError.database("no free id left in \(table.name)") }
+            if overflow || lastOverflow { throw WriteError.noFreeID(table: table.name) }
             var items: [String] = []
             items.reserveCapacity(rows.count)
             var ids: [Int64] = []

@@ -23,9 +23,7 @@ extension ChangeWriter {
             var total = 0
             var restored: [(Table, Int)] = []
             for row in steps {
-                guard let table = Catalog.tables.first(where: { $0.name == row["table_name"] as String }) else {
-                    throw WriteError.database("unknown table \(row["table_name"] as String) in change set #\(target)")
-                }
+                let table = try ChangeWriter.writable(row["table_name"])
                 let names = try String.fetchAll(db, sql: "SELECT value FROM json_each(?)", arguments: [row["columns"] as String])
                 let columns = names.compactMap { table.column(named: $0) }
                 let count = try undoStep(table, action: row["action"], columns: columns, target: target, step: row["step"])

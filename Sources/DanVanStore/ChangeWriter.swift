@@ -180,23 +180,26 @@ public final class ChangeWriter {
 
     // MARK: Checks shared by the steps
 
-    /// The table as the writer may change it: not the log, and known to the catalog.
-    static func writable(_ name: String) throws -> Table {
+    /// The table as the writer may change it (by name or alias): not the log, and known to the catalog.
+    public static func writable(_ name: String) throws -> Table {
         if Catalog.logTable(named: name) != nil { throw WriteError.readOnlyTable(name) }
         guard let table = Catalog.tables.first(where: { $0.name == name || $0.alias == name }) else {
-            throw WriteError.database("unknown table \(name)")
+            let candidates = Catalog.tables.map(\.name) + Catalog.tables.map(\.alias)
+            throw WriteError.unknownTable(name, suggestion: NameSuggestion.closest(to: name, among: candidates))
         }
         return table
+    }
+
+    /// `name` is not a column of `table`, with the closest column name.
+    public static func unknownColumn(_ table: Table, _ name: String) -> WriteError {
+        let candidates = table.columns.map(\.name) + table.columns.map(\.alias)
+        return .unknownColumn(table: table.name, column: name, suggestion: NameSuggestion.closest(to: name, among: candidates))
     }
 
     /// The columns of `table` named `names` (canonical or alias), each one a person may set.
     static func settable(_ table: Table, _ names: [String]) throws -> [Column] {
         try names.map { name in
-            guard let column = table.column(named: name) else {
-                let candidates = table.columns.map(\.name) + table.columns.map(\.alias)
-                throw WriteError.unknownColumn(table: table.name, column: name,
-                                               suggestion: NameSuggestion.closest(to: name, among: candidates))
-            }
+            guard let column = table.column(named: name) else { throw unknownColumn(table, name) }
             if column.name == "id" || column.derived { throw WriteError.notSettable(table: table.name, column: column.name) }
             return column
         }

@@ -24,6 +24,9 @@ public enum WriteError: Error, Sendable, Equatable {
     /// `id`, derived columns, or a log table.
     case notSettable(table: String, column: String)
     case readOnlyTable(String)
+    case unknownTable(String, suggestion: String?)
+    /// Every id after the table's largest is taken.
+    case noFreeID(table: String)
     /// Rows that others refer to; `dependents` are (table, column, count).
     case hasDependents(table: String, rows: Int, dependents: [Dependent])
     /// `expect N` saw another number of rows.
@@ -83,6 +86,13 @@ public enum WriteError: Error, Sendable, Equatable {
         case .readOnlyTable(let table):
             return Localized(vi: "bảng {0} là nhật ký thay đổi, chỉ đọc được; dùng :undo hoặc danvan undo để hoàn tác",
                              en: "the table {0} is the change log and can only be read; use :undo or danvan undo to revert a change")(lang, table)
+        case .unknownTable(let name, let suggestion?):
+            return Localized(vi: "không có bảng '{0}'; có phải ý bạn là '{1}'?",
+                             en: "there is no table '{0}'; did you mean '{1}'?")(lang, name, suggestion)
+        case .unknownTable(let name, nil):
+            return Localized(vi: "không có bảng '{0}'", en: "there is no table '{0}'")(lang, name)
+        case .noFreeID(let table):
+            return Localized(vi: "bảng {0} không còn mã số trống sau mã số lớn nhất", en: "the table {0} has no free id after its largest")(lang, table)
         case .hasDependents(let table, let rows, let dependents):
             let list = dependents.map { "\($0.count) \($0.table) (\($0.column))" }.joined(separator: ", ")
             return Localized(
