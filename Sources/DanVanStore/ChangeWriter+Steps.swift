@@ -21,7 +21,7 @@ extension ChangeWriter {
             // Text is stored in NFC whatever gave it: `update title = title` normalises
             // exactly the rows not in NFC yet (the others do not change and are not logged).
             let values = zip(columns, assignments).map { column, assignment in
-                column.type == .text && !assignment.sql.hasPrefix("dv_nfc(") ? "dv_nfc(\(assignment.sql))" : assignment.sql
+                column.type == .text ? "dv_nfc(\(assignment.sql))" : assignment.sql
             }
             return try updateStep(table, columns: columns, newValues: values, from: source,
                                   arguments: selection.arguments, direct: true,
