@@ -2,7 +2,8 @@
 // The DanVan package. Targets follow the data (docs/architecture.md):
 // VietText ← DanVanLang (language core, no SQLite/terminal/domain)
 // VietText ← DanVanStore (GRDB) ← DanVanDemo, DanVanCSV
-// DanVanLang + DanVanStore ← DanVanDomain (binds the domain into the language)
+// VietText ← DanVanOutput (tables, CSV, JSON, markdown, line: how results are written)
+// DanVanLang + DanVanStore + DanVanOutput ← DanVanDomain (binds the domain into the language)
 // CLibEdit ← LineEditor; DanVanDomain ← DanVanREPL; everything ← danvan (thin CLI)
 import PackageDescription
 
@@ -27,9 +28,12 @@ let package = Package(
             "DanVanStore", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["README.md"]),
+        // Every way a result is written out (table, CSV, JSON, markdown, line), shared by the
+        // REPL, `run`/`eval`, piped input and reports.
+        .target(name: "DanVanOutput", dependencies: ["VietText"], exclude: ["README.md"]),
         .target(name: "DanVanCSV", dependencies: ["DanVanStore", "VietText"], exclude: ["README.md"]),
         .target(name: "DanVanDomain", dependencies: [
-            "DanVanLang", "DanVanStore", "VietText",
+            "DanVanLang", "DanVanOutput", "DanVanStore", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["README.md"]),
         .systemLibrary(
@@ -38,26 +42,28 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "LineEditor", dependencies: ["CLibEdit", "VietText"], exclude: ["README.md"]),
-        .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanLang", "DanVanStore", "VietText"],
+        .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanStore",
+                                                 "VietText"],
                 exclude: ["README.md"]),
         .executableTarget(name: "danvan", dependencies: [
             "DanVanStore", "DanVanDemo", "DanVanCSV", "DanVanDomain", "DanVanLang",
-            "DanVanREPL", "LineEditor", "VietText",
+            "DanVanOutput", "DanVanREPL", "LineEditor", "VietText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
         .testTarget(name: "DanVanLangTests", dependencies: ["DanVanLang", "VietText"],
                     resources: [.copy("Golden")]),
+        .testTarget(name: "DanVanOutputTests", dependencies: ["DanVanOutput", "VietText"]),
         .testTarget(name: "DanVanStoreTests", dependencies: [
             "DanVanStore", "DanVanDemo", "DanVanCSV", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "DanVanDomainTests", dependencies: [
-            "DanVanDomain", "DanVanLang", "DanVanStore", "DanVanDemo", "DanVanREPL", "VietText",
+            "DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanStore", "DanVanDemo", "DanVanREPL", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Pipelines"]),
         .testTarget(name: "DanVanREPLTests", dependencies: [
-            "DanVanREPL", "DanVanDomain", "DanVanLang", "DanVanStore", "LineEditor", "VietText",
+            "DanVanREPL", "DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanStore", "LineEditor", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // GRDB only to read a database after the binary is killed (integrity, every table).

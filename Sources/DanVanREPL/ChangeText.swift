@@ -3,6 +3,7 @@
 // updated"), a dry-run's summary, the preview before `Apply? [y/N]`, and `danvan changes`
 // / `:changes` (a list as a table, one change set with its rows as `column: old → new`).
 // The REPL engine and the executable both print from here, so they always agree.
+import DanVanOutput
 import DanVanStore
 import Foundation
 import VietText

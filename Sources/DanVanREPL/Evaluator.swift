@@ -2,6 +2,7 @@
 // before the interpreter exists, and the executable wires the real one in with a thin
 // adapter (Parser.completeness, Interpreter.evaluate, the lexer-based completer, the
 // interpreter's InterruptFlag reset at the start of each evaluation).
+import DanVanOutput
 import VietText
 
 /// Whether typed input forms a statement yet. The parser decides, from a typed
@@ -21,17 +22,6 @@ public enum SourceOrigin: Sendable, Equatable {
     case prompt(statement: Int)
     /// Lines of a script: piped stdin ("<stdin>") or a `:load`ed file, starting at `firstLine`.
     case script(name: String, firstLine: Int)
-}
-
-/// A value as the REPL shows it.
-public enum DisplayValue: Sendable, Equatable {
-    /// Tabular results (a table, a list of rows): rendered in the current `:mode`.
-    case table(TableModel)
-    /// One row or record, as a one-row model: `label = value` lines in table mode (a row of
-    /// 25 columns would not fit across a screen), a one-row table in the other modes.
-    case record(TableModel)
-    /// Anything else, in the language's own print format.
-    case text(String)
 }
 
 public enum EvalResult: Sendable, Equatable {

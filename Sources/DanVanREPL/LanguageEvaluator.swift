@@ -6,7 +6,9 @@
 //
 // Ctrl-C: the executable routes SIGINT to `interrupt` (the flag this interpreter polls), so a
 // `while true {}` stops at its next loop iteration and the session goes on.
+import DanVanDomain
 import DanVanLang
+import DanVanOutput
 import VietText
 
 public final class LanguageEvaluator: Evaluator {

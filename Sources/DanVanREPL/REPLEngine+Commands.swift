@@ -1,6 +1,7 @@
 // The actions of the meta-commands that concern the session itself (help, load, mode,
 // output, more, timer, history, lang). The catalog ones (:tables, :schema) are in
 // REPLEngine+Schema.swift. Messages sit beside the command that prints them.
+import DanVanOutput
 import DanVanStore
 import DanVanLang
 import Foundation

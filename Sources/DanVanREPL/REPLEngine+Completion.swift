@@ -2,6 +2,7 @@
 // argument (modes, languages, on/off, table names, help topics, file paths after `:load`
 // and `:output`). Everything else is the language's (Evaluator.completions), which uses the
 // real lexer so that completion and parsing never disagree.
+import DanVanOutput
 import DanVanStore
 import Foundation
 import VietText

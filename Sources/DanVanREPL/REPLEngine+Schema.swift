@@ -2,6 +2,7 @@
 // language binding, the CSV layer and the docs, so what `:schema` says is what scripts see.
 // Both results are tables, shown in the current `:mode` like any other result.
 import DanVanDomain
+import DanVanOutput
 import DanVanStore
 import VietText
 

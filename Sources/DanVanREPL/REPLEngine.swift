@@ -5,6 +5,7 @@
 // settings. Interactive and batch sessions differ on purpose: batch input has no prompts, no
 // colour and no screenful limit, a blank line does not abandon a statement, errors name
 // their line, and the exit status says whether anything failed.
+import DanVanOutput
 import Foundation
 import VietText
 

@@ -5,6 +5,7 @@
 import ArgumentParser
 import DanVanDomain
 import DanVanLang
+import DanVanOutput
 import DanVanREPL
 import DanVanStore
 import Foundation

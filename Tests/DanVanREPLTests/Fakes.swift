@@ -1,5 +1,6 @@
 // Small fakes for the engine tests: an evaluator with a toy grammar, an in-memory file
 // system and a clock that advances by a fixed step.
+import DanVanOutput
 import DanVanREPL
 import VietText
 

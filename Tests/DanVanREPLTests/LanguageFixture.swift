@@ -3,6 +3,7 @@
 // gets its own file, so tests run in parallel without sharing state.
 import DanVanDomain
 import DanVanLang
+import DanVanOutput
 import DanVanREPL
 import DanVanStore
 import Foundation

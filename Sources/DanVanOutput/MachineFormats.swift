@@ -5,8 +5,8 @@ import VietText
 /// RFC 4180: fields separated by commas, records ended by CRLF, a field quoted when it holds
 /// a comma, a quote, CR or LF (quotes doubled inside). Booleans are 1/0, as in the database
 /// and in `danvan export`; null is an empty field.
-enum CSVFormat {
-    static func render(_ model: TableModel) -> String {
+public enum CSVFormat {
+    public static func render(_ model: TableModel) -> String {
         var out = model.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
         for row in model.rows {
             let fields = model.columns.indices.map { field(plain(model.cell(row, $0))) }
@@ -15,7 +15,7 @@ enum CSVFormat {
         return out
     }
 
-    static func plain(_ value: CellValue) -> String {
+    public static func plain(_ value: CellValue) -> String {
         switch value {
         case .null: return ""
         case .bool(let flag): return flag ? "1" : "0"
@@ -25,7 +25,7 @@ enum CSVFormat {
         }
     }
 
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return text }
         var quoted = "\""
@@ -39,8 +39,8 @@ enum CSVFormat {
 /// An array with one object per row, keys in column order, one row per line. Text is UTF-8
 /// as is ("Phường", not "Ph\u01b0\u1edd…"); only quotes, backslashes and control characters
 /// are escaped. A non-finite decimal, which JSON cannot hold, is null.
-enum JSONFormat {
-    static func render(_ model: TableModel) -> String {
+public enum JSONFormat {
+    public static func render(_ model: TableModel) -> String {
         guard !model.rows.isEmpty else { return "[]\n" }
         let objects = model.rows.map { row in
             let members = model.columns.indices.map { index in
@@ -51,7 +51,7 @@ enum JSONFormat {
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-    static func value(_ cell: CellValue) -> String {
+    public static func value(_ cell: CellValue) -> String {
         switch cell {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
@@ -61,5 +61,5 @@ enum JSONFormat {
         }
     }
 
-    static func string(_ text: String) -> String { JSONText.string(text) }
+    public static func string(_ text: String) -> String { JSONText.string(text) }
 }

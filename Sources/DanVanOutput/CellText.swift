@@ -2,11 +2,11 @@
 // session's language, booleans as words, null as nothing, and text on one line.
 import VietText
 
-enum CellText {
-    static let yes = Localized(vi: "có", en: "yes")
-    static let no = Localized(vi: "không", en: "no")
+public enum CellText {
+    public static let yes = Localized(vi: "có", en: "yes")
+    public static let no = Localized(vi: "không", en: "no")
 
-    static func human(_ value: CellValue, column: TableModel.Column, lang: Lang) -> String {
+    public static func human(_ value: CellValue, column: TableModel.Column, lang: Lang) -> String {
         switch value {
         case .null: return ""
         case .bool(let flag): return flag ? yes(lang) : no(lang)
@@ -18,7 +18,7 @@ enum CellText {
 
     /// Text that fits on one table line: a line break shows as "↵", a tab as a space, and
     /// other control characters (which would move the cursor) as "�".
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
         var result = ""
         for character in text {

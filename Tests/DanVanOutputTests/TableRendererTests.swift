@@ -4,7 +4,7 @@
 import Foundation
 import Testing
 import VietText
-@testable import DanVanREPL
+@testable import DanVanOutput
 
 @Suite struct TableRendererTests {
     static func units(_ lang: Lang) -> TableModel {

@@ -6,7 +6,7 @@ import VietText
 public enum OutputMode: String, Sendable, CaseIterable {
     case table, csv, json, markdown, line
 
-    static let descriptions: [OutputMode: Localized] = [
+    public static let descriptions: [OutputMode: Localized] = [
         .table: Localized(vi: "bảng căn cột", en: "aligned table"),
         .csv: Localized(vi: "CSV (RFC 4180)", en: "CSV (RFC 4180)"),
         .json: Localized(vi: "JSON, mỗi dòng một đối tượng", en: "JSON, one object per row"),
@@ -17,8 +17,8 @@ public enum OutputMode: String, Sendable, CaseIterable {
 
 /// Renders whole models in the non-table modes (they are never cut to a screenful: they
 /// are how to see everything).
-enum ModelWriter {
-    static func write(_ model: TableModel, mode: OutputMode, lang: Lang) -> String {
+public enum ModelWriter {
+    public static func write(_ model: TableModel, mode: OutputMode, lang: Lang) -> String {
         switch mode {
         case .csv: return CSVFormat.render(model)
         case .json: return JSONFormat.render(model)

@@ -6,15 +6,15 @@
 import Foundation
 import VietText
 
-enum NumberText {
-    static func integer(_ value: Int64, _ lang: Lang, grouped: Bool = true) -> String {
+public enum NumberText {
+    public static func integer(_ value: Int64, _ lang: Lang, grouped: Bool = true) -> String {
         grouped ? VietFormat.integer(Int(truncatingIfNeeded: value), lang) : String(value)
     }
 
     /// The shortest text that reads back as `value`, with the language's separators.
     /// Very large or small values keep Swift's exponent form ("1e+20"), which VietFormat
     /// would write out in full or round to 0.
-    static func decimal(_ value: Double, _ lang: Lang) -> String {
+    public static func decimal(_ value: Double, _ lang: Lang) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
         let text = value.description
         if text.contains("e") {
@@ -26,7 +26,7 @@ enum NumberText {
     }
 
     /// `value` with exactly `digits` decimals ("12,3"), for timings.
-    static func fixed(_ value: Double, digits: Int, _ lang: Lang) -> String {
+    public static func fixed(_ value: Double, digits: Int, _ lang: Lang) -> String {
         let text = String(format: "%.\(max(0, min(digits, 9)))f", value)
         return lang == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
     }

@@ -1,7 +1,7 @@
 // The non-table modes, reasoned out by hand: CSV by RFC 4180 with CRLF, JSON with UTF-8
 // left unescaped, markdown with `|` escaped, and line mode.
 import Testing
-@testable import DanVanREPL
+@testable import DanVanOutput
 
 @Suite struct OutputFormatTests {
     @Test func csvQuotesOnlyWhatNeedsIt() {

@@ -3,17 +3,17 @@
 // or record becomes a one-row model shown as `label = value` lines; anything else is shown in
 // the language's own print format. Columns of a table's rows carry their catalog labels in the
 // session's language ("Tên đơn vị" / "Unit name"); names a `select` made stay as written.
-import DanVanDomain
 import DanVanLang
+import DanVanOutput
 import DanVanStore
 import VietText
 
-enum ValueDisplay {
+public enum ValueDisplay {
     /// The display of `value`, or nil for a value that shows nothing (null).
     /// A whole table (`models`) is read here, so this can throw the host's error.
     /// `source`: the table the entry's pipeline started from, which labels the columns a
     /// `select` kept (`code`, `unit.name`) as that table's columns.
-    static func display(_ value: Value, lang: Lang, source: String? = nil) throws -> DisplayValue? {
+    public static func display(_ value: Value, lang: Lang, source: String? = nil) throws -> DisplayValue? {
         switch value {
         case .null:
             return nil
@@ -33,7 +33,7 @@ enum ValueDisplay {
     }
 
     /// Rows and records as a table, or nil when some item is neither (or there are none).
-    static func model(_ items: [Value], lang: Lang, source: String? = nil) -> TableModel? {
+    public static func model(_ items: [Value], lang: Lang, source: String? = nil) -> TableModel? {
         guard let names = Value.columns(of: items) else { return nil }
         let owners = tablesOwning(names, in: items)
         let columns = names.map { name -> TableModel.Column in
@@ -117,7 +117,7 @@ enum ValueDisplay {
 
     /// One cell. A row inside a cell shows its display column (a unit by its name), a date
     /// its ISO form, and lists or records their print form.
-    static func cell(_ value: Value) -> CellValue {
+    public static func cell(_ value: Value) -> CellValue {
         switch value {
         case .null: return .null
         case .bool(let flag): return .bool(flag)

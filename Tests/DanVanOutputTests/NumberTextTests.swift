@@ -1,6 +1,6 @@
 // Numbers the Vietnamese and the English way.
 import Testing
-@testable import DanVanREPL
+@testable import DanVanOutput
 
 @Suite struct NumberTextTests {
     @Test func integersGroupThousands() {

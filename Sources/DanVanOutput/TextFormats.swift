@@ -5,8 +5,8 @@ import VietText
 /// A pipe table (GitHub/CommonMark extension). `|` inside a cell is escaped as `\|` and a
 /// line break becomes `<br>`, the two things that would break the table; numeric columns
 /// are right-aligned with `---:`.
-enum MarkdownFormat {
-    static func render(_ model: TableModel, lang: Lang) -> String {
+public enum MarkdownFormat {
+    public static func render(_ model: TableModel, lang: Lang) -> String {
         guard !model.columns.isEmpty else { return "" }
         var out = "| " + model.columns.map { escape($0.label) }.joined(separator: " | ") + " |\n"
         let rules = model.columns.indices.map { model.isNumeric(column: $0) ? "---:" : "---" }
@@ -25,7 +25,7 @@ enum MarkdownFormat {
         return CellText.human(value, column: column, lang: lang)
     }
 
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
@@ -40,8 +40,8 @@ enum MarkdownFormat {
 
 /// One block per row, one `label = value` line per column, labels right-aligned, a blank
 /// line between rows (the sqlite3 shell's `.mode line`).
-enum LineFormat {
-    static func render(_ model: TableModel, lang: Lang) -> String {
+public enum LineFormat {
+    public static func render(_ model: TableModel, lang: Lang) -> String {
         let labels = model.columns.map { CellText.oneLine($0.label) }
         let width = labels.map(DisplayWidth.of).max() ?? 0
         let blocks = model.rows.map { row in

@@ -32,18 +32,18 @@ public struct TableRenderer: Sendable {
 
     /// A cut column keeps at least this many cells: narrower, a cut value ("Ph…") is no
     /// longer recognisable, and it is better to let the terminal wrap the line.
-    static let minimumColumnWidth = 6
+    public static let minimumColumnWidth = 6
 
-    static let moreRows = Localized(
+    public static let moreRows = Localized(
         vi: "… còn {0} dòng nữa (:more, :mode csv, hoặc | take N)",
         en: "… {0} more rows (:more, :mode csv, or | take N)")
-    static let oneMoreRow = Localized(
+    public static let oneMoreRow = Localized(
         vi: "… còn 1 dòng nữa (:more, :mode csv, hoặc | take N)",
         en: "… 1 more row (:more, :mode csv, or | take N)")
-    static let moreColumns = Localized(
+    public static let moreColumns = Localized(
         vi: "… còn {0} cột không vừa màn hình: {1} (:mode line, hoặc | select …)",
         en: "… {0} more columns did not fit: {1} (:mode line, or | select …)")
-    static let noRows = Localized(vi: "(không có dòng nào)", en: "(no rows)")
+    public static let noRows = Localized(vi: "(không có dòng nào)", en: "(no rows)")
 
     public struct Output: Sendable, Equatable {
         /// The drawn table, each line ending in "\n".
@@ -111,7 +111,7 @@ public struct TableRenderer: Sendable {
 
     /// "… 17 more columns did not fit: movement, year, … (…)" on one line: the names are cut
     /// to what the terminal's width leaves, so the footer never pushes the header off screen.
-    static func hiddenColumnsFooter(_ names: [String], lang: Lang, width: Int?) -> String {
+    public static func hiddenColumnsFooter(_ names: [String], lang: Lang, width: Int?) -> String {
         let count = NumberText.integer(Int64(names.count), lang)
         let list = names.joined(separator: ", ")
         guard let width else { return moreColumns(lang, count, list) }
@@ -124,10 +124,10 @@ public struct TableRenderer: Sendable {
 
     /// A column is shown only if it can keep this many cells (or its whole width, if less):
     /// enough for "Phường Tân…" to be told from "Phường Tây…".
-    static let readableColumnWidth = 12
+    public static let readableColumnWidth = 12
 
     /// How many leading columns fit across `width` cells at their readable widths (at least one).
-    static func columnsThatFit(_ natural: [Int], width: Int) -> Int {
+    public static func columnsThatFit(_ natural: [Int], width: Int) -> Int {
         var used = 1  // the closing border
         for (index, columnWidth) in natural.enumerated() {
             used += min(columnWidth, readableColumnWidth) + 3
@@ -139,7 +139,7 @@ public struct TableRenderer: Sendable {
     /// Narrows `natural` widths to fit `available` cells: every column wider than a common cap
     /// is cut to it, the cap being the largest that fits (cells left over widen the cut
     /// columns from the left). Below `minimum` nothing more is cut and the table overflows.
-    static func fit(_ natural: [Int], into available: Int, minimum: Int) -> [Int] {
+    public static func fit(_ natural: [Int], into available: Int, minimum: Int) -> [Int] {
         func total(cap: Int) -> Int { natural.reduce(0) { $0 + min($1, cap) } }
         guard total(cap: Int.max) > available, let widest = natural.max() else { return natural }
         if total(cap: minimum) > available { return natural.map { min($0, minimum) } }
