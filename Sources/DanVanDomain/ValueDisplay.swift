@@ -1,31 +1,52 @@
-// How a language value becomes what the REPL shows. A list of rows or records (a query's
-// result) and a whole table become a TableModel, so every `:mode` renders them; a single row
-// or record becomes a one-row model shown as `label = value` lines; anything else is shown in
-// the language's own print format. Columns of a table's rows carry their catalog labels in the
-// session's language ("Tên đơn vị" / "Unit name"); names a `select` made stay as written.
+// How a language value becomes what people see: the REPL, `danvan run`/`eval`, piped input
+// and report documents all call this. A list of rows or records (a query's result) and a whole
+// table become a TableModel, so every output mode renders them; a single row or record
+// becomes a one-row model shown as `label = value` lines; an empty result says "(0 dòng)";
+// anything else is shown in the language's own print format.
+//
+// Headings and cells say what they mean in the session's language: a table's column carries
+// its catalog label ("Tên đơn vị"), a path a `select` kept carries the labels along the path
+// ("Đơn vị cha · Tên đơn vị"), and no two headings are the same. A reference shows the name of
+// the row it points at, and a code its label ("Đã công nhận"), while CSV and JSON still get
+// the id and the code (`CellValue.named`). Years, ids and codes are never grouped ("2.024").
 import DanVanLang
 import DanVanOutput
 import DanVanStore
 import VietText
 
+/// Looks up the names people know rows by (`units.name` for unit 549), many at a time.
+public protocol DisplayNameSource: AnyObject {
+    /// The display names of the rows of `table` with these ids; an id with no row is absent.
+    func displayNames(table: String, ids: [Int64]) throws -> [Int64: String]
+}
+
 public enum ValueDisplay {
     /// The display of `value`, or nil for a value that shows nothing (null).
     /// A whole table (`models`) is read here, so this can throw the host's error.
-    /// `source`: the table the entry's pipeline started from, which labels the columns a
-    /// `select` kept (`code`, `unit.name`) as that table's columns.
-    public static func display(_ value: Value, lang: Lang, source: String? = nil) throws -> DisplayValue? {
+    /// - Parameters:
+    ///   - source: the table the entry's pipeline started from, which labels the columns a
+    ///     `select` kept (`code`, `unit.name`) as that table's columns.
+    ///   - names: where references find the names of the rows they point at (the host); nil
+    ///     shows the ids.
+    public static func display(_ value: Value, lang: Lang, source: String? = nil,
+                               names: (any DisplayNameSource)? = nil) throws -> DisplayValue? {
         switch value {
         case .null:
             return nil
-        case .table(let source):
-            let rows = try source.rows().map(Value.row)
-            guard !rows.isEmpty else { return .table(emptyModel(of: source.schema, lang: lang)) }
-            return .table(model(rows, lang: lang) ?? TableModel(labels: [], rows: []))
+        case .table(let table):
+            let rows = try table.rows().map(Value.row)
+            guard !rows.isEmpty else { return .table(emptyModel(of: table.schema, lang: lang)) }
+            return .table(try model(rows, lang: lang, names: names) ?? TableModel(labels: [], rows: []))
         case .list(let list):
-            guard let model = model(list.items, lang: lang, source: source) else { return .text(value.description) }
+            if list.items.isEmpty { return .text(TableRenderer.noRows(lang)) }
+            guard let model = try model(list.items, lang: lang, source: source, names: names) else {
+                return .text(value.description)
+            }
             return .table(model)
         case .row, .record:
-            guard let model = model([value], lang: lang, source: source) else { return .text(value.description) }
+            guard let model = try model([value], lang: lang, source: source, names: names) else {
+                return .text(value.description)
+            }
             return .record(model)
         default:
             return .text(value.description)
@@ -33,15 +54,24 @@ public enum ValueDisplay {
     }
 
     /// Rows and records as a table, or nil when some item is neither (or there are none).
-    public static func model(_ items: [Value], lang: Lang, source: String? = nil) -> TableModel? {
-        guard let names = Value.columns(of: items) else { return nil }
-        let owners = tablesOwning(names, in: items)
-        let columns = names.map { name -> TableModel.Column in
-            if let owner = owners[name] { return column(name, table: Catalog.table(named: owner), lang: lang) }
-            return selectedColumn(name, source: source, lang: lang)
+    public static func model(_ items: [Value], lang: Lang, source: String? = nil,
+                             names: (any DisplayNameSource)? = nil) throws -> TableModel? {
+        guard let columnNames = Value.columns(of: items) else { return nil }
+        let owners = tablesOwning(columnNames, in: items)
+        let meanings = columnNames.map { name -> ColumnMeaning in
+            if let owner = owners[name] { return meaning(ofColumn: name, table: Catalog.table(named: owner), lang: lang) }
+            return meaning(ofSelected: name, source: source, lang: lang)
         }
+        let labels = unique(meanings.map(\.label))
+        let columns = meanings.indices.map { index in
+            TableModel.Column(name: columnNames[index], label: labels[index], groupsDigits: meanings[index].groupsDigits)
+        }
+        let referenceNames = try lookUpReferences(items, columnNames, meanings, names: names)
         let rows: [[CellValue]] = items.map { item in
-            names.map { name in item.field(name).map(cell) ?? .null }
+            columnNames.indices.map { index in
+                guard let value = item.field(columnNames[index]) else { return .null }
+                return cell(value, meaning: meanings[index], lang: lang, referenceNames: referenceNames)
+            }
         }
         return TableModel(columns: columns, rows: rows)
     }
@@ -49,7 +79,21 @@ public enum ValueDisplay {
     /// The header of a table with no rows, from its schema.
     static func emptyModel(of schema: RowSchema, lang: Lang) -> TableModel {
         let table = Catalog.table(named: schema.table)
-        return TableModel(columns: schema.columns.map { column($0, table: table, lang: lang) }, rows: [])
+        let meanings = schema.columns.map { meaning(ofColumn: $0, table: table, lang: lang) }
+        let labels = unique(meanings.map(\.label))
+        return TableModel(columns: schema.columns.indices.map {
+            TableModel.Column(name: schema.columns[$0], label: labels[$0], groupsDigits: meanings[$0].groupsDigits)
+        }, rows: [])
+    }
+
+    // MARK: - Columns
+
+    /// What a column of the result is: its heading, whether its integers are quantities,
+    /// and the catalog column its values come from (for codes and references).
+    struct ColumnMeaning {
+        var label: String
+        var groupsDigits: Bool
+        var catalogColumn: Column?
     }
 
     /// For each column name, the table of the first row that has it. Rows of one table share
@@ -75,34 +119,51 @@ public enum ValueDisplay {
 
     /// A column of `table` (when the rows came from one) with its catalog label, else the
     /// name as written.
-    static func column(_ name: String, table: Table?, lang: Lang) -> TableModel.Column {
+    static func meaning(ofColumn name: String, table: Table?, lang: Lang) -> ColumnMeaning {
         let catalogColumn = table?.column(named: name)
-        let derived = derivedLabel(name, table: table?.name)
-        let label = catalogColumn?.label(lang) ?? derived?(lang) ?? name
-        return TableModel.Column(name: name, label: label,
-                                 groupsDigits: groupsDigits(name, catalogColumn: catalogColumn))
+        let label = catalogColumn?.label(lang) ?? derivedLabel(name, table: table?.name)?(lang) ?? name
+        return ColumnMeaning(label: label, groupsDigits: groupsDigits(name, catalogColumn: catalogColumn),
+                             catalogColumn: catalogColumn)
     }
 
-    /// A column a `select` made: when its name is a path of the source table's columns
-    /// (`code`, `unit.name`, `field.code`), it takes the label of the column the path ends on
-    /// ("Tên đơn vị"); a name the user chose (`n: count()`) stays as written.
-    static func selectedColumn(_ name: String, source: String?, lang: Lang) -> TableModel.Column {
-        guard var table = source.flatMap({ Catalog.table(named: $0) }) else {
-            return column(name, table: nil, lang: lang)
+    /// A column a `select` made. When its name is a path of the source table's columns
+    /// (`code`, `unit.name`, `parent.name`) it is labelled along the path: the column's own
+    /// label for one step, the references' labels then the last column's for more
+    /// ("Đơn vị cha · Tên đơn vị"), so that `select name, parent.name` has two different
+    /// headings. A name the user chose (`n: count()`, `"Số mô hình": count()`) stays as written.
+    static func meaning(ofSelected name: String, source: String?, lang: Lang) -> ColumnMeaning {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard var table = source.flatMap({ Catalog.table(named: $0) }), !parts.contains(where: \.isEmpty) else {
+            return ColumnMeaning(label: name, groupsDigits: groupsDigits(name, catalogColumn: nil), catalogColumn: nil)
         }
-        let parts = name.split(separator: ".").map(String.init)
+        var labels: [String] = []
         for part in parts.dropLast() {
-            guard let target = table.column(named: part)?.referencedTable,
-                  let next = Catalog.table(named: target) else { return column(name, table: nil, lang: lang) }
+            guard let reference = table.column(named: part), let target = reference.referencedTable,
+                  let next = Catalog.table(named: target) else {
+                return ColumnMeaning(label: name, groupsDigits: groupsDigits(name, catalogColumn: nil), catalogColumn: nil)
+            }
+            labels.append(reference.label(lang))
             table = next
         }
-        guard let last = parts.last, let found = table.column(named: last) else {
-            let derived = parts.last.flatMap { derivedLabel($0, table: table.name) }
-            return TableModel.Column(name: name, label: derived?(lang) ?? name,
-                                     groupsDigits: groupsDigits(name, catalogColumn: nil))
+        let last = parts.last ?? name
+        guard let found = table.column(named: last) else {
+            let derived = derivedLabel(last, table: table.name)
+            let label = derived.map { (labels + [$0(lang)]).joined(separator: " · ") } ?? name
+            return ColumnMeaning(label: label, groupsDigits: groupsDigits(name, catalogColumn: nil), catalogColumn: nil)
         }
-        return TableModel.Column(name: name, label: found.label(lang),
-                                 groupsDigits: groupsDigits(name, catalogColumn: found))
+        return ColumnMeaning(label: (labels + [found.label(lang)]).joined(separator: " · "),
+                             groupsDigits: groupsDigits(name, catalogColumn: found), catalogColumn: found)
+    }
+
+    /// Headings made unique: a second "Tên" becomes "Tên (2)". A table whose two columns read
+    /// the same would leave the reader guessing which is which.
+    static func unique(_ labels: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return labels.map { label in
+            let count = (seen[label] ?? 0) + 1
+            seen[label] = count
+            return count == 1 ? label : label + " (\(count))"
+        }
     }
 
     /// Ids, references, years and numbers that name something are not quantities: "2.024"
@@ -115,8 +176,47 @@ public enum ValueDisplay {
         return !(last.hasSuffix("_id") || last.hasSuffix("_year") || last.hasSuffix("_nam"))
     }
 
-    /// One cell. A row inside a cell shows its display column (a unit by its name), a date
-    /// its ISO form, and lists or records their print form.
+    // MARK: - Cells
+
+    /// The names of the rows the result's reference columns point at, by table and id:
+    /// one lookup per referenced table for the whole result, never one per cell.
+    static func lookUpReferences(_ items: [Value], _ columnNames: [String], _ meanings: [ColumnMeaning],
+                                 names: (any DisplayNameSource)?) throws -> [String: [Int64: String]] {
+        guard let names else { return [:] }
+        var wanted: [String: Set<Int64>] = [:]
+        for (index, meaning) in meanings.enumerated() {
+            guard let table = meaning.catalogColumn?.referencedTable else { continue }
+            for item in items {
+                if case .int(let id)? = item.field(columnNames[index]) { wanted[table, default: []].insert(id) }
+            }
+        }
+        var found: [String: [Int64: String]] = [:]
+        for (table, ids) in wanted { found[table] = try names.displayNames(table: table, ids: Array(ids)) }
+        return found
+    }
+
+    /// One cell, as the column's meaning says: a reference's id with the name of its row, a
+    /// code with its label.
+    static func cell(_ value: Value, meaning: ColumnMeaning, lang: Lang,
+                     referenceNames: [String: [Int64: String]]) -> CellValue {
+        guard let column = meaning.catalogColumn else { return cell(value) }
+        switch value {
+        case .int(let id):
+            if let table = column.referencedTable, let name = referenceNames[table]?[id] {
+                return .named(raw: .integer(id), text: name)
+            }
+        case .text(let code):
+            if let entry = column.codes.first(where: { $0.code == code }) {
+                return .named(raw: .text(code), text: entry.label(lang))
+            }
+        default:
+            break
+        }
+        return cell(value)
+    }
+
+    /// One cell. A row inside a cell shows its display column (a unit by its name; CSV and
+    /// JSON get its id), a date its ISO form, and lists or records their print form.
     public static func cell(_ value: Value) -> CellValue {
         switch value {
         case .null: return .null
@@ -127,8 +227,10 @@ public enum ValueDisplay {
         case .date(let date): return .text(date.description)
         case .row(let row):
             if let column = row.schema.displayColumn, column < row.values.count {
+                let id: CellValue
+                if case .int(let number) = row.values.first ?? .null { id = .integer(number) } else { id = .null }
                 switch row.values[column] {
-                case .text(let text): return .text(text)
+                case .text(let text): return id == .null ? .text(text) : .named(raw: id, text: text)
                 case .null: return .null
                 default: break
                 }
@@ -137,5 +239,18 @@ public enum ValueDisplay {
         case .list, .record, .function, .table:
             return .text(value.nestedDescription)
         }
+    }
+}
+
+extension DomainHost: DisplayNameSource {
+    public func displayNames(table: String, ids: [Int64]) throws -> [Int64: String] {
+        guard let source = source(table), let display = source.schema.displayColumn else { return [:] }
+        try source.prefetch(ids: ids)
+        var names: [Int64: String] = [:]
+        for id in ids {
+            guard let row = try source.row(id: id), display < row.values.count else { continue }
+            if case .text(let name) = row.values[display] { names[id] = name }
+        }
+        return names
     }
 }

@@ -13,6 +13,7 @@ public enum CellText {
         case .integer(let number): return NumberText.integer(number, lang, grouped: column.groupsDigits)
         case .decimal(let number): return NumberText.decimal(number, lang)
         case .text(let text): return oneLine(text)
+        case .named(_, let text): return oneLine(text)
         }
     }
 

@@ -6,8 +6,13 @@ import VietText
 /// a comma, a quote, CR or LF (quotes doubled inside). Booleans are 1/0, as in the database
 /// and in `danvan export`; null is an empty field.
 public enum CSVFormat {
-    public static func render(_ model: TableModel) -> String {
-        var out = model.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
+    /// The UTF-8 byte-order mark: without it Excel opens a UTF-8 file as Windows-1258 and
+    /// "Phường" becomes "PhÆ°á»ng". Every CSV *file* DanVan writes starts with it; CSV on
+    /// standard output does not (it goes to other programs, which would read it as data).
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static func render(_ model: TableModel, bom: Bool = false) -> String {
+        var out = (bom ? byteOrderMark : "") + model.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
         for row in model.rows {
             let fields = model.columns.indices.map { field(plain(model.cell(row, $0))) }
             out += fields.joined(separator: ",") + "\r\n"
@@ -22,6 +27,7 @@ public enum CSVFormat {
         case .integer(let number): return String(number)
         case .decimal(let number): return number.isFinite ? number.description : ""
         case .text(let text): return text
+        case .named(let raw, _): return plain(raw)
         }
     }
 
@@ -58,6 +64,7 @@ public enum JSONFormat {
         case .integer(let number): return String(number)
         case .decimal(let number): return number.isFinite ? number.description : "null"
         case .text(let text): return string(text)
+        case .named(let raw, _): return value(raw)
         }
     }
 

@@ -18,9 +18,10 @@ public enum OutputMode: String, Sendable, CaseIterable {
 /// Renders whole models in the non-table modes (they are never cut to a screenful: they
 /// are how to see everything).
 public enum ModelWriter {
-    public static func write(_ model: TableModel, mode: OutputMode, lang: Lang) -> String {
+    /// - Parameter bom: start CSV with the UTF-8 byte-order mark (a file's first result).
+    public static func write(_ model: TableModel, mode: OutputMode, lang: Lang, bom: Bool = false) -> String {
         switch mode {
-        case .csv: return CSVFormat.render(model)
+        case .csv: return CSVFormat.render(model, bom: bom)
         case .json: return JSONFormat.render(model)
         case .markdown: return MarkdownFormat.render(model, lang: lang)
         case .line: return LineFormat.render(model, lang: lang)

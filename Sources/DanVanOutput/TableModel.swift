@@ -10,6 +10,11 @@ public enum CellValue: Sendable, Equatable {
     case integer(Int64)
     case decimal(Double)
     case text(String)
+    /// A value stored as a machine value but read by people as a name: a reference (`549`,
+    /// shown as "Phường Tân Hòa") or a code (`recognised`, shown as "Đã công nhận"). The
+    /// human modes (table, markdown, line, documents) show `text`; CSV and JSON write `raw`,
+    /// so an export still reads back into `danvan import`.
+    indirect case named(raw: CellValue, text: String)
 
     /// Numbers are right-aligned in tables.
     public var isNumber: Bool {

@@ -43,7 +43,7 @@ public struct TableRenderer: Sendable {
     public static let moreColumns = Localized(
         vi: "… còn {0} cột không vừa màn hình: {1} (:mode line, hoặc | select …)",
         en: "… {0} more columns did not fit: {1} (:mode line, or | select …)")
-    public static let noRows = Localized(vi: "(không có dòng nào)", en: "(no rows)")
+    public static let noRows = Localized(vi: "(0 dòng)", en: "(0 rows)")
 
     public struct Output: Sendable, Equatable {
         /// The drawn table, each line ending in "\n".

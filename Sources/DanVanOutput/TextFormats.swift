@@ -22,6 +22,7 @@ public enum MarkdownFormat {
 
     private static func markdownText(_ value: CellValue, _ column: TableModel.Column, _ lang: Lang) -> String {
         if case .text(let text) = value { return text }
+        if case .named(_, let text) = value { return text }
         return CellText.human(value, column: column, lang: lang)
     }
 

@@ -98,7 +98,8 @@ public final class LanguageEvaluator: Evaluator {
         if case .prompt = request.origin { interpreter.setGlobal(Self.lastValueName, value) }
         do {
             let table = Self.pipelineSource(of: request.text, host: host)
-            guard let shown = try ValueDisplay.display(value, lang: request.lang, source: table) else { return .nothing }
+            guard let shown = try ValueDisplay.display(value, lang: request.lang, source: table,
+                                                       names: host as? DomainHost) else { return .nothing }
             return .value(shown)
         } catch {
             let table: String

@@ -63,9 +63,9 @@ public struct MetaCommand: Sendable {
             help: L("Cách hiện kết quả dạng bảng", "How table results are shown"),
             argument: .mode, action: { $0.commandMode($1, line: $2) }),
         MetaCommand(
-            name: "output", aliases: [], usage: L("[TỆP]", "[FILE]"),
-            help: L("Ghi kết quả vào tệp; không có tệp: trở lại màn hình",
-                    "Write results to a file; without a file: back to the screen"),
+            name: "output", aliases: [], usage: L("[TỆP [--append]]", "[FILE [--append]]"),
+            help: L("Ghi kết quả vào một tệp mới (--append: ghi tiếp vào cuối; :output! TỆP: thay tệp đã có); không có tệp: trở lại màn hình",
+                    "Write results to a new file (--append: add to its end; :output! FILE: replace it); without a file: back to the screen"),
             argument: .path, action: { $0.commandOutput($1, line: $2) }),
         MetaCommand(
             name: "more", aliases: [], usage: L("", ""),

@@ -19,6 +19,8 @@ extension REPLEngine {
         let body = text.dropFirst()
         let name = String(body.prefix { !$0.isWhitespace })
         let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        // `:output!` is `:output` that may replace an existing file.
+        if name == "output!" { return commandOutput(argument, line: line, replace: true) }
         guard let command = MetaCommand.named(name) else {
             var message = Self.unknownCommand(lang, name)
             let close = MetaCommand.all.filter { $0.name.hasPrefix(name) && !name.isEmpty }
@@ -149,7 +151,14 @@ extension REPLEngine {
         en: "Results now go to {0} (type :output to return to the screen).")
     static let outputToScreen = Localized(vi: "Kết quả lại hiện trên màn hình.", en: "Results are shown on the screen again.")
 
-    func commandOutput(_ argument: String, line: Int) {
+    static let outputExists = Localized(
+        vi: "Tệp {0} đã có, nên không ghi đè. Gõ :output! {0} để thay nội dung của nó, hoặc :output {0} --append để ghi tiếp vào cuối tệp.",
+        en: "{0} already exists, so it was not overwritten. Type :output! {0} to replace it, or :output {0} --append to add to its end.")
+    static let appendFlag = "--append"
+
+    /// `:output FILE` (a new file only), `:output FILE --append`, `:output! FILE` (replace),
+    /// `:output` (back to the screen). A file is never emptied unless the user typed the "!".
+    func commandOutput(_ argument: String, line: Int, replace: Bool = false) {
         if argument.isEmpty {
             guard let current = outputFile else { return }
             current.sink.close()
@@ -157,16 +166,23 @@ extension REPLEngine {
             emit(.output(Self.outputToScreen(lang) + "\n"))
             return
         }
+        var path = argument
+        var mode: WriteMode = replace ? .replace : .create
+        if path.hasSuffix(" " + Self.appendFlag) {
+            path = String(path.dropLast(Self.appendFlag.count)).trimmingCharacters(in: .whitespaces)
+            mode = .append
+        }
         let sink: any TextSink
         do {
-            sink = try environment.files.openForWriting(expandingTilde(argument))
+            sink = try environment.files.openForWriting(expandingTilde(path), mode: mode)
         } catch {
-            return fail(Self.cannotWrite(lang, argument, error.reason), line: line)
+            if error.exists { return fail(Self.outputExists(lang, path), line: line) }
+            return fail(Self.cannotWrite(lang, path, error.reason), line: line)
         }
         outputFile?.sink.close()
-        outputFile = (argument, sink)
+        outputFile = (path, sink, sink.startedEmpty)
         more = nil
-        emit(.output(Self.outputToFile(lang, argument) + "\n"))
+        emit(.output(Self.outputToFile(lang, path) + "\n"))
     }
 
     // MARK: :more

@@ -63,12 +63,17 @@ public final class REPLEngine {
     private(set) var pending: [String] = []
     /// The input line number of `pending`'s first line, for diagnostics of piped scripts.
     private var pendingFirstLine = 1
+    /// A complete statement that arrived with more input right behind it (a paste): it waits
+    /// for the next line, which continues it when it starts with `|` (the docs' multi-line
+    /// pipelines) and is otherwise a statement of its own.
+    private var held: (lines: [String], firstLine: Int)?
     private var linesRead = 0
     private var statementsRun = 0
     /// Statements and commands that failed; in batch mode any failure makes the exit status 1.
     public private(set) var failures = 0
-    /// The `:output` file, while results go there.
-    var outputFile: (path: String, sink: any TextSink)?
+    /// The `:output` file; `atStart` while nothing has been written to an empty file, when a
+    /// CSV result begins with the byte-order mark.
+    var outputFile: (path: String, sink: any TextSink, atStart: Bool)?
     /// The table whose remaining rows `:more` shows, and the first of them.
     var more: (model: TableModel, nextRow: Int)?
 
@@ -88,11 +93,11 @@ public final class REPLEngine {
     /// mode. It names the session's state: `danvan[sandbox]> `, `danvan[transaction]> `.
     public var prompt: String {
         guard settings.interactive else { return "" }
-        return pending.isEmpty ? primaryPromptNow : continuationPromptNow
+        return pending.isEmpty && held == nil ? primaryPromptNow : continuationPromptNow
     }
 
     /// True while a statement is unfinished.
-    public var isContinuing: Bool { !pending.isEmpty }
+    public var isContinuing: Bool { !pending.isEmpty || held != nil }
 
     public var lang: Lang { settings.lang }
 
@@ -108,7 +113,9 @@ public final class REPLEngine {
         case .interrupted:
             // Ctrl-C at the prompt drops the unfinished statement; the session goes on.
             pending = []
+            held = nil
         case .endOfInput:
+            runHeld()
             if !pending.isEmpty && !settings.interactive {
                 // A script that ends inside a statement: let the parser report where.
                 let text = pending.joined(separator: "\n")
@@ -122,6 +129,15 @@ public final class REPLEngine {
 
     private func accept(_ text: String, firstLine: Int) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let waiting = held {
+            held = nil
+            if trimmed.hasPrefix("|") {
+                pending = waiting.lines
+                pendingFirstLine = waiting.firstLine
+            } else {
+                run(waiting.lines, firstLine: waiting.firstLine)
+            }
+        }
         if pending.isEmpty {
             if trimmed.isEmpty { return }
             if trimmed.hasPrefix(":") {
@@ -138,7 +154,25 @@ public final class REPLEngine {
         pending.append(text)
         let source = pending.joined(separator: "\n")
         if evaluator.completeness(of: source) == .incomplete { return }
+        let lines = pending
         pending = []
+        if settings.interactive && environment.inputPending() {
+            held = (lines, pendingFirstLine)
+            return
+        }
+        run(lines, firstLine: pendingFirstLine)
+    }
+
+    /// Runs a statement that was held back to see whether a pasted `|` line continues it.
+    private func runHeld() {
+        guard let waiting = held else { return }
+        held = nil
+        run(waiting.lines, firstLine: waiting.firstLine)
+    }
+
+    private func run(_ lines: [String], firstLine: Int) {
+        let source = lines.joined(separator: "\n")
+        pendingFirstLine = firstLine
         if settings.interactive { emit(.history(source)) }
         statementsRun += 1
         let origin: SourceOrigin = settings.interactive
@@ -190,12 +224,12 @@ public final class REPLEngine {
             if settings.mode == .table {
                 showTablePage(model, from: 0)
             } else {
-                writeResult(ModelWriter.write(model, mode: settings.mode, lang: lang))
+                writeResult(ModelWriter.write(model, mode: settings.mode, lang: lang, bom: outputFile?.atStart == true))
             }
         case .record(let model):
             more = nil
             let mode = settings.mode == .table ? .line : settings.mode
-            writeResult(ModelWriter.write(model, mode: mode, lang: lang))
+            writeResult(ModelWriter.write(model, mode: mode, lang: lang, bom: outputFile?.atStart == true))
         }
     }
 
@@ -216,8 +250,9 @@ public final class REPLEngine {
 
     /// Results (values, `print`, listings of data) go to the `:output` file when one is open.
     func writeResult(_ text: String) {
-        if let outputFile {
-            outputFile.sink.write(text)
+        if outputFile != nil {
+            outputFile?.sink.write(text)
+            outputFile?.atStart = false
         } else {
             emit(.output(text))
         }

@@ -6,6 +6,9 @@ import Foundation
 
 /// A file opened for `:output`.
 public protocol TextSink: AnyObject {
+    /// True when the file was empty when opened: a CSV result written first starts with the
+    /// byte-order mark (Excel needs it to read UTF-8), one appended to a file does not.
+    var startedEmpty: Bool { get }
     func write(_ text: String)
     func close()
 }
@@ -23,13 +26,29 @@ public struct DirectoryEntry: Sendable, Equatable {
 /// A file operation that failed, with the system's reason ("No such file or directory").
 public struct FileAccessError: Error, Equatable {
     public var reason: String
+    /// The file exists and the mode was `.create`.
+    public var exists: Bool
 
-    public init(reason: String) { self.reason = reason }
+    public init(reason: String, exists: Bool = false) {
+        self.reason = reason
+        self.exists = exists
+    }
+}
+
+/// How `:output` opens its file. Nothing is replaced unless the user said so.
+public enum WriteMode: Sendable, Equatable {
+    /// A new file; an existing one is refused (`FileAccessError.exists`).
+    case create
+    /// `:output! FILE`: an existing file is emptied first.
+    case replace
+    /// `:output FILE --append`: written after what the file holds.
+    case append
 }
 
 public protocol FileAccess {
     func read(_ path: String) throws(FileAccessError) -> String
-    func openForWriting(_ path: String) throws(FileAccessError) -> any TextSink
+    /// Opens `path` for `:output`; with `.create` a file that exists throws with `exists` set.
+    func openForWriting(_ path: String, mode: WriteMode) throws(FileAccessError) -> any TextSink
     /// The entries of `directory` ("" is the current directory); empty when unreadable.
     func list(directory: String) -> [DirectoryEntry]
 }
@@ -46,13 +65,18 @@ public struct REPLEnvironment {
     public var rowCount: (String) -> Int?
     /// $HOME, for `~` in paths.
     public var home: String?
+    /// True when more input has already arrived (text pasted at the prompt): a complete
+    /// statement then waits for the next line in case it starts with `|`.
+    public var inputPending: () -> Bool
 
     public init(files: any FileAccess,
                 history: @escaping () -> [String] = { [] },
                 terminalSize: @escaping () -> (rows: Int, columns: Int) = { (24, 80) },
                 now: @escaping () -> Duration = REPLEnvironment.monotonicNow,
                 rowCount: @escaping (String) -> Int? = { _ in nil },
-                home: String? = ProcessInfo.processInfo.environment["HOME"]) {
+                home: String? = ProcessInfo.processInfo.environment["HOME"],
+                inputPending: @escaping () -> Bool = { false }) {
+        self.inputPending = inputPending
         self.files = files
         self.history = history
         self.terminalSize = terminalSize
@@ -88,10 +112,19 @@ public struct LocalFiles: FileAccess {
         return text
     }
 
-    public func openForWriting(_ path: String) throws(FileAccessError) -> any TextSink {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw FileAccessError(reason: Self.systemReason()) }
-        return FileSink(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true))
+    public func openForWriting(_ path: String, mode: WriteMode) throws(FileAccessError) -> any TextSink {
+        // O_EXCL makes "refuse an existing file" one atomic step: no window in which another
+        // program's new file could be truncated.
+        let flags: Int32
+        switch mode {
+        case .create: flags = O_WRONLY | O_CREAT | O_EXCL
+        case .replace: flags = O_WRONLY | O_CREAT | O_TRUNC
+        case .append: flags = O_WRONLY | O_CREAT | O_APPEND
+        }
+        let fd = open(path, flags, 0o644)
+        guard fd >= 0 else { throw FileAccessError(reason: Self.systemReason(), exists: errno == EEXIST) }
+        let startedEmpty = lseek(fd, 0, SEEK_END) <= 0
+        return FileSink(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true), startedEmpty: startedEmpty)
     }
 
     public func list(directory: String) -> [DirectoryEntry] {
@@ -111,8 +144,12 @@ public struct LocalFiles: FileAccess {
 
 final class FileSink: TextSink {
     private let handle: FileHandle
+    let startedEmpty: Bool
 
-    init(handle: FileHandle) { self.handle = handle }
+    init(handle: FileHandle, startedEmpty: Bool) {
+        self.handle = handle
+        self.startedEmpty = startedEmpty
+    }
 
     func write(_ text: String) {
         try? handle.write(contentsOf: Data(text.utf8))

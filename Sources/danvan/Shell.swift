@@ -52,7 +52,8 @@ enum Shell {
                 let size = TerminalSize.current()
                 return (size.rows, size.columns)
             },
-            rowCount: { try? store.count($0) })
+            rowCount: { try? store.count($0) },
+            inputPending: { TerminalInput.hasPendingInput() })
         let settings = REPLEngine.Settings(
             lang: lang, interactive: editorSource != nil,
             color: ColorPolicy.enabled(outputIsTerminal: outputIsTerminal, environment: environment))
@@ -67,5 +68,16 @@ enum Shell {
         }
         let status = REPLRunner(engine: engine, source: source, console: console).run()
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Whether more typed or pasted input is waiting on stdin. libedit reads the terminal a byte
+/// at a time, so the rest of a paste is still in the terminal's queue when a line comes back;
+/// 25 ms covers a paste that the terminal delivers in pieces and is far below a person's
+/// typing speed, so an entry typed by hand is never held.
+enum TerminalInput {
+    static func hasPendingInput(waitMilliseconds: Int32 = 25) -> Bool {
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, waitMilliseconds) > 0 && descriptor.revents & Int16(POLLIN) != 0
     }
 }

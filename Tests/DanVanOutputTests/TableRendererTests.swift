@@ -159,7 +159,7 @@ import VietText
             ┌────┬──────┐
             │ id │ Name │
             └────┴──────┘
-            (no rows)
+            (0 rows)
 
             """)
         let odd = TableModel(labels: ["a", "b", "c"], rows: [[.text("x\ny"), .bool(true)], [.null, .bool(false), .decimal(2.5)]])

@@ -54,6 +54,7 @@ final class FakeEvaluator: Evaluator {
 final class MemorySink: TextSink {
     var text = ""
     var closed = false
+    var startedEmpty: Bool { true }
     func write(_ text: String) { self.text += text }
     func close() { closed = true }
 }
@@ -68,8 +69,12 @@ final class MemoryFiles: FileAccess {
         return text
     }
 
-    func openForWriting(_ path: String) throws(FileAccessError) -> any TextSink {
+    func openForWriting(_ path: String, mode: WriteMode) throws(FileAccessError) -> any TextSink {
         if path.hasPrefix("/forbidden") { throw FileAccessError(reason: "Permission denied") }
+        if mode == .create, opened[path] != nil || files[path] != nil {
+            throw FileAccessError(reason: "File exists", exists: true)
+        }
+        if mode == .append, let existing = opened[path] { return existing }
         let sink = MemorySink()
         opened[path] = sink
         return sink

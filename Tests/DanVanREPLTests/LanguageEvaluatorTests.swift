@@ -116,16 +116,18 @@ import VietText
         let f = try LanguageFixture()
         let model = try #require(f.table("models | select code, unit.name, n: year + 1"))
         #expect(model.columns.map(\.name) == ["code", "unit.name", "n"])
-        #expect(model.columns.map(\.label) == ["Code", "Name", "n"])
+        #expect(model.columns.map(\.label) == ["Code", "Unit · Name", "n"])
+        // A path is labelled along its references, so no two headings are the same.
         let vi = try #require(f.table("mo_hinh | select code, unit.name, field.code, unit.parent.name, x: 1", lang: .vi))
-        #expect(vi.columns.map(\.label) == ["Mã mô hình", "Tên đơn vị", "Mã", "Tên đơn vị", "x"])
+        #expect(vi.columns.map(\.label)
+                == ["Mã mô hình", "Đơn vị chủ trì · Tên đơn vị", "Lĩnh vực · Mã", "Đơn vị chủ trì · Đơn vị cha · Tên đơn vị", "x"])
         // Not a pipeline over a table: names stay as written.
         let plain = try #require(f.table("[{code: 1}]", lang: .vi))
         #expect(plain.columns.map(\.label) == ["code"])
         #expect(model.rows[0] == [.text("M1"), .text("Phường Tân Hòa"), .integer(2025)])
-        // A row inside a cell shows its name; a date its ISO form.
+        // A row inside a cell shows its name (CSV and JSON get its id); a date its ISO form.
         let nested = try #require(f.table("models | select code, u: unit, d: date(\"2024-10-15\") | take 1"))
-        #expect(nested.rows[0] == [.text("M1"), .text("Phường Tân Hòa"), .text("2024-10-15")])
+        #expect(nested.rows[0] == [.text("M1"), .named(raw: .integer(2), text: "Phường Tân Hòa"), .text("2024-10-15")])
         let grouped = try #require(f.table("models | group by year | select year: key, n: count()"))
         #expect(grouped.rows == [[.integer(2024), .integer(2)], [.integer(2023), .integer(1)]])
     }
@@ -139,7 +141,8 @@ import VietText
         #expect(row.columns[2].label == "Tên mô hình")
         guard case .value(.record(let record)) = f.run("{a: 1, b: \"x\"}").result else { Issue.record("not a record"); return }
         #expect(record.rows == [[.integer(1), .text("x")]])
-        #expect(f.run("models | where year == 1900").result == .value(.text("[]")))
+        #expect(f.run("models | where year == 1900").result == .value(.text("(0 rows)")))
+        #expect(f.run("models | where year == 1900", lang: .vi).result == .value(.text("(0 dòng)")))
         // A list that is not all rows and records prints as a value.
         #expect(f.run("[models | first, 1]").result == .value(.text("[\"Chủ nhật xanh\", 1]")))
     }

@@ -2,6 +2,7 @@
 // a second), read by every REPL test (SQLite readers do not disturb each other), and removed
 // when the test process exits.
 import Foundation
+import GRDB
 
 enum DemoDatabase {
     /// The database's path, or the error that kept it from being made.
@@ -19,6 +20,15 @@ enum DemoDatabase {
     }
 
     static func path() throws -> String { try made.get() }
+
+    /// The integer `sql` answers on the demo database, read with SQLite itself: what a test
+    /// compares the program's answer with.
+    static func sqlCount(_ sql: String) throws -> Int {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: try path(), configuration: configuration)
+        return try queue.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+    }
 
     /// Runs `danvan ARGUMENTS --db DEMO` with piped `input`.
     static func danvan(_ arguments: [String], input: String = "", environment: [String: String] = ["LANG": "C.UTF-8"])

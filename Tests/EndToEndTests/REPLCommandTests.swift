@@ -15,7 +15,7 @@ struct REPLCommandTests {
         try session.press("Enter")
         try session.waitForLine("Commands:")
         try session.waitFor(":schema [table]")
-        try session.waitFor(":output [FILE]")
+        try session.waitFor(":output [FILE [--append]]")
         try session.press("C-l")
         try session.type(":help round")
         try session.press("Enter")
@@ -69,9 +69,11 @@ struct REPLCommandTests {
         defer { home.remove() }
         let work = try ScratchDirectory("work")
         defer { work.remove() }
-        for (lang, toFile, toScreen) in [
-            ("en", "Results now go to f.csv (type :output to return to the screen).", "Results are shown on the screen again."),
-            ("vi", "Kết quả được ghi vào f.csv (gõ :output để trở lại màn hình).", "Kết quả lại hiện trên màn hình."),
+        for (lang, toFile, toScreen, exists) in [
+            ("en", "Results now go to f.csv (type :output to return to the screen).", "Results are shown on the screen again.",
+             "f.csv already exists, so it was not overwritten."),
+            ("vi", "Kết quả được ghi vào f.csv (gõ :output để trở lại màn hình).", "Kết quả lại hiện trên màn hình.",
+             "Tệp f.csv đã có, nên không ghi đè."),
         ] {
             let session = try startSession(home: home, arguments: ["--lang", lang], workingDirectory: work.path)
             defer { session.close() }
@@ -87,14 +89,23 @@ struct REPLCommandTests {
             try session.waitForLine(exported[2])
             try session.type(":output f.csv")
             try session.press("Enter")
+            if lang == "vi" {
+                // The English round wrote f.csv: it is not replaced without the "!".
+                try session.waitFor(exists)
+                try session.type(":output! f.csv")
+                try session.press("Enter")
+            }
             try session.waitForLine(toFile)
             try session.type("fields | take 2")
             try session.press("Enter")
             try session.type(":output")
             try session.press("Enter")
             try session.waitForLine(toScreen)
-            let written = try String(contentsOfFile: work.path + "/f.csv", encoding: .utf8)
-            #expect(written == exported.prefix(3).joined(separator: "\r\n") + "\r\n")
+            // A CSV file starts with the byte-order mark, as `danvan export` writes it.
+            let written = try Data(contentsOf: URL(fileURLWithPath: work.path + "/f.csv"))
+            #expect(Array(written.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            #expect(String(decoding: written.dropFirst(3), as: UTF8.self)
+                    == exported.prefix(3).joined(separator: "\r\n") + "\r\n")
             try session.type(":mode table")
             try session.press("Enter")
             try session.type("fields | count")

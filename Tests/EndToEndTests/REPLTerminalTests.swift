@@ -103,6 +103,24 @@ struct REPLTerminalTests {
         try session.waitForLine("danvan> :schema")
     }
 
+    /// The docs write long pipelines one stage a line. Pasted into the REPL, the first line is
+    /// already a complete statement; the pasted `|` lines continue it instead of failing.
+    @Test func aPastedMultiLinePipelineIsOneStatement() throws {
+        let home = try ScratchDirectory("home")
+        defer { home.remove() }
+        let session = try startSession(home: home)
+        defer { session.close() }
+        let expected = try DemoDatabase.sqlCount("SELECT count(*) FROM models WHERE year = 2024")
+        try session.paste("models\n  | where year == 2024\n  | count\n")
+        try session.waitForLine(String(expected))
+        let screen = try session.screen()
+        #expect(!screen.contains("error"), "\(screen)")
+        // Typed by hand, line by line, a complete line still runs at once.
+        try session.type("units | count")
+        try session.press("Enter")
+        try session.waitForLine(String(try DemoDatabase.sqlCount("SELECT count(*) FROM units")))
+    }
+
     @Test func continuationMultiLineFunctionsAndCtrlC() throws {
         let home = try ScratchDirectory("home")
         defer { home.remove() }

@@ -76,6 +76,13 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", target, "-l", text])
     }
 
+    /// Pastes `text` as a terminal paste does: all of it written to the program at once
+    /// (tmux's paste buffer), line breaks as Enter.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "danvan-paste", text])
+        try tmux(["paste-buffer", "-d", "-b", "danvan-paste", "-t", target])
+    }
+
     /// Presses keys by tmux name: "Enter", "Left", "BSpace", "Tab", "Up", "C-c", "C-d", "C-r".
     func press(_ keys: String...) throws {
         try tmux(["send-keys", "-t", target] + keys)
