@@ -44,6 +44,9 @@ enum ParseMessages {
     static let expectedBy = Localized(vi: "cần 'by' sau 'group'", en: "expected 'by' after 'group'")
     static let selectNeedsName = Localized(
         vi: "hãy đặt tên cho cột này: 'tên: biểu thức'", en: "give this column a name: 'name: expression'")
+    static let selectHeadingIsPlain = Localized(
+        vi: "tiêu đề cột phải là chữ không rỗng, không có {…}: \"Số mô hình\": count()",
+        en: "a column heading must be non-empty text without {…}: \"Models\": count()")
     static let invalidAssignTarget = Localized(
         vi: "không thể gán vào đây; chỉ gán được cho tên biến, trường hoặc phần tử",
         en: "cannot assign to this; only a variable, a field or an item can be assigned")

@@ -72,10 +72,28 @@ extension Parser {
         return Stage(kind: .call(expr, []), range: start.to(expr.range))
     }
 
-    /// item → NAME ":" expr | path      (a path `unit.name` names its column "unit.name")
+    /// item → NAME ":" expr | STRING ":" expr | path   (a path `unit.name` names its column
+    /// "unit.name"; a string names it with any text: `"Số mô hình": count()`)
     func selectItem() throws -> SelectItem {
         if case .name = current.kind, case .symbol(.colon) = peekKind(1) {
             let name = advance().text
+            advance()
+            return SelectItem(name: name, value: try binary(1))
+        }
+        if case .string(let parts) = current.kind, case .symbol(.colon) = peekKind(1) {
+            let token = advance()
+            var name = ""
+            for part in parts {
+                guard case .text(let text) = part else {
+                    report(.syntax, at: token.range.start, Message(ParseMessages.selectHeadingIsPlain))
+                    throw Panic()
+                }
+                name += text
+            }
+            if name.trimmingCharacters(in: .whitespaces).isEmpty {
+                report(.syntax, at: token.range.start, Message(ParseMessages.selectHeadingIsPlain))
+                throw Panic()
+            }
             advance()
             return SelectItem(name: name, value: try binary(1))
         }

@@ -47,6 +47,17 @@ import VietText
         #expect(ValueDisplay.unique(["Tên", "Tên", "Mã", "Tên"]) == ["Tên", "Tên (2)", "Mã", "Tên (3)"])
     }
 
+    @Test func aSelectHeadingMayBeAnyText() throws {
+        let f = try LanguageFixture()
+        let sql = try #require(f.table("models | group by field.name | select \"Lĩnh vực\": key, \"Số mô hình\": count()", lang: .vi))
+        #expect(sql.columns.map(\.label) == ["Lĩnh vực", "Số mô hình"])
+        #expect(sql.rows.map { $0[1] } == [.integer(1), .integer(2)])
+        guard case .error(let message) = f.run("models | select \"n{1}\": 1", lang: .en).result else {
+            Issue.record("an interpolated heading was accepted"); return
+        }
+        #expect(message.contains("a column heading must be non-empty text without {…}"), "\(message)")
+    }
+
     @Test func anEmptyResultSaysZeroRowsInBothLanguages() throws {
         let f = try LanguageFixture()
         #expect(f.run("units | where code == \"none\"", lang: .vi).result == .value(.text("(0 dòng)")))
