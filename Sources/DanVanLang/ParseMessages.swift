@@ -47,6 +47,12 @@ enum ParseMessages {
     static let selectHeadingIsPlain = Localized(
         vi: "tiêu đề cột phải là chữ không rỗng, không có {…}: \"Số mô hình\": count()",
         en: "a column heading must be non-empty text without {…}: \"Models\": count()")
+    static let sortByText = Localized(
+        vi: "sắp xếp theo một đoạn chữ cố định thì không đổi thứ tự; để sắp xếp theo cột \"{0}\" hãy viết it[\"{0}\"]",
+        en: "sorting by fixed text changes no order; to sort by the column \"{0}\" write it[\"{0}\"]")
+    static let sortByConstant = Localized(
+        vi: "sắp xếp theo một giá trị cố định thì không đổi thứ tự; hãy sắp xếp theo một cột hay biểu thức",
+        en: "sorting by a constant changes no order; sort by a column or an expression")
     static let invalidAssignTarget = Localized(
         vi: "không thể gán vào đây; chỉ gán được cho tên biến, trường hoặc phần tử",
         en: "cannot assign to this; only a variable, a field or an item can be assigned")

@@ -128,7 +128,20 @@ extension Parser {
                 keys.append(SortKey(value: nil, descending: direction))
                 continue
             }
+            let keyStart = current.range.start
             let value = try binary(1)
+            // A constant orders nothing: `sort "Số mô hình"` would quietly keep the order.
+            switch value.kind {
+            case .text(let parts) where parts.allSatisfy({ if case .text = $0 { return true } else { return false } }):
+                let name = parts.map { if case .text(let text) = $0 { return text } else { return "" } }.joined()
+                report(.syntax, at: keyStart, Message(ParseMessages.sortByText, [.plain(name)]))
+                throw Panic()
+            case .int, .decimal, .bool, .null:
+                report(.syntax, at: keyStart, Message(ParseMessages.sortByConstant))
+                throw Panic()
+            default:
+                break
+            }
             var descending = false
             if let direction = directionWord(), !current.newlineBefore {
                 advance()
