@@ -37,7 +37,11 @@ extension ReportDecoder {
             throw ReportError(ReportMessages.pieOneSeries, [function, String(yIndices.count)])
         }
         let xColumn = model.columns[xIndex]
-        let categories = model.rows.map { ReportText.cell(model.cell($0, xIndex), column: xColumn, lang) }
+        // A category without a value (a model with no field) still gets a bar, named so.
+        let categories = model.rows.map { row -> String in
+            let text = ReportText.cell(model.cell(row, xIndex), column: xColumn, lang)
+            return text.isEmpty ? ReportText.noValue(lang) : text
+        }
         let series = try yIndices.map { index in
             let column = model.columns[index]
             let values = try model.rows.enumerated().map { rowIndex, row -> Double in

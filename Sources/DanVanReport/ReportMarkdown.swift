@@ -58,19 +58,25 @@ public enum ReportMarkdown {
         if table.model.columns.isEmpty {
             text += "*" + ReportText.noRows(lang) + "*"
         } else {
-            var model = table.model
-            // Decimals as a report prints them (two digits at most), the rest as on screen.
-            model.rows = model.rows.map { row in
-                row.map { cell in
-                    if case .decimal(let number) = cell { return .text(VietFormat.decimal(number, lang)) }
-                    return cell
-                }
-            }
-            text += MarkdownFormat.render(model, lang: lang).trimmingTrailingNewlines
-            if model.rows.isEmpty { text += "\n\n*" + ReportText.noRows(lang) + "*" }
+            text += pipeTable(table.model, lang)
+            if table.model.rows.isEmpty { text += "\n\n*" + ReportText.noRows(lang) + "*" }
         }
         if let note = table.note { text += "\n\n*" + oneLine(note) + "*" }
         return text
+    }
+
+    /// A pipe table as DanVanOutput's MarkdownFormat writes it (same escaping, number columns
+    /// right-aligned), with cells as a report prints them (decimals with two digits at most).
+    static func pipeTable(_ model: TableModel, _ lang: Lang) -> String {
+        var lines = ["| " + model.columns.map { MarkdownFormat.escape($0.label) }.joined(separator: " | ") + " |"]
+        lines.append("| " + model.columns.indices.map { model.isNumeric(column: $0) ? "---:" : "---" }.joined(separator: " | ") + " |")
+        for row in model.rows {
+            let cells = model.columns.enumerated().map { index, column in
+                MarkdownFormat.escape(ReportText.cell(model.cell(row, index), column: column, lang))
+            }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The recipients ("Nơi nhận:") and the signer's title and name, as the document ends.
@@ -86,12 +92,4 @@ public enum ReportMarkdown {
     }
 
     static func oneLine(_ text: String) -> String { CellText.oneLine(text) }
-}
-
-extension String {
-    var trimmingTrailingNewlines: String {
-        var text = self
-        while text.hasSuffix("\n") { text.removeLast() }
-        return text
-    }
 }

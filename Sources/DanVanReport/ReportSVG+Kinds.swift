@@ -9,10 +9,10 @@ extension ReportSVG {
     static func horizontalBars(_ chart: ReportChart, lang: Lang, id: String, stacked: Bool) -> String {
         let series = chart.series
         let count = chart.categories.count
-        let labelWidth = min(230, max(60, (chart.categories.map { textWidth($0) }.max() ?? 0) + 10))
+        let labelWidth = min(250, max(60, (chart.categories.map { textWidth($0) }.max() ?? 0) + 10))
         let left = labelWidth + 6, right = width - 64
-        let barHeight = stacked || series.count == 1 ? 16.0 : 11.0
-        let band = (stacked ? barHeight : barHeight * Double(series.count)) + 7
+        let barHeight = stacked || series.count == 1 ? 20.0 : 14.0
+        let band = (stacked ? barHeight : barHeight * Double(series.count)) + 8
         let (legendText, legendHeight) = legend(series, y: 4, id: id)
         let top = 6 + legendHeight
         let totals = (0..<count).map { index in
@@ -28,13 +28,13 @@ extension ReportSVG {
         while tick <= axisTop + step / 2 {
             let x = left + tick / axisTop * plotWidth
             body += #"<line x1="\#(format(x))" y1="\#(format(top - 2))" x2="\#(format(x))" y2="\#(format(bottom))" stroke="rgb(176,176,176)" stroke-width="0.5" stroke-dasharray="2 2"/>"#
-            body += text(x, bottom + 13, TerminalChart.number(tick, lang), anchor: "middle", size: 9.5)
+            body += text(x, bottom + 15, TerminalChart.number(tick, lang), anchor: "middle", size: 11.5)
             tick += step
         }
         body += #"<line x1="\#(format(left))" y1="\#(format(top - 2))" x2="\#(format(left))" y2="\#(format(bottom))" stroke="black" stroke-width="0.8"/>"#
         for (index, category) in chart.categories.enumerated() {
-            let y = top + band * Double(index) + 3.5
-            let labelY = y + (band - 7) / 2 + 4
+            let y = top + band * Double(index) + 4
+            let labelY = y + (band - 8) / 2 + 4.5
             body += text(left - 5, labelY, truncate(category, to: labelWidth - 6), anchor: "end")
             if stacked {
                 var x = left
@@ -43,19 +43,20 @@ extension ReportSVG {
                     let w = value / axisTop * plotWidth
                     body += rect(x, y, w, barHeight, fill: fill(position, id: id))
                     let label = TerminalChart.number(value, lang)
-                    if value > 0, w > textWidth(label, size: 9.5) + 6 {
-                        body += text(x + w / 2, y + barHeight / 2 + 3.5, label, anchor: "middle", size: 9.5, halo: true)
+                    if value > 0, w > textWidth(label, size: 11.5) + 6 {
+                        body += text(x + w / 2, y + barHeight / 2 + 4, label, anchor: "middle", size: 11.5,
+                                     halo: !isDark(position), colour: isDark(position) ? "white" : nil)
                     }
                     x += w
                 }
-                body += text(x + 4, y + barHeight / 2 + 4, TerminalChart.number(totals[index], lang), bold: true)
+                body += text(x + 4, y + barHeight / 2 + 4.5, TerminalChart.number(totals[index], lang), bold: true)
             } else {
                 for (position, one) in series.enumerated() {
                     let value = index < one.values.count ? one.values[index] : 0
                     let barY = y + barHeight * Double(position)
                     let w = max(0, value) / axisTop * plotWidth
                     body += rect(left, barY, w, barHeight, fill: fill(position, id: id))
-                    body += text(left + w + 4, barY + barHeight / 2 + 4, TerminalChart.number(value, lang),
+                    body += text(left + w + 4, barY + barHeight / 2 + 4.5, TerminalChart.number(value, lang),
                                  size: series.count > 1 ? 9.5 : nil)
                 }
             }
@@ -91,7 +92,7 @@ extension ReportSVG {
         let values = series.flatMap(\.values)
         let (axisTop, step) = scale(values.max() ?? 0)
         let axisBottom = min(0, values.min() ?? 0)
-        let left = 14 + (values.map { textWidth(TerminalChart.number($0, lang), size: 9.5) }.max() ?? 20), right = width - 12
+        let left = 14 + (values.map { textWidth(TerminalChart.number($0, lang), size: 11.5) }.max() ?? 20), right = width - 12
         let span = max(axisTop - axisBottom, 1e-9)
         let slot = (right - left) / Double(count)
         func xAt(_ index: Int) -> Double { left + slot * (Double(index) + 0.5) }
@@ -101,18 +102,18 @@ extension ReportSVG {
         while tick <= axisTop + step / 2 {
             let y = yAt(tick)
             body += #"<line x1="\#(format(left))" y1="\#(format(y))" x2="\#(format(right))" y2="\#(format(y))" stroke="rgb(176,176,176)" stroke-width="0.5" stroke-dasharray="2 2"/>"#
-            body += text(left - 4, y + 3.5, TerminalChart.number(tick, lang), anchor: "end", size: 9.5)
+            body += text(left - 4, y + 3.5, TerminalChart.number(tick, lang), anchor: "end", size: 11.5)
             tick += step
         }
         body += #"<line x1="\#(format(left))" y1="\#(format(top + plotHeight))" x2="\#(format(right))" y2="\#(format(top + plotHeight))" stroke="black" stroke-width="0.8"/>"#
         // Every label when they fit, else every second, third… so they never overlap.
-        let widest = chart.categories.map { textWidth($0, size: 10) }.max() ?? 0
-        let every = max(1, Int((min(widest, 110) + 6) / slot) + 1)
+        let widest = chart.categories.map { textWidth($0, size: 12) }.max() ?? 0
+        let every = max(1, Int((min(widest, 110) + 8) / slot) + 1)
         for (index, category) in chart.categories.enumerated() where index % every == 0 {
-            body += text(xAt(index), top + plotHeight + 14, truncate(category, to: 110, size: 10), anchor: "middle", size: 10)
+            body += text(xAt(index), top + plotHeight + 16, truncate(category, to: 110, size: 12), anchor: "middle", size: 12)
         }
         if !chart.xLabel.isEmpty {
-            body += text((left + right) / 2, top + plotHeight + 32, chart.xLabel, anchor: "middle", size: 10)
+            body += text((left + right) / 2, top + plotHeight + 34, chart.xLabel, anchor: "middle", size: 12)
         }
         let labelPoints = count <= 12 && series.count <= 2
         for (position, one) in series.enumerated() {
@@ -123,7 +124,7 @@ extension ReportSVG {
                 body += marker(xAt(index), yAt(value), index: position)
                 if labelPoints {
                     let offset = position == 0 ? -7.0 : 14.0
-                    body += text(xAt(index), yAt(value) + offset, TerminalChart.number(value, lang), anchor: "middle", size: 9.5, halo: true)
+                    body += text(xAt(index), yAt(value) + offset, TerminalChart.number(value, lang), anchor: "middle", size: 11.5, halo: true)
                 }
             }
         }
@@ -134,7 +135,7 @@ extension ReportSVG {
         let values = chart.series.first?.values.map { max(0, $0) } ?? []
         let total = values.reduce(0, +)
         let radius = 115.0, cx = 135.0
-        let legendRows = Double(chart.categories.count) * 18
+        let legendRows = Double(chart.categories.count) * 21
         let height = max(2 * radius + 20, legendRows + 20)
         let cy = radius + 10
         var body = ""
@@ -153,19 +154,20 @@ extension ReportSVG {
             if share >= 0.06 {
                 let middle = (angle + end) / 2
                 body += text(cx + radius * 0.62 * cos(middle), cy + radius * 0.62 * sin(middle) + 4,
-                             NumberText.fixed(share * 100, digits: 1, lang) + "%", anchor: "middle", size: 10.5, bold: true, halo: true)
+                             NumberText.fixed(share * 100, digits: 1, lang) + "%", anchor: "middle", size: 13, bold: true,
+                             halo: !isDark(index), colour: isDark(index) ? "white" : nil)
             }
             angle = end
         }
         let legendX = cx + radius + 30
         for (index, category) in chart.categories.enumerated() {
-            let y = 10 + Double(index) * 18
+            let y = 10 + Double(index) * 21
             let value = index < values.count ? values[index] : 0
             let share = total > 0 ? value / total * 100 : 0
             body += rect(legendX, y, 14, 12, fill: fill(index, id: id))
             let label = truncate(category, to: width - legendX - 130) + ": " + TerminalChart.number(value, lang)
                 + " (" + NumberText.fixed(share, digits: 1, lang) + "%)"
-            body += text(legendX + 20, y + 10, label)
+            body += text(legendX + 20, y + 11, label)
         }
         return svg(height: height, id: id, body: body)
     }

@@ -9,7 +9,7 @@ import VietText
 public enum ReportSVG {
     static let width = 640.0
     static let fontFamily = "'Times New Roman', Times, 'Liberation Serif', Tinos, 'DejaVu Serif', serif"
-    static let fontSize = 11.0
+    static let fontSize = 13.0
 
     /// The chart as an `<svg>` element; `id` makes its pattern names unique in the page.
     public static func render(_ chart: ReportChart, lang: Lang, id: String) -> String {
@@ -45,14 +45,18 @@ public enum ReportSVG {
             + "</defs>"
     }
 
-    /// A text element; `halo` draws a white outline under it, so it reads on any fill.
+    /// Whether series `index`'s fill is so dark that a label on it is written in white.
+    static func isDark(_ index: Int) -> Bool { index % 7 == 0 }
+
+    /// A text element; `halo` draws a white outline under it, so it reads on a hatched fill.
     static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Double? = nil,
-                     bold: Bool = false, halo: Bool = false) -> String {
+                     bold: Bool = false, halo: Bool = false, colour: String? = nil) -> String {
         var attributes = #"x="\#(format(x))" y="\#(format(y))""#
+        if let colour { attributes += #" fill="\#(colour)""# }
         if anchor != "start" { attributes += #" text-anchor="\#(anchor)""# }
         if let size { attributes += #" font-size="\#(format(size))""# }
         if bold { attributes += #" font-weight="bold""# }
-        if halo { attributes += #" stroke="white" stroke-width="3" paint-order="stroke""# }
+        if halo { attributes += #" stroke="white" stroke-width="3" stroke-linejoin="round" paint-order="stroke""# }
         return "<text \(attributes)>\(escape(content))</text>"
     }
 
@@ -72,17 +76,17 @@ public enum ReportSVG {
             let itemWidth = 22 + textWidth(name) + 16
             if x + itemWidth > width && x > 8 {
                 x = 8
-                row += 18
+                row += 20
             }
             if lines {
                 out += lineSample(x, row + 6, index: index)
             } else {
                 out += rect(x, row, 14, 12, fill: fill(index, id: id))
             }
-            out += text(x + (lines ? 26 : 19), row + 10, name)
+            out += text(x + (lines ? 26 : 19), row + 11, name)
             x += itemWidth + (lines ? 6 : 0)
         }
-        return (out, row - y + 22)
+        return (out, row - y + 24)
     }
 
     /// A rounded, readable maximum for an axis and its step: 0…1.808 becomes 0…2.000 by 500.

@@ -75,6 +75,9 @@ public enum ReportText {
         VietFormat.date(year: date.year, month: date.month, day: date.day, lang)
     }
 
+    /// A chart's category that has no value.
+    public static let noValue = Localized(vi: "(không có)", en: "(none)")
+
     /// "(0 dòng)" / "(0 rows)": what an empty table says.
     public static let noRows = Localized(vi: "(0 dòng)", en: "(0 rows)")
 }
