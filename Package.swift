@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "DanVanReportTests", dependencies: [
             "DanVanReport", "DanVanDomain", "DanVanLang", "DanVanOutput", "VietText",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["Snapshots"]),
         // GRDB only to read a database after the binary is killed (integrity, every table).
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     ],
