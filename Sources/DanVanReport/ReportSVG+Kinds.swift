@@ -44,8 +44,7 @@ extension ReportSVG {
                     body += rect(x, y, w, barHeight, fill: fill(position, id: id))
                     let label = TerminalChart.number(value, lang)
                     if value > 0, w > textWidth(label, size: 11.5) + 6 {
-                        body += text(x + w / 2, y + barHeight / 2 + 4, label, anchor: "middle", size: 11.5,
-                                     halo: !isDark(position), colour: isDark(position) ? "white" : nil)
+                        body += insideLabel(x + w / 2, y + barHeight / 2 + 4, label, fillIndex: position, size: 11.5)
                     }
                     x += w
                 }
@@ -153,9 +152,8 @@ extension ReportSVG {
             }
             if share >= 0.06 {
                 let middle = (angle + end) / 2
-                body += text(cx + radius * 0.62 * cos(middle), cy + radius * 0.62 * sin(middle) + 4,
-                             NumberText.fixed(share * 100, digits: 1, lang) + "%", anchor: "middle", size: 13, bold: true,
-                             halo: !isDark(index), colour: isDark(index) ? "white" : nil)
+                body += insideLabel(cx + radius * 0.62 * cos(middle), cy + radius * 0.62 * sin(middle) + 4,
+                                    NumberText.fixed(share * 100, digits: 1, lang) + "%", fillIndex: index, size: 13, bold: true)
             }
             angle = end
         }

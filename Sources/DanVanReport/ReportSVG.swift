@@ -60,6 +60,15 @@ public enum ReportSVG {
         return "<text \(attributes)>\(escape(content))</text>"
     }
 
+    /// A label inside a fill: white on the darkest fill, else black on a white patch, so a
+    /// number stays readable on a hatching.
+    static func insideLabel(_ x: Double, _ y: Double, _ content: String, fillIndex: Int, size: Double, bold: Bool = false) -> String {
+        if isDark(fillIndex) { return text(x, y, content, anchor: "middle", size: size, bold: bold, colour: "white") }
+        let w = textWidth(content, size: size) + 4
+        return #"<rect x="\#(format(x - w / 2))" y="\#(format(y - size * 0.85))" width="\#(format(w))" height="\#(format(size * 1.15))" fill="white"/>"#
+            + text(x, y, content, anchor: "middle", size: size, bold: bold)
+    }
+
     static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String) -> String {
         #"<rect x="\#(format(x))" y="\#(format(y))" width="\#(format(max(0, w)))" height="\#(format(max(0, h)))" fill="\#(fill)" stroke="black" stroke-width="0.6"/>"#
     }
