@@ -4,6 +4,7 @@
 // VietText ← DanVanStore (GRDB) ← DanVanDemo, DanVanCSV
 // VietText ← DanVanOutput (tables, CSV, JSON, markdown, line: how results are written)
 // DanVanLang + DanVanStore + DanVanOutput ← DanVanDomain (binds the domain into the language)
+// DanVanDomain + DanVanOutput + ZIPFoundation ← DanVanReport (documents: Markdown, HTML, CSV, XLSX)
 // CLibEdit ← LineEditor; DanVanDomain ← DanVanREPL; everything ← danvan (thin CLI)
 import PackageDescription
 
@@ -16,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "VietText", exclude: ["README.md"]),
@@ -36,6 +38,12 @@ let package = Package(
             "DanVanLang", "DanVanOutput", "DanVanStore", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["README.md"]),
+        // Report documents (Markdown, HTML with SVG charts, CSV, XLSX) and the host functions
+        // that build them from a script.
+        .target(name: "DanVanReport", dependencies: [
+            "DanVanDomain", "DanVanLang", "DanVanOutput", "VietText",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["README.md"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
@@ -47,7 +55,7 @@ let package = Package(
                 exclude: ["README.md"]),
         .executableTarget(name: "danvan", dependencies: [
             "DanVanStore", "DanVanDemo", "DanVanCSV", "DanVanDomain", "DanVanLang",
-            "DanVanOutput", "DanVanREPL", "LineEditor", "VietText",
+            "DanVanOutput", "DanVanREPL", "DanVanReport", "LineEditor", "VietText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
@@ -66,6 +74,10 @@ let package = Package(
             "DanVanREPL", "DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanStore", "LineEditor", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "DanVanReportTests", dependencies: [
+            "DanVanReport", "DanVanDomain", "DanVanLang", "DanVanOutput", "VietText",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Snapshots"]),
         // GRDB only to read a database after the binary is killed (integrity, every table).
         .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -1,4 +1,5 @@
-// Functions the domain adds to the language. `merge_units(from: 17, into: 12)` (alias
+// Functions the domain adds to the language, and those other targets register on it (the
+// report functions of DanVanReport, which this target cannot import). `merge_units(from: 17, into: 12)` (alias
 // `gop_don_vi`) folds a duplicate unit into the one that stays: every row that refers to the
 // duplicate (models, people, awards, memberships, sub-units, aliases…) is re-pointed, rows
 // that would then repeat a row the kept unit already has (the same cluster in the same year,
@@ -14,11 +15,19 @@ extension DomainHost {
     public func function(named name: String) -> HostFunction? {
         switch name {
         case "merge_units", "gop_don_vi": return mergeUnitsFunction(name)
-        default: return nil
+        default: return registered[name]
         }
     }
 
-    public var functionNames: [String] { ["merge_units", "gop_don_vi"] }
+    public var functionNames: [String] { ["merge_units", "gop_don_vi"] + registeredNames }
+
+    /// Adds `functions` to the language of this host's sessions; a later function replaces
+    /// an earlier one of the same name. The domain's own functions cannot be replaced.
+    public func register(_ functions: [HostFunction]) {
+        for function in functions where !["merge_units", "gop_don_vi"].contains(function.name) {
+            if registered.updateValue(function, forKey: function.name) == nil { registeredNames.append(function.name) }
+        }
+    }
 
     private func mergeUnitsFunction(_ name: String) -> HostFunction {
         HostFunction(name: name, parameters: ["from", "into"], required: 2, writes: true,

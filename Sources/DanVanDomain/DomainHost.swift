@@ -30,6 +30,10 @@ public final class DomainHost: Host, RowResolver {
     public let session: WriteSession
     /// How many statements the host has run: what tests check to see batches, not loops.
     public internal(set) var statements = 0
+    /// Functions another target adds (reports: `document`, `table`, `save`…), by name; see
+    /// `register(_:)` in DomainFunctions.swift.
+    var registered: [String: HostFunction] = [:]
+    var registeredNames: [String] = []
 
     public init(store: Store, interrupt: InterruptFlag? = nil, pushdown: Bool = true,
                 options: WriteSession.Options = WriteSession.Options()) {

@@ -7,6 +7,7 @@ import ArgumentParser
 import DanVanDomain
 import DanVanLang
 import DanVanREPL
+import DanVanReport
 import DanVanStore
 import Foundation
 import VietText
@@ -78,6 +79,7 @@ struct Explain: ParsableCommand {
     func run() throws {
         let store = try options.openStore(.query)
         let host = DomainHost(store: store, pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))
+        ReportFunctions.install(on: host, lang: { options.language })
         let evaluator = LanguageEvaluator(host: host, lang: options.language)
         switch evaluator.explain(code, lang: options.language) {
         case .value(.text(let text)):
@@ -106,6 +108,7 @@ enum Scripts {
         let interrupt = Signals.interruptOnSIGINT()
         let host = DomainHost(store: opened.store, interrupt: interrupt,
                               pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment), options: writeOptions)
+        ReportFunctions.install(on: host, lang: { lang })
         let data = HostDataSession(host: host, sandbox: opened.sandbox != nil)
         let out = StandardOutput()
         let runner = ScriptRunner(host: host, lang: lang, interrupt: interrupt,

@@ -8,6 +8,7 @@ import ArgumentParser
 import DanVanDomain
 import DanVanLang
 import DanVanREPL
+import DanVanReport
 import DanVanStore
 import Foundation
 import LineEditor
@@ -35,6 +36,7 @@ enum Shell {
         let interrupt = InterruptFlag()
         let host = DomainHost(store: store, interrupt: interrupt,
                               pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment), options: opened.options)
+        ReportFunctions.install(on: host, lang: { lang })
         let data = HostDataSession(host: host, sandbox: opened.sandbox != nil)
         InterruptSignal.install(hook: interrupt)
         let evaluator = LanguageEvaluator(host: host, lang: lang, interrupt: interrupt,

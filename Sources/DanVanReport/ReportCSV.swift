@@ -1,0 +1,39 @@
+// A document's tables as CSV (RFC 4180, DanVanOutput's quoting), for a spreadsheet: UTF-8
+// with a byte-order mark (without one Excel reads Vietnamese as mojibake), records ended by
+// CRLF, each table under its title on a line of its own and a blank line between tables.
+// Headings are the labels people read, in the document's language; numbers are written
+// plainly (1808, 2.5) and dates as ISO (2024-10-15), which every spreadsheet reads as
+// numbers and dates whatever its locale.
+import DanVanOutput
+import Foundation
+
+public enum ReportCSV {
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    public static func data(_ document: ReportDocument) -> Data {
+        Data(byteOrderMark) + Data(text(document).utf8)
+    }
+
+    /// The CSV text, without the byte-order mark.
+    public static func text(_ document: ReportDocument) -> String {
+        document.tables.map(table).joined(separator: "\r\n")
+    }
+
+    static func table(_ table: ReportTable) -> String {
+        var out = ""
+        if let title = table.title { out += CSVFormat.field(title) + "\r\n" }
+        let model = table.model
+        guard !model.columns.isEmpty else { return out }
+        out += model.columns.map { CSVFormat.field($0.label) }.joined(separator: ",") + "\r\n"
+        for (rowIndex, row) in model.rows.enumerated() {
+            let fields = model.columns.indices.map { column -> String in
+                // English writes dates as ISO, what a spreadsheet reads in any locale.
+                if let date = table.date(row: rowIndex, column: column) { return ReportText.date(date, .en) }
+                return CSVFormat.field(CSVFormat.plain(model.cell(row, column)))
+            }
+            out += fields.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+}
+
