@@ -2,16 +2,17 @@
 // columns. A column is named by its name (`n`, `field`) or by its heading ("Số mô hình");
 // a name that is neither is an error listing the columns, with a did-you-mean, so a typo
 // never draws the wrong column.
+import DanVanDomain
 import DanVanLang
 import DanVanOutput
 import VietText
 
 extension ReportDecoder {
     public static func chart(_ rows: Value, kind: Value, x: Value, y: Value, title: Value, lang: Lang,
-                             function: String = "chart") throws -> ReportChart {
+                             function: String = "chart", names: (any DisplayNameSource)? = nil) throws -> ReportChart {
         let chartKind = try choice(kind, "kind", function, default: ReportChart.Kind.bar)
         let titleText = try text(title, "title", function)
-        let table = try self.table(rows, lang: lang, function: function)
+        let table = try self.table(rows, lang: lang, function: function, names: names)
         let model = table.model
         guard !model.columns.isEmpty else {
             return ReportChart(kind: chartKind, title: titleText, categories: [], series: [])

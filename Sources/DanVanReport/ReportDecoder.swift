@@ -16,7 +16,9 @@ public enum ReportDecoder {
     }
 
     /// The document `value` holds, every block checked.
-    public static func document(_ value: Value, function: String = "save") throws -> ReportDocument {
+    /// - Parameter names: where references find the names of their rows (the host).
+    public static func document(_ value: Value, function: String = "save",
+                                names: (any DisplayNameSource)? = nil) throws -> ReportDocument {
         guard let record = documentRecord(value) else {
             throw ReportError(ReportMessages.notDocument, [function, value.typeName.en])
         }
@@ -34,13 +36,13 @@ public enum ReportDecoder {
         document.signerTitle = try text(record["signer_title"], "signer_title", function)
         document.recipients = try recipients(record["recipients"] ?? .null, function: function)
         if case .list(let blocks)? = record["blocks"] {
-            document.blocks = try blocks.items.enumerated().map { try block($1, number: $0 + 1, lang: lang) }
+            document.blocks = try blocks.items.enumerated().map { try block($1, number: $0 + 1, lang: lang, names: names) }
         }
         return document
     }
 
     /// One block record (as the builders make them) as a model block.
-    static func block(_ value: Value, number: Int, lang: Lang) throws -> ReportBlock {
+    static func block(_ value: Value, number: Int, lang: Lang, names: (any DisplayNameSource)? = nil) throws -> ReportBlock {
         guard case .record(let record) = value, case .text(let kind)? = record["kind"] else {
             throw ReportError(ReportMessages.badBlock, [String(number), value.typeName.en])
         }
@@ -54,11 +56,17 @@ public enum ReportDecoder {
         case "figures":
             return .figures(try figures(record["rows"] ?? .null, title: try text(record["title"], "title", "figures")))
         case "table":
-            return .table(try table(record["rows"] ?? .null, title: try text(record["title"], "title", "table"),
-                                    note: try text(record["note"], "note", "table"), lang: lang, function: "table"))
+            let title = try text(record["title"], "title", "table")
+            let note = try text(record["note"], "note", "table")
+            let rows: Value = record["rows"] ?? .null
+            return .table(try table(rows, title: title, note: note, lang: lang, function: "table", names: names))
         case "chart":
-            return .chart(try chart(record["rows"] ?? .null, kind: record["chart"] ?? .null, x: record["x"] ?? .null,
-                                    y: record["y"] ?? .null, title: record["title"] ?? .null, lang: lang, function: "chart"))
+            let rows: Value = record["rows"] ?? .null
+            let kind: Value = record["chart"] ?? .null
+            let x: Value = record["x"] ?? .null
+            let y: Value = record["y"] ?? .null
+            let title: Value = record["title"] ?? .null
+            return .chart(try chart(rows, kind: kind, x: x, y: y, title: title, lang: lang, function: "chart", names: names))
         default:
             throw ReportError(ReportMessages.unknownBlock, [String(number), kind])
         }
@@ -128,7 +136,7 @@ public enum ReportDecoder {
     /// headings and cells from ValueDisplay in the document's language, dates written as
     /// the language writes them and kept as dates for spreadsheets.
     public static func table(_ value: Value, title: String? = nil, note: String? = nil, lang: Lang,
-                             function: String = "table") throws -> ReportTable {
+                             function: String = "table", names: (any DisplayNameSource)? = nil) throws -> ReportTable {
         let items: [Value]
         switch value {
         case .table(let source): items = try source.rows().map(Value.row)
@@ -138,10 +146,12 @@ public enum ReportDecoder {
         }
         guard !items.isEmpty else {
             var empty = TableModel(labels: [], rows: [])
-            if case .table = value, case .table(let model)? = try ValueDisplay.display(value, lang: lang) { empty = model }
+            if case .table = value, case .table(let model)? = try ValueDisplay.display(value, lang: lang, names: names) {
+                empty = model
+            }
             return ReportTable(title: title, note: note, model: empty)
         }
-        guard var model = ValueDisplay.model(items, lang: lang) else {
+        guard var model = try ValueDisplay.model(items, lang: lang, names: names) else {
             let odd = items.first { item in
                 if case .row = item { return false }
                 if case .record = item { return false }

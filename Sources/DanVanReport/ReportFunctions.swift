@@ -15,11 +15,13 @@ public enum ReportFunctions {
     /// chart drawn without a document and a bare table saved); `progress` shows a status line.
     public static func install(on host: DomainHost, lang: @escaping () -> Lang = { .vi },
                                progress: @escaping (String) -> Void = ReportFunctions.terminalProgress) {
-        host.register(functions(lang: lang, progress: progress))
+        host.register(functions(lang: lang, progress: progress, names: { [weak host] in host }))
     }
 
-    /// Every report function, for a host to register.
-    public static func functions(lang: @escaping () -> Lang, progress: @escaping (String) -> Void) -> [HostFunction] {
+    /// Every report function, for a host to register. `names` gives the host that finds the
+    /// names of the rows references point at (a table shows "Phường Tân Hòa", not 549).
+    public static func functions(lang: @escaping () -> Lang, progress: @escaping (String) -> Void,
+                                 names: @escaping () -> (any DisplayNameSource)? = { nil }) -> [HostFunction] {
         [
             HostFunction(name: "document", parameters: documentFields, required: 1, writes: false,
                          summary: Localized(vi: "tạo một tài liệu báo cáo (tiêu đề, cơ quan ban hành, số, nơi và ngày, người ký)",
@@ -56,12 +58,12 @@ public enum ReportFunctions {
             HostFunction(name: "chart", parameters: ["doc", "rows", "kind", "x", "y", "title"], required: 1, writes: false,
                          summary: Localized(vi: "thêm biểu đồ (bar, stacked, line, pie) vào tài liệu; không có tài liệu thì vẽ bằng chữ",
                                             en: "add a chart (bar, stacked, line, pie) to a document; without one, draw it as text")) { arguments, _ in
-                try chart(arguments, lang: lang())
+                try chart(arguments, lang: lang(), names: names())
             },
             HostFunction(name: "save", parameters: ["doc", "path"], required: 2, writes: false,
                          summary: Localized(vi: "ghi tài liệu (hoặc một bảng) ra tệp .md, .html, .csv hoặc .xlsx; trả về đường dẫn",
                                             en: "write a document (or a table) to a .md, .html, .csv or .xlsx file; gives the path")) { arguments, _ in
-                try save(arguments, lang: lang())
+                try save(arguments, lang: lang(), names: names())
             },
             HostFunction(name: "progress", parameters: ["text"], required: 1, writes: false,
                          summary: Localized(vi: "báo tiến độ trên terminal (dòng trạng thái)", en: "show progress on a terminal (a status line)")) { arguments, _ in
@@ -119,7 +121,7 @@ public enum ReportFunctions {
     }
 
     /// `chart(doc, rows, ...)` adds a chart block; `chart(rows, ...)` gives the chart as text.
-    static func chart(_ arguments: [Value], lang: Lang) throws -> Value {
+    static func chart(_ arguments: [Value], lang: Lang, names: (any DisplayNameSource)? = nil) throws -> Value {
         let padded = arguments + Array(repeating: .null, count: max(0, 6 - arguments.count))
         if ReportDecoder.documentRecord(padded[0]) != nil {
             let block = record(["kind": .text("chart"), "rows": padded[1], "chart": padded[2], "x": padded[3],
@@ -133,21 +135,22 @@ public enum ReportFunctions {
             throw ReportError(ReportMessages.notDocument, ["chart", padded[0].typeName.en])
         }
         let drawn = try ReportDecoder.chart(padded[0], kind: padded[2], x: padded[3], y: padded[4], title: padded[5],
-                                           lang: lang, function: "chart")
+                                           lang: lang, function: "chart", names: names)
         return .text(drawn.terminalText(lang))
     }
 
     /// `save(doc, path)`, or `save(rows, path)` for a bare table: the path written.
-    static func save(_ arguments: [Value], lang: Lang) throws -> Value {
+    static func save(_ arguments: [Value], lang: Lang, names: (any DisplayNameSource)? = nil) throws -> Value {
         let target = arguments.first ?? .null
         guard arguments.count > 1, case .text(let path) = arguments[1] else {
             throw ReportError(ReportMessages.expectedText, ["save", "path", (arguments.count > 1 ? arguments[1] : .null).typeName.en])
         }
         let document: ReportDocument
         if ReportDecoder.documentRecord(target) != nil {
-            document = try ReportDecoder.document(target, function: "save")
+            document = try ReportDecoder.document(target, function: "save", names: names)
         } else {
-            document = ReportDocument(lang: lang, blocks: [.table(try ReportDecoder.table(target, lang: lang, function: "save"))])
+            document = ReportDocument(lang: lang, blocks: [.table(try ReportDecoder.table(target, lang: lang, function: "save",
+                                                                                          names: names))])
         }
         try ReportFile.write(document, to: path)
         return .text(path)

@@ -102,6 +102,8 @@ public enum ReportXLSX {
                         cells += #"<c r="\#(at)"><v>\#(decimal)</v></c>"#
                     case .decimal: break
                     case .text(let text): cells += textCell(at, text, style: .plain)
+                    // A reference or a code reads as its name or label, as on screen.
+                    case .named(_, let text): cells += textCell(at, text, style: .plain)
                     }
                 }
                 rows += #"<row r="\#(number)">\#(cells)</row>"#
