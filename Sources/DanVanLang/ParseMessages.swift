@@ -44,6 +44,9 @@ enum ParseMessages {
     static let expectedBy = Localized(vi: "cần 'by' sau 'group'", en: "expected 'by' after 'group'")
     static let selectNeedsName = Localized(
         vi: "hãy đặt tên cho cột này: 'tên: biểu thức'", en: "give this column a name: 'name: expression'")
+    static let groupKeyNeedsName = Localized(
+        vi: "khi nhóm theo nhiều khóa, hãy đặt tên cho khóa này: 'tên: biểu thức'",
+        en: "with several group keys, give this key a name: 'name: expression'")
     static let invalidAssignTarget = Localized(
         vi: "không thể gán vào đây; chỉ gán được cho tên biến, trường hoặc phần tử",
         en: "cannot assign to this; only a variable, a field or an item can be assigned")
