@@ -14,7 +14,7 @@ extension Compiler {
         if keys.count > 1 {
             var seen: Set<String> = []
             for key in keys where !seen.insert(key.name ?? "").inserted {
-                error(key.range, CompileMessages.duplicateField, [.plain(key.name ?? "")])
+                error(key.range, StageNameMessages.duplicateKey, [.plain(key.name ?? "")])
             }
         }
         let (ref, _) = pushStage(shape: shape)

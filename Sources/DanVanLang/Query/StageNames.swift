@@ -119,8 +119,11 @@ enum StageNameMessages {
         vi: "'{0}' là một dòng của bảng {1}, không so sánh được với {2}; viết {0}.id == ... hoặc {0}.name == ...",
         en: "'{0}' is a row of {1} and cannot be compared with {2}; write {0}.id == ... or {0}.name == ...")
     static let noKeyField = Localized(
-        vi: "khóa của nhóm không có trường '{0}' (các trường: {1})",
+        vi: "khóa của nhóm không có trường '{0}' (các trường của nó: {1})",
         en: "the group key has no field '{0}' (its fields: {1})")
+    static let duplicateKey = Localized(
+        vi: "hai khóa nhóm cùng tên '{0}'; hãy đặt tên khác cho một khóa: 'tên: biểu thức'",
+        en: "two group keys are named '{0}'; give one of them another name: 'name: expression'")
     static let notACode = Localized(
         vi: "\"{0}\" không phải là một giá trị của cột '{1}' (các giá trị: {2})",
         en: "\"{0}\" is not a value of the column '{1}' (its values: {2})")
