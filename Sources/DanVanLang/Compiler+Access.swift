@@ -167,6 +167,9 @@ extension Compiler {
         if case .name("contains") = calleeExpr.kind, case .builtin = resolve("contains") {
             argumentExprs = checkedContains(givenArguments, report: true)
         }
+        if case .name("label") = calleeExpr.kind, case .builtin = resolve("label") {
+            return compileLabel(givenArguments, range: range)
+        }
         var callee: Eval
         var constant: Function?
         var globalCallee: (index: Int, name: String)?

@@ -80,32 +80,40 @@ struct GroupTable {
     let width: Int
     /// `width` values per group, in order of first appearance.
     private(set) var keys: [Value] = []
+    /// The items of each group, when added with `add`.
     private(set) var rows: [[Value]] = []
-    /// Combined hash → the newest group with it; `next[g]` is the previous group with the same hash.
+    /// Combined hash → the newest group with it; `next[g]` is the previous group with the same
+    /// hash, or -1.
     private var heads: [Int: Int] = [:]
     private var next: [Int] = []
 
     init(width: Int) { self.width = width }
 
-    var count: Int { rows.count }
+    /// How many groups there are.
+    private(set) var count = 0
 
+    /// Puts `item` into the group of `candidate` (made when new).
     mutating func add(_ item: Value, keys candidate: [Value]) {
+        let group = index(of: candidate)
+        if group == rows.count { rows.append([item]) } else { rows[group].append(item) }
+    }
+
+    /// The group of `candidate`, made when new: its index, in order of first appearance.
+    mutating func index(of candidate: [Value]) -> Int {
         var hasher = Hasher()
         for value in candidate { HashKey.hash(value, into: &hasher, depth: 0) }
         let hash = hasher.finalize()
-        var probe = heads[hash]
-        while let group = probe {
-            if matches(group, candidate) {
-                rows[group].append(item)
-                return
-            }
-            probe = next[group] >= 0 ? next[group] : nil
+        var probe = heads[hash] ?? -1
+        while probe >= 0 {
+            if matches(probe, candidate) { return probe }
+            probe = next[probe]
         }
-        let group = rows.count
+        let group = count
         next.append(heads[hash] ?? -1)
         heads[hash] = group
         keys.append(contentsOf: candidate)
-        rows.append([item])
+        count += 1
+        return group
     }
 
     private func matches(_ group: Int, _ candidate: [Value]) -> Bool {

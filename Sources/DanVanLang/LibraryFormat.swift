@@ -41,6 +41,9 @@ enum FormatLibrary {
             let (year, month, day) = try args.date(0).components
             return .text(VietFormat.reportDate(year: year, month: month, day: day, args.vm.lang))
         },
+        /// label(column): compiled where it is called (Compiler+Label.swift), since the code
+        /// list belongs to the column; a `label` reached as a value has no column to read.
+        Builtin("label", 1...1) { _ in throw RuntimeError(LabelMessages.notAColumn) },
     ]
 
     /// A count of decimals: an integer from 0 to 15 (what a Double holds).
