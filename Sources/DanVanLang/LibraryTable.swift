@@ -13,7 +13,8 @@ enum TableLibrary {
         /// pivot(rows, column_key, value_column [, total]): one record per combination of the
         /// other columns, one column per value of `column_key`.
         Builtin("pivot", 3...4) { args in try TableLibrary.pivot(args) },
-        /// totals(rows [, columns]): the rows and one more, the sum of each computed number column.
+        /// totals(rows [, columns]): the rows and one more, the sum of each computed number column
+        /// (or of the columns named), "Total" in the first column not added up.
         Builtin("totals", 1...2) { args in try TableLibrary.totals(args) },
     ]
 
@@ -152,14 +153,8 @@ enum TableLibrary {
                     }
             })
         }
-        let labelColumn = columns.first { name in
-            !summed.contains(name) && items.allSatisfy { item in
-                switch item.field(name) ?? .null {
-                case .text, .null: return true
-                default: return false
-                }
-            }
-        }
+        // The label goes in the first column that is not added up, as in a printed table.
+        let labelColumn = columns.first { !summed.contains($0) }
         var values: [Value] = []
         values.reserveCapacity(columns.count)
         for name in columns {
