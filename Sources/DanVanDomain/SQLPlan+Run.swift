@@ -31,7 +31,7 @@ extension DomainTable {
     }
 
     private func fetchRecords(_ db: Database, _ statement: SQLStatement, _ fields: [PlanField]) throws -> [Value] {
-        let shape = Shape(names: fields.map(\.name))
+        let shape = Shape(names: fields.map(\.name), origins: fields.map(\.origin))
         let interrupt = host?.interrupt
         var rows: [[Value]] = []
         // Reference fields: the ids met, per table, fetched in batches after the scan.

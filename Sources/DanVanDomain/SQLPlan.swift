@@ -140,18 +140,19 @@ struct SQLPlanBuilder {
                     }
                     projection = list
                     result = .records(fields)
-                case .group(let key, _, let fields):
+                case .group(let keys, let fields):
                     if projection != nil { throw Decline(reason: SQLReasons.afterRecords) }
                     if limitValue != nil || offsetValue != 0 { throw Decline(reason: SQLReasons.afterLimit) }
                     if sorted { throw Decline(reason: SQLReasons.afterSort) }
-                    let keySQL = try builder.groupKey(key)
+                    var keySQL: [(grouped: String, shown: String)] = []
+                    for key in keys { keySQL.append(try builder.groupKey(key)) }
                     var list: [(String, PlanField)] = []
                     for field in fields {
-                        let sql = try builder.value(field.value, fields: [:], groupKey: keySQL.shown)
+                        let sql = try builder.value(field.value, fields: [:], groupKeys: keySQL.map(\.shown))
                         list.append((sql, field))
                         fieldSQL[field.name] = sql
                     }
-                    groupBy = keySQL.grouped
+                    groupBy = keySQL.map(\.grouped).joined(separator: ", ")
                     projection = list
                     order = ["min(\(source).id)"]
                     result = .groups(fields)
@@ -324,7 +325,7 @@ struct SQLPlanBuilder {
     }
 
     /// A value: a column, a literal, a variable, a count of related rows, an aggregate.
-    mutating func value(_ expr: PlanExpr, fields: [String: String], groupKey: String? = nil) throws -> String {
+    mutating func value(_ expr: PlanExpr, fields: [String: String], groupKeys: [String] = []) throws -> String {
         switch expr {
         case .column(let planColumn):
             return try column(planColumn)
@@ -350,8 +351,11 @@ struct SQLPlanBuilder {
             default: throw Decline(reason: SQLReasons.notSQL)
             }
         case .groupKey:
-            guard let groupKey else { throw Decline(reason: SQLReasons.notSQL) }
+            guard groupKeys.count == 1, let groupKey = groupKeys.first else { throw Decline(reason: SQLReasons.notSQL) }
             return groupKey
+        case .groupKeyField(let index):
+            guard groupKeys.count > 1, index >= 0, index < groupKeys.count else { throw Decline(reason: SQLReasons.notSQL) }
+            return groupKeys[index]
         case .field(let name):
             guard let sql = fields[name] else { throw Decline(reason: SQLReasons.notSQL) }
             return sql

@@ -58,8 +58,14 @@ public enum ValueDisplay {
                              names: (any DisplayNameSource)? = nil) throws -> TableModel? {
         guard let columnNames = Value.columns(of: items) else { return nil }
         let owners = tablesOwning(columnNames, in: items)
+        let origins = recordOrigins(columnNames, in: items)
         let meanings = columnNames.map { name -> ColumnMeaning in
             if let owner = owners[name] { return meaning(ofColumn: name, table: Catalog.table(named: owner), lang: lang) }
+            // A column that a `select` or a `group by` took from a table says where it came
+            // from, whatever it was renamed to: `select y: key` after `group by year` is a year.
+            if let origin = origins[name] {
+                return meaning(ofSelected: origin.path.joined(separator: "."), source: origin.table, lang: lang)
+            }
             return meaning(ofSelected: name, source: source, lang: lang)
         }
         let labels = unique(meanings.map(\.label))
@@ -93,7 +99,17 @@ public enum ValueDisplay {
     struct ColumnMeaning {
         var label: String
         var groupsDigits: Bool
-        var catalogColumn: Column?
+        /// The table whose rows the column's ids are (a reference, stored or derived).
+        var referencedTable: String?
+        /// The codes of a coded column and their labels.
+        var codes: [(code: String, label: Localized)] = []
+
+        init(label: String, groupsDigits: Bool, catalogColumn: Column?, derived: DerivedColumn? = nil) {
+            self.label = label
+            self.groupsDigits = groupsDigits
+            referencedTable = catalogColumn?.referencedTable ?? derived?.references
+            codes = catalogColumn?.codes ?? []
+        }
     }
 
     /// For each column name, the table of the first row that has it. Rows of one table share
@@ -110,20 +126,37 @@ public enum ValueDisplay {
         return owners
     }
 
-    /// The label of a column the domain binding adds to `table`'s rows (DanVanDomain's
-    /// DerivedColumns), which the catalog does not hold because it is not stored.
-    static func derivedLabel(_ name: String, table: String?) -> Localized? {
-        guard let table else { return nil }
-        return DerivedColumns.columns(of: table).first { $0.name == name || $0.alias == name }?.label
+    /// For each column name, where the first record that has it took it from (its shape's
+    /// origins), when it was taken from a table's column.
+    static func recordOrigins(_ names: [String], in items: [Value]) -> [String: ColumnOrigin] {
+        var origins: [String: ColumnOrigin] = [:]
+        var seen: Set<String> = []
+        var lastShape: Shape?
+        for item in items {
+            guard case .record(let record) = item else { continue }
+            if let lastShape, lastShape === record.shape { continue }
+            lastShape = record.shape
+            for name in record.shape.names where seen.insert(name).inserted {
+                if let origin = record.shape.origin(of: name) { origins[name] = origin }
+            }
+        }
+        return origins
     }
 
     /// A column of `table` (when the rows came from one) with its catalog label, else the
     /// name as written.
     static func meaning(ofColumn name: String, table: Table?, lang: Lang) -> ColumnMeaning {
         let catalogColumn = table?.column(named: name)
-        let label = catalogColumn?.label(lang) ?? derivedLabel(name, table: table?.name)?(lang) ?? name
-        return ColumnMeaning(label: label, groupsDigits: groupsDigits(name, catalogColumn: catalogColumn),
-                             catalogColumn: catalogColumn)
+        let derived = table.flatMap { derivedColumn(name, table: $0.name) }
+        let label = catalogColumn?.label(lang) ?? derived?.label(lang) ?? name
+        return ColumnMeaning(label: label, groupsDigits: groupsDigits(name, catalogColumn: catalogColumn)
+                                 && derived?.references == nil,
+                             catalogColumn: catalogColumn, derived: derived)
+    }
+
+    /// A column the domain binding adds to `table`'s rows (`unit.cluster`, `model.score`).
+    static func derivedColumn(_ name: String, table: String) -> DerivedColumn? {
+        DerivedColumns.columns(of: table).first { $0.name == name || $0.alias == name }
     }
 
     /// A column a `select` made. When its name is a path of the source table's columns
@@ -138,18 +171,24 @@ public enum ValueDisplay {
         }
         var labels: [String] = []
         for part in parts.dropLast() {
-            guard let reference = table.column(named: part), let target = reference.referencedTable,
+            // A step is a stored reference (`unit`, `parent`) or a derived one (`cluster`).
+            let reference = table.column(named: part)
+            let derived = reference == nil ? derivedColumn(part, table: table.name) : nil
+            guard let target = reference?.referencedTable ?? derived?.references,
                   let next = Catalog.table(named: target) else {
                 return ColumnMeaning(label: name, groupsDigits: groupsDigits(name, catalogColumn: nil), catalogColumn: nil)
             }
-            labels.append(reference.label(lang))
+            labels.append(reference?.label(lang) ?? derived?.label(lang) ?? part)
             table = next
         }
         let last = parts.last ?? name
         guard let found = table.column(named: last) else {
-            let derived = derivedLabel(last, table: table.name)
-            let label = derived.map { (labels + [$0(lang)]).joined(separator: " · ") } ?? name
-            return ColumnMeaning(label: label, groupsDigits: groupsDigits(name, catalogColumn: nil), catalogColumn: nil)
+            guard let derived = derivedColumn(last, table: table.name) else {
+                return ColumnMeaning(label: name, groupsDigits: groupsDigits(name, catalogColumn: nil), catalogColumn: nil)
+            }
+            return ColumnMeaning(label: (labels + [derived.label(lang)]).joined(separator: " · "),
+                                 groupsDigits: groupsDigits(name, catalogColumn: nil) && derived.references == nil,
+                                 catalogColumn: nil, derived: derived)
         }
         return ColumnMeaning(label: (labels + [found.label(lang)]).joined(separator: " · "),
                              groupsDigits: groupsDigits(name, catalogColumn: found), catalogColumn: found)
@@ -185,7 +224,7 @@ public enum ValueDisplay {
         guard let names else { return [:] }
         var wanted: [String: Set<Int64>] = [:]
         for (index, meaning) in meanings.enumerated() {
-            guard let table = meaning.catalogColumn?.referencedTable else { continue }
+            guard let table = meaning.referencedTable else { continue }
             for item in items {
                 if case .int(let id)? = item.field(columnNames[index]) { wanted[table, default: []].insert(id) }
             }
@@ -199,14 +238,13 @@ public enum ValueDisplay {
     /// code with its label.
     static func cell(_ value: Value, meaning: ColumnMeaning, lang: Lang,
                      referenceNames: [String: [Int64: String]]) -> CellValue {
-        guard let column = meaning.catalogColumn else { return cell(value) }
         switch value {
         case .int(let id):
-            if let table = column.referencedTable, let name = referenceNames[table]?[id] {
+            if let table = meaning.referencedTable, let name = referenceNames[table]?[id] {
                 return .named(raw: .integer(id), text: name)
             }
         case .text(let code):
-            if let entry = column.codes.first(where: { $0.code == code }) {
+            if let entry = meaning.codes.first(where: { $0.code == code }) {
                 return .named(raw: .text(code), text: entry.label(lang))
             }
         default:

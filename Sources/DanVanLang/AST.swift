@@ -64,7 +64,8 @@ public struct Stage: Sendable {
         case filter(Expr)
         case select([SelectItem])
         case sort([SortKey])
-        case group(Expr)
+        /// `group by a, b`: one key or several (each `name: expr` or a path).
+        case group([GroupKey])
         case take(Expr)
         case skip(Expr)
         case distinct
@@ -88,6 +89,17 @@ public struct SelectItem: Sendable {
     /// The column's name: given with `name: expr`, or taken from a name or dotted path.
     public let name: String
     public let value: Expr
+}
+
+/// One key of `group by`. With several keys the group's `key` is a record with a field per
+/// key, named by `name`; with one, `key` is the value itself.
+public struct GroupKey: Sendable {
+    /// Given with `name: expr`, or the last name of a path (`unit.cluster.name` → "name");
+    /// nil for another expression, which only a single key may be.
+    public let name: String?
+    public let value: Expr
+    /// Where the key starts, for messages.
+    public let range: SourceRange
 }
 
 /// `name = value` in an `update` stage.

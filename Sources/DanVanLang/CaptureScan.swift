@@ -83,7 +83,8 @@ enum CaptureScan {
             for stage in stages {
                 func inside(_ expr: Expr) { visit(expr, nested: nested, inStage: true, &result) }
                 switch stage.kind {
-                case .filter(let expr), .group(let expr): inside(expr)
+                case .filter(let expr): inside(expr)
+                case .group(let keys): for key in keys { inside(key.value) }
                 case .take(let expr), .skip(let expr), .expect(let expr): visit(expr, nested: nested, inStage: inStage, &result)
                 case .update(let assignments): for assignment in assignments { inside(assignment.value) }
                 case .delete: break

@@ -105,6 +105,13 @@ extension Compiler {
                                               name: field, candidates: schema.names))
             return { _ in .null }
         }
+        // `key.x` after `group by a, b`: the key record has the fields the keys named.
+        if case .name("key") = baseExpr.kind, case .item(let index) = stageName("key"), !isUserVariable(resolve("key")),
+           case .groups(_, let key) = function.stages[index].shape, let names = key.names, !names.contains(field) {
+            error(fieldRange, Suggest.message(StageNameMessages.noKeyField, [.plain(field), .plain(names.joined(separator: ", "))],
+                                              name: field, candidates: names))
+            return { _ in .null }
+        }
         // After `select unit.name`, the record has a column called "unit.name".
         var pathCheck: (reader: Eval, cache: MemberCache)?
         let memberExpr = Expr(kind: .member(baseExpr, field, fieldRange), range: baseExpr.range.to(fieldRange))
@@ -159,6 +166,9 @@ extension Compiler {
         var argumentExprs = givenArguments
         if case .name("contains") = calleeExpr.kind, case .builtin = resolve("contains") {
             argumentExprs = checkedContains(givenArguments, report: true)
+        }
+        if case .name("label") = calleeExpr.kind, case .builtin = resolve("label") {
+            return compileLabel(givenArguments, range: range)
         }
         var callee: Eval
         var constant: Function?
@@ -319,7 +329,7 @@ extension Compiler {
     func compileAggregate(_ name: String, _ argumentExpr: Expr?, builtin: Function, at: Span) -> Eval {
         guard let groupReader = visibleStageReaders().first else { return { _ in .null } }
         var rowsShape = function.stages.last?.shape ?? .unknown
-        if case .groups(let inner) = rowsShape { rowsShape = inner }
+        if case .groups(let inner, _) = rowsShape { rowsShape = inner }
         let (ref, _) = pushStage(shape: rowsShape)
         let argument = argumentExpr.map { compile($0) }
         popStage()

@@ -82,8 +82,8 @@ extension Compiler {
         }
         switch stage.kind {
         case .filter, .sort, .take, .skip, .distinct, .expect: return (runner, shape)
-        case .select(let items): return (runner, .records(items.map(\.name)))
-        case .group: return (runner, .groups(shape))
+        case .select(let items): return (runner, .records(items.map(\.name), origins: selectOrigins(items, over: shape)))
+        case .group(let keys): return (runner, .groups(shape, key: groupKeyShape(keys, over: shape)))
         case .first, .count, .call, .update, .delete: return (runner, .unknown)
         }
     }
@@ -117,8 +117,8 @@ extension Compiler {
             for item in selectItems where !seen.insert(item.name).inserted {
                 error(item.value.range, CompileMessages.duplicateField, [.plain(item.name)])
             }
-            let recordShape = Shape(names: selectItems.map(\.name))
             let (ref, _) = pushStage(shape: shape)
+            let recordShape = Shape(names: selectItems.map(\.name), origins: selectItems.map { origin(of: $0.value) })
             let values = selectItems.map { Code(eval: compile($0.value)) }
             popStage()
             let bind = Compiler.binder(ref)
@@ -166,28 +166,8 @@ extension Compiler {
                 return .list(decorated.map { source[$0.index] })
             }
 
-        case .group(let keyExpr):
-            let (ref, _) = pushStage(shape: shape)
-            let key = compile(keyExpr)
-            popStage()
-            let bind = Compiler.binder(ref)
-            return { frame, input in
-                var order: [HashKey] = []
-                var groups: [HashKey: [Value]] = [:]
-                for item in try items(input, frame.vm) {
-                    bind(&frame, item)
-                    var keyValue = try key(&frame)
-                    // A text key in NFC form, as the database groups it (`dv_nfc`).
-                    if case .text(let text) = keyValue { keyValue = .text(text.nfc) }
-                    let groupKey = HashKey(value: keyValue)
-                    if groups[groupKey] == nil { order.append(groupKey) }
-                    groups[groupKey, default: []].append(item)
-                }
-                bind(&frame, .null)
-                return .list(order.map { groupKey in
-                    .record(Record(matching: Shape.group, values: [groupKey.value, .list(groups[groupKey] ?? [])]))
-                })
-            }
+        case .group(let keys):
+            return compileGroup(keys, shape)
 
         case .take(let countExpr), .skip(let countExpr):
             let count = compile(countExpr)

@@ -16,15 +16,51 @@ public final class ValueList {
     public init(_ items: [Value] = []) { self.items = items }
 }
 
+/// Where a record's field came from: a column of a host table, reached from `table`'s row
+/// through `path` (canonical names: references, then the column). `units | select
+/// parent.name` gives the field "parent.name" the origin `units` ["parent", "name"]; `models
+/// | group by year` gives `key` the origin `models` ["year"]. An embedder reads it to label a
+/// heading with the column's own label, or to know that a number is a year, an id or a code.
+public struct ColumnOrigin: Sendable, Hashable {
+    /// The canonical name of the table whose rows the path starts from.
+    public let table: String
+    /// The references followed (canonical names), then the column; never empty.
+    public let path: [String]
+
+    public init(table: String, path: [String]) {
+        self.table = table
+        self.path = path
+    }
+}
+
 /// The field names of records, shared by every record of that shape.
 public final class Shape {
     public let names: [String]
+    /// One per name: the column a field was copied from (`select unit.name`, a group's key),
+    /// or nil for a computed one (`count()`, `a + b`, a record written in the code).
+    public let origins: [ColumnOrigin?]
     let index: [String: Int]
+    /// True for the `{key, rows}` records `group by` makes, which code may not change.
+    let isGroup: Bool
     /// The shape with one more field, cached so `r.x = 1` on many records makes one shape.
     @exclusivity(unchecked) private var transitions: [String: Shape] = [:]
 
-    public init(names: [String]) {
+    /// A shape whose fields have no known origin.
+    public convenience init(names: [String]) {
+        self.init(names: names, origins: [])
+    }
+
+    /// A shape with the origin of each field (missing ones are nil, extra ones dropped).
+    public convenience init(names: [String], origins: [ColumnOrigin?]) {
+        self.init(names: names, origins: origins, isGroup: false)
+    }
+
+    init(names: [String], origins: [ColumnOrigin?], isGroup: Bool) {
         self.names = names
+        var origins = Array(origins.prefix(names.count))
+        while origins.count < names.count { origins.append(nil) }
+        self.origins = origins
+        self.isGroup = isGroup
         var index: [String: Int] = [:]
         for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
         self.index = index
@@ -32,13 +68,24 @@ public final class Shape {
 
     func adding(_ name: String) -> Shape {
         if let next = transitions[name] { return next }
-        let next = Shape(names: names + [name])
+        let next = Shape(names: names + [name], origins: origins + [nil], isGroup: false)
         transitions[name] = next
         return next
     }
 
-    /// The shape of the groups that `group by` makes: `{key, rows}`.
-    nonisolated(unsafe) static let group = Shape(names: ["key", "rows"])
+    /// The origin of the field `name`, nil when it is computed or absent.
+    public func origin(of name: String) -> ColumnOrigin? {
+        index[name].flatMap { origins[$0] }
+    }
+
+    /// The shape of the groups that `group by` makes: `{key, rows}`, the key's origin unknown.
+    nonisolated(unsafe) static let group = Shape(names: ["key", "rows"], origins: [], isGroup: true)
+
+    /// The shape of groups whose key (a single key) comes from `origin`.
+    static func group(keyOrigin origin: ColumnOrigin?) -> Shape {
+        guard let origin else { return group }
+        return Shape(names: ["key", "rows"], origins: [origin, nil], isGroup: true)
+    }
 }
 
 /// A record: values in the order of its shape's names.
@@ -95,7 +142,7 @@ public final class Record {
         }
     }
 
-    var isGroup: Bool { shape === Shape.group }
+    var isGroup: Bool { shape.isGroup }
 }
 
 /// A variable captured by a closure, shared between the frame that declared it and every

@@ -141,12 +141,21 @@ public enum ColumnKind: Sendable, Hashable {
 /// code is expected means that code.
 public struct CodeList: Sendable {
     public let codes: [String]
-    /// The labels of `codes[i]` at index i.
+    /// The labels of `codes[i]` at index i: Vietnamese first, then English (`label(of:_:)`).
     public let labels: [[String]]
 
     public init(codes: [String], labels: [[String]]) {
         self.codes = codes
         self.labels = labels
+    }
+
+    /// The label of `code` in `lang`: hosts list each code's labels Vietnamese first, then
+    /// English (`[vi, en]`). A code without a label in `lang` (or not in the list) is shown
+    /// as itself, never as nothing.
+    public func label(of code: String, _ lang: Lang) -> String {
+        guard let index = codes.firstIndex(of: code), index < labels.count else { return code }
+        let position = lang == .vi ? 0 : 1
+        return position < labels[index].count ? labels[index][position] : code
     }
 
     /// The code that `text` is or names (a code, or one of its labels, compared after

@@ -53,6 +53,9 @@ enum ParseMessages {
     static let sortByConstant = Localized(
         vi: "sắp xếp theo một giá trị cố định thì không đổi thứ tự; hãy sắp xếp theo một cột hay biểu thức",
         en: "sorting by a constant changes no order; sort by a column or an expression")
+    static let groupKeyNeedsName = Localized(
+        vi: "khi nhóm theo nhiều khóa, hãy đặt tên cho khóa này: 'tên: biểu thức'",
+        en: "with several group keys, give this key a name: 'name: expression'")
     static let invalidAssignTarget = Localized(
         vi: "không thể gán vào đây; chỉ gán được cho tên biến, trường hoặc phần tử",
         en: "cannot assign to this; only a variable, a field or an item can be assigned")

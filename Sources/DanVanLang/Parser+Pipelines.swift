@@ -4,7 +4,7 @@ import VietText
 
 extension Parser {
     /// stage → "where" expr | "select" item ("," item)* | "sort" (key ("," key)*)?
-    ///       | "group" "by" expr | "take" expr | "skip" expr | "distinct" | "first" | "count"
+    ///       | "group" "by" groupKey ("," groupKey)* | "take" expr | "skip" expr | "distinct" | "first" | "count"
     ///       | "expect" expr | updateStage | deleteStage          (Parser+Writes.swift)
     ///       | postfix                                  (a function: `xs | f(a)` is `f(xs, a)`)
     func stage() throws -> Stage {
@@ -34,7 +34,13 @@ extension Parser {
             advance()
             guard checkName("by") else { throw error(ParseMessages.expectedBy) }
             advance()
-            return make(.group(try binary(1)))
+            var keys: [GroupKey] = []
+            repeat { keys.append(try groupKey()) } while match(.comma)
+            if keys.count > 1, let unnamed = keys.first(where: { $0.name == nil }) {
+                report(.syntax, at: unnamed.range.start, Message(ParseMessages.groupKeyNeedsName))
+                throw Panic()
+            }
+            return make(.group(keys))
         case "take":
             advance()
             return make(.take(try binary(1)))
@@ -104,6 +110,20 @@ extension Parser {
             throw Panic()
         }
         return SelectItem(name: name, value: value)
+    }
+
+    /// groupKey → NAME ":" expr | expr      (a path `unit.cluster.name` names its field "name")
+    func groupKey() throws -> GroupKey {
+        let start = current.range
+        if case .name = current.kind, case .symbol(.colon) = peekKind(1) {
+            let name = advance().text
+            advance()
+            let value = try binary(1)
+            return GroupKey(name: name, value: value, range: start.to(value.range))
+        }
+        let value = try binary(1)
+        let name = Parser.pathName(value).map { path in String(path.split(separator: ".").last ?? Substring(path)) }
+        return GroupKey(name: name, value: value, range: value.range)
     }
 
     /// "a" for a name, "a.b.c" for a member path, nil for anything else.

@@ -92,5 +92,22 @@ struct BuiltinHelp: Sendable {
         BuiltinHelp("columns", "columns(x)", vi: "Tên các cột của bảng, dòng, bản ghi hay danh sách bản ghi",
                     en: "The column names of a table, row, record or list of records"),
         BuiltinHelp("tables", "tables()", vi: "Tên các bảng", en: "The names of the tables"),
+        // Reports
+        BuiltinHelp("format_number", "format_number(x), format_number(x, digits)",
+                    vi: "Số thành văn bản theo ngôn ngữ phiên (1.808; 2,50); digits: đúng bấy nhiêu chữ số thập phân",
+                    en: "A number as text in the session's language (1,808; 2.50); digits: exactly that many decimals"),
+        BuiltinHelp("format_percent", "format_percent(ratio), format_percent(ratio, digits)",
+                    vi: "Tỉ lệ thành phần trăm, mặc định 1 chữ số thập phân (0.025 → 2,5%)",
+                    en: "A ratio as a percentage, one decimal by default (0.025 → 2.5%)"),
+        BuiltinHelp("format_date", "format_date(d)", vi: "Ngày thành văn bản: 15/10/2024 (vi), 15 Oct 2024 (en)",
+                    en: "A date as text: 15/10/2024 (vi), 15 Oct 2024 (en)"),
+        BuiltinHelp("label", "label(column)", vi: "Nhãn của một mã theo ngôn ngữ phiên: label(status) → Đã công nhận",
+                    en: "The label of a coded value in the session's language: label(status) → Recognised"),
+        BuiltinHelp("pivot", "pivot(rows, column_key, value_column), pivot(rows, column_key, value_column, true)",
+                    vi: "Bảng chéo: mỗi giá trị của column_key thành một cột; true thêm cột và dòng tổng",
+                    en: "A cross-tab: each value of column_key becomes a column; true adds a total column and row"),
+        BuiltinHelp("totals", "totals(rows), totals(rows, columns)",
+                    vi: "Các dòng và thêm một dòng tổng cộng của các cột số tính ra (hoặc các cột đã nêu)",
+                    en: "The rows plus a total row summing the computed number columns (or the columns named)"),
     ]
 }

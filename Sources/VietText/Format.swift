@@ -22,27 +22,7 @@ public enum VietFormat {
         if value.isInfinite { return value < 0 ? "-∞" : "∞" }
         // 20 covers every fraction a report shows; longer only prints noise digits.
         let maxFraction = min(max(maxFractionDigits, 0), 20)
-        var (digits, point) = shortestDigits(value.magnitude)
-
-        // Round to `maxFraction` digits after the point: keep `point + maxFraction` digits.
-        let keep = point + maxFraction
-        if keep < digits.count {
-            let roundUp = keep >= 0 && digits[keep] >= 5
-            digits = keep > 0 ? Array(digits[..<keep]) : []
-            if roundUp {
-                var position = digits.count - 1
-                while position >= 0 && digits[position] == 9 {
-                    digits[position] = 0
-                    position -= 1
-                }
-                if position >= 0 {
-                    digits[position] += 1
-                } else {
-                    digits.insert(1, at: 0)
-                    point += 1
-                }
-            }
-        }
+        var (digits, point) = rounded(shortestDigits(value.magnitude), fractionDigits: maxFraction)
         while digits.last == 0 { digits.removeLast() }
         if digits.isEmpty { return "0" }
 
@@ -77,8 +57,33 @@ public enum VietFormat {
 
     // MARK: - Helpers
 
+    /// Decimal digits and point (as `shortestDigits` gives them) rounded half away from zero
+    /// to `fractionDigits` digits after the point.
+    static func rounded(_ number: (digits: [Int], point: Int), fractionDigits: Int) -> (digits: [Int], point: Int) {
+        var (digits, point) = number
+        // Keep `point + fractionDigits` digits.
+        let keep = point + fractionDigits
+        guard keep < digits.count else { return (digits, point) }
+        let roundUp = keep >= 0 && digits[keep] >= 5
+        digits = keep > 0 ? Array(digits[..<keep]) : []
+        if roundUp {
+            var position = digits.count - 1
+            while position >= 0 && digits[position] == 9 {
+                digits[position] = 0
+                position -= 1
+            }
+            if position >= 0 {
+                digits[position] += 1
+            } else {
+                digits.insert(1, at: 0)
+                point += 1
+            }
+        }
+        return (digits, point)
+    }
+
     /// Decimal digits of `digits` (ASCII) grouped by three from the right.
-    private static func grouped(_ digits: Substring, _ lang: Lang) -> String {
+    static func grouped(_ digits: Substring, _ lang: Lang) -> String {
         let separator: Character = lang == .vi ? "." : ","
         var out = ""
         out.reserveCapacity(digits.count + digits.count / 3)

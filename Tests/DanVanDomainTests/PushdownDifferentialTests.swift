@@ -3,7 +3,7 @@
 // same, byte for byte, errors included. Two sources of pipelines: the hand-written programs in
 // Pipelines/*.dv (the typical questions, edge cases: NULL, ties, NFD text, integer vs decimal,
 // empty inputs) and a generator of random pipelines over several tables (filters with
-// and/or/not, navigations, relations, `~`, sorts, groups with aggregates, take/skip, select,
+// and/or/not, navigations, relations, `~`, sorts, groups by one or two keys with aggregates, take/skip, select,
 // count, first), seeded so that a failure can be replayed.
 import Foundation
 import GRDB
@@ -302,7 +302,13 @@ struct PipelineGenerator {
                 fields.append("a: \(aggregate)(\(number.text))")
             }
             if key.kind == .text, chance(50) { fields.append("m: min(\(key.text))") }
-            code += " | group by \(key.text) | select \(fields.joined(separator: ", "))"
+            if chance(40), let second = ordered.filter({ $0.text != key.text }).randomElement(using: &random) {
+                // Two keys: `key` is a record, its fields named `a` and `b`.
+                fields[0] = "ka: key.a, kb: key.b"
+                code += " | group by a: \(key.text), b: \(second.text) | select \(fields.joined(separator: ", "))"
+            } else {
+                code += " | group by \(key.text) | select \(fields.joined(separator: ", "))"
+            }
             if chance(50) { code += " | sort n desc" }
             if chance(30) { code += " | take 5" }
         default:

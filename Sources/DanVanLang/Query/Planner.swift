@@ -18,7 +18,8 @@ final class PlanBuilder {
     var parameterNames: [String] = []
     /// The fields of the records the last planned `select` made, with their kinds.
     var fields: [String: ColumnKind] = [:]
-    var keyKind: ColumnKind = .any
+    /// The kinds of the keys of the `group by` being planned.
+    var keyKinds: [ColumnKind] = []
     /// For a planned `update`: checks of the values of parameters that its assignments read
     /// (Planner+Writes.swift); a value that fails one sends the write to memory.
     var guards: [(parameter: Int, check: (Value) -> Value?)] = []
@@ -45,7 +46,7 @@ extension Compiler {
                 index += 1
                 continue
             }
-            if case .group(let keyExpr) = stage.kind {
+            if case .group(let keys) = stage.kind {
                 let next = index + 1 < stages.count ? stages[index + 1] : nil
                 guard let next, case .select(let items) = next.kind else {
                     leftOver.append(PlanLeftOver(text: text, reason: PlanReasons.groupWithoutSelect))
@@ -53,14 +54,14 @@ extension Compiler {
                     index += 1
                     continue
                 }
-                let key = withStage(shape) { planExpr(keyExpr, builder) }
-                let groupShape = ItemShape.groups(shape)
-                builder.keyKind = key?.kind ?? .any
+                let planned = withStage(shape) { keys.compactMap { planExpr($0.value, builder) } }
+                let groupShape = ItemShape.groups(shape, key: groupKeyShape(keys, over: shape))
+                builder.keyKinds = planned.map(\.kind)
                 let fields = withStage(groupShape) { planFields(items, builder) }
                 let both = text + " | " + source.text(of: next.range)
-                if let key, let fields {
-                    steps.append(PlanStage(step: .group(key: key, keyKind: key.kind, fields: fields), stages: 2, text: both))
-                    shape = .records(items.map(\.name))
+                if planned.count == keys.count, let fields {
+                    steps.append(PlanStage(step: .group(keys: planned, fields: fields), stages: 2, text: both))
+                    shape = .records(fields.map(\.name), origins: fields.map(\.origin))
                     builder.made(fields)
                     index += 2
                 } else {
@@ -74,7 +75,7 @@ extension Compiler {
                 steps.append(PlanStage(step: step, stages: 1, text: text))
                 switch step {
                 case .select(let fields):
-                    shape = .records(fields.map(\.name))
+                    shape = .records(fields.map(\.name), origins: fields.map(\.origin))
                     builder.made(fields)
                 case .count, .first, .aggregate:
                     stopped = true
@@ -217,7 +218,7 @@ extension Compiler {
             guard let value = planExpr(item.value, builder, allowRows: true) else { return nil }
             let kind = kind(of: value, builder)
             if case .any = kind { return nil }
-            fields.append(PlanField(name: item.name, value: value, kind: kind))
+            fields.append(PlanField(name: item.name, value: value, kind: kind, origin: origin(of: item.value)))
         }
         return fields
     }
@@ -225,7 +226,8 @@ extension Compiler {
     private func kind(of value: PlanExpr, _ builder: PlanBuilder) -> ColumnKind {
         switch value {
         case .field(let name): return builder.fields[name] ?? .any
-        case .groupKey: return builder.keyKind
+        case .groupKey: return builder.keyKinds.first ?? .any
+        case .groupKeyField(let index): return index < builder.keyKinds.count ? builder.keyKinds[index] : .any
         case .aggregate(let name, let argument?) where name == "min" || name == "max" || name == "sum":
             return kind(of: argument, builder)
         default: return value.kind
@@ -287,7 +289,7 @@ extension Compiler {
     private func planCall(_ calleeExpr: Expr, _ arguments: [Expr], _ builder: PlanBuilder) -> PlanExpr? {
         guard case .name(let name) = calleeExpr.kind, case .builtin = resolve(name) else { return nil }
         let shape = function.stages.last?.shape ?? .unknown
-        if Compiler.aggregates.contains(name), name != "list", case .groups(let rows) = shape {
+        if Compiler.aggregates.contains(name), name != "list", case .groups(let rows, _) = shape {
             if name == "count" {
                 return arguments.isEmpty ? .aggregate("count", nil) : nil
             }
@@ -366,11 +368,18 @@ extension Compiler {
     func planPath(_ expr: Expr, _ builder: PlanBuilder, allowRows: Bool) -> PlanExpr? {
         let shape = function.stages.last?.shape ?? .unknown
         switch shape {
-        case .records(let names):
+        case .records(let names, _):
             // A field the select made (a name that is also a variable was a compile error).
             if let path = Parser.pathName(expr), names.contains(path) { return .field(path) }
-        case .groups:
-            if case .name("key") = expr.kind, !isUserVariable(resolve("key")) { return .groupKey }
+        case .groups(_, let key):
+            if !isUserVariable(resolve("key")) {
+                // With several keys, `key` is a record: its fields are planned, not the record.
+                if case .name("key") = expr.kind { return key.names == nil ? .groupKey : nil }
+                if case .member(let base, let field, _) = expr.kind, case .name("key") = base.kind,
+                   let index = key.names?.firstIndex(of: field) {
+                    return .groupKeyField(index)
+                }
+            }
         default:
             break
         }

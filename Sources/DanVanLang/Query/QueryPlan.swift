@@ -52,8 +52,10 @@ public indirect enum PlanExpr {
     case relationCount(hops: [PlanHop], table: String, childTable: String, childColumn: String)
     /// `count()`, `sum(e)`, `avg(e)`, `min(e)`, `max(e)` over a group's rows.
     case aggregate(String, PlanExpr?)
-    /// `key` after `group by`.
+    /// `key` after `group by` with one key.
     case groupKey
+    /// `key.name` after `group by` with several keys: the key at this index.
+    case groupKeyField(Int)
     /// A field of the records an earlier `select` made.
     case field(String)
     /// `a + b`, `a - b`, `a * b` (in `| update` values): numbers of one kind, or `+` joining
@@ -67,6 +69,16 @@ public struct PlanField {
     public let value: PlanExpr
     /// What the value is (a reference's kind makes the host give the row, not its id).
     public let kind: ColumnKind
+    /// The column the field copies (`select unit.name`, a group's key), nil when computed:
+    /// what the records the host makes carry in their `Shape.origins`.
+    public let origin: ColumnOrigin?
+
+    public init(name: String, value: PlanExpr, kind: ColumnKind, origin: ColumnOrigin? = nil) {
+        self.name = name
+        self.value = value
+        self.kind = kind
+        self.origin = origin
+    }
 }
 
 public struct PlanSortKey {
@@ -82,8 +94,9 @@ public enum PlanStep {
     case take(PlanExpr)
     case skip(PlanExpr)
     case select([PlanField])
-    /// `group by key | select fields` (two stages).
-    case group(key: PlanExpr, keyKind: ColumnKind, fields: [PlanField])
+    /// `group by key, ... | select fields` (two stages): one key or several, each grouped by
+    /// (text by its NFC form), groups in order of first appearance.
+    case group(keys: [PlanExpr], fields: [PlanField])
     case count
     case first
     /// `distinct` on rows of a table: every row is already distinct (rows are equal by id).
@@ -163,7 +176,7 @@ extension PlanExpr {
             if case .decimal = left.kind { return .decimal }
             if case .decimal = right.kind { return .decimal }
             return left.kind
-        case .parameter, .groupKey, .field: return .any
+        case .parameter, .groupKey, .groupKeyField, .field: return .any
         }
     }
 }

@@ -13,17 +13,17 @@ import VietText
 indirect enum ItemShape {
     /// Rows of a host table.
     case rows(RowSchema)
-    /// Records made by `select`, with these fields.
-    case records([String])
+    /// Records made by `select`, with these fields and where each came from.
+    case records([String], origins: [ColumnOrigin?])
     /// Groups made by `group by` (`key`, `rows`) over items of this shape.
-    case groups(ItemShape)
+    case groups(ItemShape, key: GroupKeyShape)
     case unknown
 
     /// Whether items of this shape have the name; nil when the shape is not known.
     func has(_ name: String) -> Bool? {
         switch self {
         case .rows(let schema): return schema.columnIndex[name] != nil || schema.links[name] != nil
-        case .records(let names): return names.contains(name)
+        case .records(let names, _): return names.contains(name)
         case .groups: return name == "key" || name == "rows"
         case .unknown: return nil
         }
@@ -33,7 +33,7 @@ indirect enum ItemShape {
     var names: [String] {
         switch self {
         case .rows(let schema): return schema.names
-        case .records(let names): return names
+        case .records(let names, _): return names
         case .groups: return ["key", "rows"]
         case .unknown: return []
         }
@@ -43,6 +43,17 @@ indirect enum ItemShape {
         if case .rows(let schema) = self { return schema }
         return nil
     }
+}
+
+/// What the compiler knows of the `key` of groups.
+struct GroupKeyShape {
+    /// nil for a single key (`key` is its value); the field names of the `key` record when
+    /// there are several keys.
+    let names: [String]?
+    /// The origin of the single key, or of each field of the key record.
+    let origins: [ColumnOrigin?]
+
+    static let unknown = GroupKeyShape(names: nil, origins: [nil])
 }
 
 /// Where a bare name in a stage goes, decided at compile time.
@@ -107,6 +118,12 @@ enum StageNameMessages {
     static let reference = Localized(
         vi: "'{0}' là một dòng của bảng {1}, không so sánh được với {2}; viết {0}.id == ... hoặc {0}.name == ...",
         en: "'{0}' is a row of {1} and cannot be compared with {2}; write {0}.id == ... or {0}.name == ...")
+    static let noKeyField = Localized(
+        vi: "khóa của nhóm không có trường '{0}' (các trường của nó: {1})",
+        en: "the group key has no field '{0}' (its fields: {1})")
+    static let duplicateKey = Localized(
+        vi: "hai khóa nhóm cùng tên '{0}'; hãy đặt tên khác cho một khóa: 'tên: biểu thức'",
+        en: "two group keys are named '{0}'; give one of them another name: 'name: expression'")
     static let notACode = Localized(
         vi: "\"{0}\" không phải là một giá trị của cột '{1}' (các giá trị: {2})",
         en: "\"{0}\" is not a value of the column '{1}' (its values: {2})")
@@ -122,7 +139,8 @@ extension Compiler {
         case .list(let list):
             switch list.items.first {
             case .row(let row)?: shape = .rows(row.schema)
-            case .record(let record)?: shape = record.isGroup ? .groups(.unknown) : .records(record.shape.names)
+            case .record(let record)?:
+                shape = record.isGroup ? .groups(.unknown, key: .unknown) : .records(record.shape.names, origins: record.shape.origins)
             default: return
             }
         default: return

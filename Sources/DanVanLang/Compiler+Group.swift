@@ -1,0 +1,124 @@
+// The `group by` stage in memory: one group per distinct key, in order of first appearance,
+// each a `{key, rows}` record. With one key, `key` is its value; with several
+// (`group by cluster: unit.cluster.name, year`), `key` is a record with a field per key.
+// Text keys group by their NFC form, as the database does (`dv_nfc`), so that both paths
+// make the same groups.
+//
+// Several keys are hashed together from a scratch array reused for every row, and looked up
+// in `GroupTable`: no record, array or dictionary key is made per row, only per group.
+import VietText
+
+extension Compiler {
+    func compileGroup(_ keys: [GroupKey], _ shape: ItemShape) -> StageRunner {
+        let at = span(keys.first?.range ?? SourceRange(start: 0, end: 0))
+        if keys.count > 1 {
+            var seen: Set<String> = []
+            for key in keys where !seen.insert(key.name ?? "").inserted {
+                error(key.range, StageNameMessages.duplicateKey, [.plain(key.name ?? "")])
+            }
+        }
+        let (ref, _) = pushStage(shape: shape)
+        let evals = keys.map { compile($0.value) }
+        let origins = keys.map { origin(of: $0.value) }
+        popStage()
+        let bind = Compiler.binder(ref)
+        func items(_ value: Value, _ vm: VM) throws -> [Value] {
+            if let items = try vm.sequence(value, at: at) { return items }
+            throw RuntimeError(RuntimeMessages.pipelineSource, [.localized(value.typeName)], at: at)
+        }
+        guard keys.count > 1, evals.count == keys.count else {
+            let key = evals.first ?? { _ in .null }
+            let groupShape = Shape.group(keyOrigin: origins.first ?? nil)
+            return { frame, input in
+                var order: [HashKey] = []
+                var groups: [HashKey: [Value]] = [:]
+                for item in try items(input, frame.vm) {
+                    bind(&frame, item)
+                    let groupKey = HashKey(value: Compiler.groupable(try key(&frame)))
+                    if groups[groupKey] == nil { order.append(groupKey) }
+                    groups[groupKey, default: []].append(item)
+                }
+                bind(&frame, .null)
+                return .list(order.map { groupKey in
+                    .record(Record(matching: groupShape, values: [groupKey.value, .list(groups[groupKey] ?? [])]))
+                })
+            }
+        }
+        let keyShape = Shape(names: keys.map { $0.name ?? "" }, origins: origins)
+        let width = keys.count
+        return { frame, input in
+            let vm = frame.vm
+            var table = GroupTable(width: width)
+            var scratch = [Value](repeating: .null, count: width)
+            for item in try items(input, vm) {
+                bind(&frame, item)
+                for position in 0..<width { scratch[position] = Compiler.groupable(try evals[position](&frame)) }
+                table.add(item, keys: scratch)
+                if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
+            }
+            bind(&frame, .null)
+            var out: [Value] = []
+            out.reserveCapacity(table.count)
+            for group in 0..<table.count {
+                let key = Record(matching: keyShape, values: Array(table.keys[group * width..<(group + 1) * width]))
+                out.append(.record(Record(matching: Shape.group, values: [.record(key), .list(table.rows[group])])))
+            }
+            return .list(out)
+        }
+    }
+
+    /// A key as groups compare it: text in NFC form.
+    static func groupable(_ value: Value) -> Value {
+        if case .text(let text) = value { return .text(text.nfc) }
+        return value
+    }
+}
+
+/// Groups by several keys: the keys of every group side by side in one array, and a hash
+/// chain per combined hash of the keys.
+struct GroupTable {
+    let width: Int
+    /// `width` values per group, in order of first appearance.
+    private(set) var keys: [Value] = []
+    /// The items of each group, when added with `add`.
+    private(set) var rows: [[Value]] = []
+    /// Combined hash → the newest group with it; `next[g]` is the previous group with the same
+    /// hash, or -1.
+    private var heads: [Int: Int] = [:]
+    private var next: [Int] = []
+
+    init(width: Int) { self.width = width }
+
+    /// How many groups there are.
+    private(set) var count = 0
+
+    /// Puts `item` into the group of `candidate` (made when new).
+    mutating func add(_ item: Value, keys candidate: [Value]) {
+        let group = index(of: candidate)
+        if group == rows.count { rows.append([item]) } else { rows[group].append(item) }
+    }
+
+    /// The group of `candidate`, made when new: its index, in order of first appearance.
+    mutating func index(of candidate: [Value]) -> Int {
+        var hasher = Hasher()
+        for value in candidate { HashKey.hash(value, into: &hasher, depth: 0) }
+        let hash = hasher.finalize()
+        var probe = heads[hash] ?? -1
+        while probe >= 0 {
+            if matches(probe, candidate) { return probe }
+            probe = next[probe]
+        }
+        let group = count
+        next.append(heads[hash] ?? -1)
+        heads[hash] = group
+        keys.append(contentsOf: candidate)
+        count += 1
+        return group
+    }
+
+    private func matches(_ group: Int, _ candidate: [Value]) -> Bool {
+        let base = group * width
+        for position in 0..<width where keys[base + position] != candidate[position] { return false }
+        return true
+    }
+}
