@@ -67,7 +67,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "DanVanDomainTests", dependencies: [
-            "DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanStore", "DanVanDemo", "DanVanREPL", "VietText",
+            "DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanStore", "DanVanDemo", "DanVanREPL", "DanVanReport",
+            "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Pipelines"]),
         .testTarget(name: "DanVanREPLTests", dependencies: [

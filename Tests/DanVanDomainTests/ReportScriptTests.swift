@@ -11,12 +11,12 @@
 // own consistency.
 import DanVanDomain
 import DanVanLang
+import DanVanReport
 import DanVanStore
 import Foundation
 import Testing
 
 /// Why the report runs are off on this branch; see the file's header for what to change.
-let reportAPIMissing = "report API (DanVanReport) and issue-9 language functions not merged yet"
 
 @Suite struct ReportScriptTests {
     static let scripts = SavedScripts(directory: "reports")
@@ -28,8 +28,7 @@ let reportAPIMissing = "report API (DanVanReport) and issue-9 language functions
     /// The host a report runs on: the domain's, with the report functions.
     static func reportHost(_ store: Store) -> DomainHost {
         let host = DomainHost(store: store)
-        // When DanVanReport is merged: register its functions here, e.g.
-        // host.register(ReportFunctions.all(...)) — whatever its public registration is.
+        ReportFunctions.install(on: host, lang: { .vi }, progress: { _ in })
         return host
     }
 
@@ -147,7 +146,7 @@ let reportAPIMissing = "report API (DanVanReport) and issue-9 language functions
 
     // MARK: the reports' numbers (switched on with the report API)
 
-    @Test(.disabled(Comment(rawValue: reportAPIMissing)), arguments: [("so-ket", true, 2025), ("tong-ket", false, 2024)])
+    @Test(arguments: [("so-ket", true, 2025), ("tong-ket", false, 2024)])
     func reviewReport(_ name: String, _ half: Bool, _ year: Int) throws {
         let store = try FixDemo.made().store
         let (doc, files) = try Self.run(name, ["report_year": .int(year)])
@@ -169,7 +168,7 @@ let reportAPIMissing = "report API (DanVanReport) and issue-9 language functions
         #expect(placeholders.count == 4, "the narrative parts I, III, IV and V are left to write")
     }
 
-    @Test(.disabled(Comment(rawValue: reportAPIMissing)))
+    @Test
     func coverageReport() throws {
         let store = try FixDemo.made().store
         let (doc, _) = try Self.run("coverage", ["report_year": .int(2025)])
@@ -191,7 +190,7 @@ let reportAPIMissing = "report API (DanVanReport) and issue-9 language functions
         #expect(Cell.lines(.list(silent), columns: ["unit", "person", "phone"])?.sorted() == expected.sorted())
     }
 
-    @Test(.disabled(Comment(rawValue: reportAPIMissing)), arguments: [2024, 2023])
+    @Test(arguments: [2024, 2023])
     func contestReport(_ year: Int) throws {
         let store = try FixDemo.made().store
         let (doc, _) = try Self.run("contest", ["contest_year": .int(year)])
@@ -205,7 +204,7 @@ let reportAPIMissing = "report API (DanVanReport) and issue-9 language functions
         #expect(Cell.lines(.list(prizes), columns: ["prize", "team"])?.sorted() == (try ReportTruth.prizes(year: year, on: store)))
     }
 
-    @Test(.disabled(Comment(rawValue: reportAPIMissing)))
+    @Test
     func funnelReport() throws {
         let store = try FixDemo.made().store
         let (doc, _) = try Self.run("funnel", ["report_year": .int(2024), "years": .int(5)])
@@ -215,7 +214,7 @@ let reportAPIMissing = "report API (DanVanReport) and issue-9 language functions
         #expect(Cell.lines(.list(rows), columns: twin.columns)?.sorted() == expected.sorted())
     }
 
-    @Test(.disabled(Comment(rawValue: reportAPIMissing)))
+    @Test
     func commendationCandidatesReport() throws {
         let store = try FixDemo.made().store
         let (doc, _) = try Self.run("commendation-candidates", ["report_year": .int(2024)])
@@ -231,7 +230,7 @@ let reportAPIMissing = "report API (DanVanReport) and issue-9 language functions
         #expect(Cell.lines(.list(repeated), columns: ["awards"])?.sorted() == (try ReportTruth.repeatedAwards(on: store)))
     }
 
-    @Test(.disabled(Comment(rawValue: reportAPIMissing)))
+    @Test
     func hotspotsReport() throws {
         let store = try FixDemo.made().store
         let (doc, _) = try Self.run("hotspots", ["signed_on": .date(demoToday)])
