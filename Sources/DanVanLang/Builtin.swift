@@ -122,7 +122,7 @@ enum Library {
     /// Every library, in the order their names are listed for completion.
     static let libraries: [[Builtin]] = [
         CoreLibrary.functions, TextLibrary.functions, NumberLibrary.functions,
-        DateLibrary.functions, ListLibrary.functions, QueryLibrary.functions,
+        DateLibrary.functions, ListLibrary.functions, QueryLibrary.functions, ScriptLibrary.functions,
     ]
 
     static func all() -> [String: Function] {

@@ -6,8 +6,13 @@ import VietText
 /// a comma, a quote, CR or LF (quotes doubled inside). Booleans are 1/0, as in the database
 /// and in `danvan export`; null is an empty field.
 public enum CSVFormat {
-    public static func render(_ model: TableModel) -> String {
-        var out = model.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
+    /// The UTF-8 byte order mark, which tells Excel the file is UTF-8 (else it reads
+    /// Vietnamese as Windows-1252).
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// `bom`: start with the byte order mark, as a CSV file does (not a CSV on a screen or a pipe).
+    public static func render(_ model: TableModel, bom: Bool = false) -> String {
+        var out = (bom ? byteOrderMark : "") + model.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
         for row in model.rows {
             let fields = model.columns.indices.map { field(plain(model.cell(row, $0))) }
             out += fields.joined(separator: ",") + "\r\n"

@@ -1,5 +1,6 @@
 // The `danvan` command: a thin layer of argument parsing over the library targets.
 // Each subcommand lives in its own file; the shared options are in DatabaseOptions.swift.
+// `danvan FILE …` runs a script (`#!/usr/bin/env danvan`), as `danvan run FILE …`.
 import ArgumentParser
 import DanVanStore
 import Foundation
@@ -22,17 +23,45 @@ struct DanVan: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
+    @OptionGroup var output: OutputOptions
+
     /// No subcommand: the interactive session (Shell.swift), or a script piped on stdin.
     func run() throws {
-        try Shell.run(options: options, session: session)
+        try Shell.run(options: options, session: session, output: output)
+    }
+
+    /// The names `danvan FILE` must not take for a script's file.
+    static var subcommandNames: Set<String> {
+        Set(configuration.subcommands.map { $0._commandName } + ["help"])
+    }
+
+    /// The command line as ArgumentParser should read it: `danvan FILE …`, which is how a
+    /// script starting with `#!/usr/bin/env danvan` is started, becomes `danvan run FILE …`
+    /// when FILE is a file and not a subcommand's name.
+    static func arguments(_ arguments: [String]) -> [String] {
+        guard arguments.count > 1 else { return arguments }
+        let first = arguments[1]
+        var isDirectory: ObjCBool = false
+        guard !first.hasPrefix("-"), !subcommandNames.contains(first),
+              FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return arguments
+        }
+        return [arguments[0], "run"] + arguments[1...]
     }
 
     /// Runs the command line. A `CLIError` becomes its message on stderr and its exit code;
     /// an argument error exits with the documented usage code 2 (ArgumentParser's own is 64).
     /// Help screens and usage errors are shown in `helpLang`, ArgumentParser's own words too.
     static func main() {
+        let arguments = arguments(CommandLine.arguments)
         do {
-            var command = try parseAsRoot()
+            // `run FILE --help` lists the script's parameters; ArgumentParser would answer
+            // with the help of `run` alone.
+            if let script = ScriptHelp.scriptAskingForHelp(in: arguments) {
+                print(try ScriptHelp.screen(for: script, lang: helpLang))
+                Foundation.exit(ExitCode32.success.rawValue)
+            }
+            var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
         } catch let error as CLIError {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
