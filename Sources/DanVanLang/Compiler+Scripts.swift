@@ -61,8 +61,9 @@ extension Compiler {
             return nil
         }
         let chain = vm.importing.isEmpty ? [source.name] : vm.importing
-        if let start = chain.firstIndex(of: loaded.name) {
-            let cycle = chain[start...] + [loaded.name]
+        if chain.contains(loaded.name) {
+            // The whole chain from the main script, so the person sees how it was reached.
+            let cycle = chain + [loaded.name]
             error(range, ScriptMessages.importCycle, [.plain(cycle.joined(separator: " -> "))])
             return nil
         }

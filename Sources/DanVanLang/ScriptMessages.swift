@@ -30,8 +30,8 @@ public enum ScriptMessages {
         vi: "thiếu giá trị cho tham số '{0}' ({1}), vì nó không có giá trị mặc định",
         en: "the parameter '{0}' ({1}) has no default and no value was given")
     static let badParamValue = Localized(
-        vi: "tham số '{0}' cần một {1}, không phải {2}",
-        en: "the parameter '{0}' needs a {1}, not {2}")
+        vi: "tham số '{0}' cần giá trị kiểu {1}, không phải {2}",
+        en: "the parameter '{0}' takes a value of type {1}, not {2}")
     static let importNotAtTop = Localized(
         vi: "'import' chỉ dùng được ở cấp ngoài cùng của tệp, không trong một khối hay một hàm",
         en: "'import' is only allowed at the top level of a file, not inside a block or a function")
