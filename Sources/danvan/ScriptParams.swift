@@ -82,7 +82,7 @@ enum ScriptHelp {
                            code: .scriptError)
         }
         let runHelp = ParserText.helpScreen(DanVan.helpMessage(for: Run.self), lang)
-        return runHelp.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + section(parameters, file: file, lang: lang)
+        return runHelp.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + section(parameters, file: source.name, lang: lang)
     }
 
     /// The parameters as an aligned list: name, type, default (or "required"), help.
