@@ -142,9 +142,16 @@ extension Compiler {
 
     /// A top-level expression statement whose value is kept as the program's result (`keep`)
     /// and, in a script that shows its values, handed to the `show` hook unless it is null.
+    /// A statement that changes data (`insert`, `| update`, `| delete`, a host function that
+    /// writes) shows nothing: the runner names each change set saved (or, in a dry run, what
+    /// would change), and a fix script of twenty updates should not print twenty bare counts.
     func compileTopLevelValue(_ expr: Expr, keep: Bool) -> Exec {
+        let wroteBefore = function.writes
+        function.writes = false
         let value = compile(expr)
-        let shows = showsValues && !isModule
+        let writes = function.writes
+        function.writes = wroteBefore || writes
+        let shows = showsValues && !isModule && !writes
         let at = span(expr.range)
         return { frame in
             let result = try value(&frame)

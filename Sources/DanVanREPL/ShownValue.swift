@@ -26,7 +26,8 @@ public enum ShownValue {
         case .record(let model):
             rendered = render(model, mode: mode == .table ? .line : mode, lang: lang, byteOrderMark: byteOrderMark)
         }
-        return rendered.hasSuffix("\n") ? rendered : rendered + "\n"
+        // By scalars: a CSV record ends with CRLF, which is one Character that is not "\n".
+        return rendered.unicodeScalars.last == "\n" ? rendered : rendered + "\n"
     }
 
     static func render(_ model: TableModel, mode: OutputMode, lang: Lang, byteOrderMark: Bool) -> String {

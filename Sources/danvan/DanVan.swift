@@ -23,11 +23,10 @@ struct DanVan: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
-    @OptionGroup var output: OutputOptions
 
     /// No subcommand: the interactive session (Shell.swift), or a script piped on stdin.
     func run() throws {
-        try Shell.run(options: options, session: session, output: output)
+        try Shell.run(options: options, session: session, output: try OutputOptions.parse(DanVan.rootOutput))
     }
 
     /// The names `danvan FILE` must not take for a script's file.
@@ -52,8 +51,46 @@ struct DanVan: ParsableCommand {
     /// Runs the command line. A `CLIError` becomes its message on stderr and its exit code;
     /// an argument error exits with the documented usage code 2 (ArgumentParser's own is 64).
     /// Help screens and usage errors are shown in `helpLang`, ArgumentParser's own words too.
+    /// `--mode`, `--output`, `--replace`, `--append` given to `danvan` itself (for piped input),
+    /// taken off the command line before ArgumentParser reads it. The root command cannot
+    /// declare them: ArgumentParser gives a parent's option to the parent even after a
+    /// subcommand, and `export -o/--output` and `import --append` have their own.
+    nonisolated(unsafe) static var rootOutput: [String] = []
+
+    /// The command line without the root's output options (`rootOutput`), when no subcommand is named.
+    static func takingRootOutput(_ arguments: [String]) -> [String] {
+        var rest = Array(arguments.prefix(1))
+        var taken: [String] = []
+        var index = 1
+        let valueOptions: Set<String> = ["--db", "--lang", "--user"]
+        while index < arguments.count {
+            let argument = arguments[index]
+            let next = index + 1 < arguments.count ? [arguments[index + 1]] : []
+            if argument == "--" || !argument.hasPrefix("-") {
+                // A subcommand (or a stray argument): ArgumentParser reads all of it as written.
+                return arguments
+            } else if argument == "--mode" || argument == "--output" {
+                taken += [argument] + next
+                index += 2
+                continue
+            } else if argument.hasPrefix("--mode=") || argument.hasPrefix("--output=") || argument == "--replace"
+                        || argument == "--append" {
+                taken.append(argument)
+            } else if valueOptions.contains(argument) {
+                rest += [argument] + next
+                index += 2
+                continue
+            } else {
+                rest.append(argument)
+            }
+            index += 1
+        }
+        rootOutput = taken
+        return rest
+    }
+
     static func main() {
-        let arguments = arguments(CommandLine.arguments)
+        let arguments = takingRootOutput(arguments(CommandLine.arguments))
         do {
             // `run FILE --help` lists the script's parameters; ArgumentParser would answer
             // with the help of `run` alone.

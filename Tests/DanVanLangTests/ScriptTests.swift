@@ -216,6 +216,12 @@ func runScript(_ text: String, files: [String: String] = [:], parameters: [Strin
         #expect(runScript(script).shown.isEmpty)
     }
 
+    @Test func aStatementThatChangesDataShowsNothing() {
+        let result = runScript("insert fields {code: \"X\", name: \"X\"}\nfields | count", showing: true)
+        #expect(result.error == nil, "\(result.error ?? "")")
+        #expect(result.shown.count == 1)
+    }
+
     @Test func showHandsAnyValueToTheHookAndPrintStaysPlain() {
         let result = runScript("for i in range(2) { show({n: i}) }\nprint({n: 9})")
         #expect(result.shown == ["{n: 0}", "{n: 1}"])

@@ -25,6 +25,10 @@ import Testing
         let counted = try sql("SELECT count(*) FROM models WHERE year = 2024")
         #expect(eval.stdout == "n:\n" + counted)
 
+        // Piped input takes --mode and --output too (the root command's own, beside export's -o/--output).
+        let json = try DemoDatabase.danvan(["--mode", "json"], input: "units | where id == 1 | select id, code\n")
+        #expect(json.stdout == "[\n  {\"id\": 1, \"code\": \"TP\"}\n]\n", "\(json)")
+
         // A single row shows as `label = value` lines, as in the session.
         let row = try DemoDatabase.danvan(["eval", "units | where id == 1 | first"])
         let name = try sql("SELECT name FROM units WHERE id = 1").trimmingCharacters(in: .newlines)
@@ -36,6 +40,7 @@ import Testing
         let result = try DemoDatabase.danvan(["eval", code, "--mode", "csv"])
         #expect(result.status == 0, "\(result)")
         #expect(!result.stdout.hasPrefix("\u{FEFF}"), "stdout CSV has no byte order mark")
+        #expect(!result.stdout.unicodeScalars.reversed().prefix(3).elementsEqual(["\n", "\n", "\r"]), "no blank line after the CSV")
         let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "field,n")
         var counted: [String: String] = [:]
@@ -95,7 +100,17 @@ import Testing
         var variables = ["PATH": BuiltProducts.directory.path + ":/usr/bin:/bin", "LANG": "C.UTF-8",
                          "DANVAN_DB": try DemoDatabase.path()]
         variables.merge(environment) { $1 }
-        return try ProcessRunner.run("/bin/sh", ["-c", "cd '\(folder)' && \(command)"], environment: variables)
+        var result = try ProcessRunner.run("/bin/sh", ["-c", "cd '\(folder)' && \(command)"], environment: variables)
+        // A script just written may still be open for writing in a child another test spawned
+        // meanwhile (it inherited the descriptor): executing it then fails with ETXTBSY until
+        // that child has exec'd. Try again a few times.
+        var attempts = 0
+        while result.status == 126, result.stderr.contains("Text file busy"), attempts < 20 {
+            usleep(100_000)
+            attempts += 1
+            result = try ProcessRunner.run("/bin/sh", ["-c", "cd '\(folder)' && \(command)"], environment: variables)
+        }
+        return result
     }
 
     private func script(_ text: String, named name: String = "report.dv", in scratch: ScratchDirectory) throws -> String {
