@@ -42,7 +42,8 @@ struct DanVan: ParsableCommand {
         let first = arguments[1]
         var isDirectory: ObjCBool = false
         guard !first.hasPrefix("-"), !subcommandNames.contains(first),
-              FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), !isDirectory.boolValue else {
+              FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), !isDirectory.boolValue,
+              !isDatabase(first) else {
             return arguments
         }
         return [arguments[0], "run"] + arguments[1...]
@@ -87,6 +88,15 @@ struct DanVan: ParsableCommand {
         }
         rootOutput = taken
         return rest
+    }
+
+    /// Whether `path` is an SQLite file (`danvan demo.db` means a session on it, not a script:
+    /// ArgumentParser then says the argument is unexpected, and `--help` shows `--db`).
+    static func isDatabase(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\u{0}".utf8)
     }
 
     static func main() {

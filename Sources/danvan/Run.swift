@@ -39,14 +39,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let lang = options.language
         let source = try Scripts.read(file, lang: lang)
-        let parameters: [ScriptParameter]
-        do {
-            parameters = try Interpreter.parameters(of: source)
-        } catch {
-            standardError(DiagnosticRenderer.render(error.diagnostics, sources: [source], lang: lang))
-            throw ExitCode(ScriptOutcome.scriptError.exitCode)
-        }
-        let values = try script.values(for: parameters, script: file, lang: lang)
+        let values = try script.values(for: source, script: file, lang: lang)
         try Scripts.execute(source, options: options, session: session, origin: file, dryRun: dryRun,
                             autocommit: noTransaction, output: output, parameters: values, arguments: script.arguments)
     }
@@ -72,14 +65,7 @@ struct Eval: ParsableCommand {
     func run() throws {
         let lang = options.language
         let source = SourceText(name: "<eval>", text: code)
-        let parameters: [ScriptParameter]
-        do {
-            parameters = try Interpreter.parameters(of: source)
-        } catch {
-            standardError(DiagnosticRenderer.render(error.diagnostics, sources: [source], lang: lang))
-            throw ExitCode(ScriptOutcome.scriptError.exitCode)
-        }
-        let values = try script.values(for: parameters, script: "eval", lang: lang)
+        let values = try script.values(for: source, script: "eval", lang: lang)
         try Scripts.execute(source, options: options, session: session, origin: "eval", dryRun: dryRun,
                             output: output, parameters: values, arguments: script.arguments)
     }

@@ -17,6 +17,22 @@ struct ScriptOptions: ParsableArguments {
     @Argument(parsing: .postTerminator, help: HelpText.Params.arguments.argumentHelp())
     var arguments: [String] = []
 
+    /// The parameters `source` declares; its syntax errors and wrong declarations are a
+    /// script error (exit code 1), shown as diagnostics.
+    static func parameters(of source: SourceText, lang: Lang) throws -> [ScriptParameter] {
+        do {
+            return try Interpreter.parameters(of: source)
+        } catch {
+            throw CLIError(message: DiagnosticRenderer.render(error.diagnostics, sources: [source], lang: lang),
+                           code: .scriptError)
+        }
+    }
+
+    /// The values of the parameters `source` declares, from `--set`, each of its parameter's type.
+    func values(for source: SourceText, script: String, lang: Lang) throws -> [String: Value] {
+        try values(for: Self.parameters(of: source, lang: lang), script: script, lang: lang)
+    }
+
     /// The values of `parameters` from `--set`, each of its parameter's type.
     func values(for parameters: [ScriptParameter], script: String, lang: Lang) throws -> [String: Value] {
         var values: [String: Value] = [:]
@@ -74,13 +90,7 @@ enum ScriptHelp {
     /// The help screen, or the error that kept the script from being read.
     static func screen(for file: String, lang: Lang) throws -> String {
         let source = try Scripts.read(file, lang: lang)
-        let parameters: [ScriptParameter]
-        do {
-            parameters = try Interpreter.parameters(of: source)
-        } catch {
-            throw CLIError(message: DiagnosticRenderer.render(error.diagnostics, sources: [source], lang: lang),
-                           code: .scriptError)
-        }
+        let parameters = try ScriptOptions.parameters(of: source, lang: lang)
         let runHelp = ParserText.helpScreen(DanVan.helpMessage(for: Run.self), lang)
         return runHelp.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + section(parameters, file: source.name, lang: lang)
     }
