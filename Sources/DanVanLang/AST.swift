@@ -129,8 +129,23 @@ public struct Stmt: Sendable {
         case `return`(Expr?)
         /// `transaction { ... }`: the block's changes all happen or, on an error, none.
         case transaction([Stmt])
+        /// `param NAME: TYPE = DEFAULT`: a value the person running the script may give.
+        case param(ParamDecl)
+        /// `import "lib/common.dv"`: the path as written and the range of its literal.
+        case `import`(String, SourceRange)
     }
 
     public let kind: Kind
     public let range: SourceRange
+}
+
+/// `param year: int = 2024  # the review year` (Parser+Scripts.swift).
+public struct ParamDecl: Sendable {
+    public let name: String
+    public let nameRange: SourceRange
+    /// The type as written (`int`, `number`, `text`, `date`, `bool`); checked by the compiler.
+    public let typeName: String
+    public let typeRange: SourceRange
+    /// nil: the parameter is required.
+    public let defaultValue: Expr?
 }

@@ -123,7 +123,7 @@ enum Library {
     static let libraries: [[Builtin]] = [
         CoreLibrary.functions, TextLibrary.functions, NumberLibrary.functions,
         DateLibrary.functions, ListLibrary.functions, QueryLibrary.functions, FormatLibrary.functions,
-        TableLibrary.functions,
+        TableLibrary.functions, ScriptLibrary.functions,
     ]
 
     static func all() -> [String: Function] {

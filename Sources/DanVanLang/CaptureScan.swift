@@ -41,7 +41,7 @@ enum CaptureScan {
             for inner in body { visit(inner, nested: nested, inStage: inStage, &result) }
         case .transaction(let body):
             for inner in body { visit(inner, nested: nested, inStage: inStage, &result) }
-        case .break, .continue: break
+        case .break, .continue, .param, .import: break
         case .return(let value):
             if let value { visit(value, nested: nested, inStage: inStage, &result) }
         }

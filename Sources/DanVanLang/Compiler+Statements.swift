@@ -115,6 +115,12 @@ extension Compiler {
         case .transaction(let body):
             return compileTransaction(body, range: range)
 
+        case .param(let declaration):
+            return compileParam(declaration, range: range)
+
+        case .import:
+            return compileImportStatement(range)
+
         case .break:
             if function.loopDepth == 0 { error(range, CompileMessages.breakOutsideLoop) }
             return { _ in .breakLoop }

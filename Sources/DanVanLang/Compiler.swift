@@ -21,6 +21,16 @@ final class Compiler {
     let stackGuard: StackGuard
     /// The plans of the pipelines compiled so far, in source order, for `:explain`.
     var plans: [CompiledPlan] = []
+    /// Compiling a file that another imports: its top-level values are not shown and it
+    /// may not declare parameters (Compiler+Scripts.swift).
+    var isModule = false
+    /// Hand each top-level expression statement's value to the `show` hook (`danvan run`).
+    var showsValues = false
+    /// The program's parameters by name, once checked.
+    var parameterTable: [String: ScriptParameter] = [:]
+    /// The file each top-level `import` brings in, by the statement's first byte; absent
+    /// when the import failed (and was reported).
+    var importedModules: [Int: Module] = [:]
 
     init(vm: VM, source: SourceText, sourceIndex: Int32, allowRedeclare: Bool) {
         self.vm = vm
@@ -45,13 +55,17 @@ final class Compiler {
 
     /// Compiles a whole program (script or REPL entry) into the main function. When
     /// `keepLastValue`, a final expression statement leaves its value as the result.
-    func compileProgram(_ statements: [Stmt], keepLastValue: Bool) -> (proto: Proto, hasValue: Bool) {
+    func compileProgram(_ statements: [Stmt], keepLastValue: Bool, name: String = "") -> (proto: Proto, hasValue: Bool) {
+        // Imported files first: their names are globals the program's own code may use.
+        prepareScript(statements)
         // Top-level names are known before any body is compiled, so functions can call
         // functions declared further down and use globals set later.
         for statement in statements {
             switch statement.kind {
             case .let(let name, let range, _):
                 declare(global: name, range: range)
+            case .param(let declaration):
+                declare(global: declaration.name, range: declaration.nameRange)
             case .function(let declaration):
                 if let name = declaration.name { declare(global: name, range: declaration.range) }
             default: break
@@ -65,15 +79,15 @@ final class Compiler {
         for (position, statement) in statements.enumerated() {
             statementStart = statement.range.start
             statementRange = statement.range
-            if keepLastValue, position == statements.count - 1, case .expression(let expr) = statement.kind {
-                let value = compile(expr)
-                execs.append(Step { frame in frame.result = try value(&frame); return .normal })
-                hasValue = true
+            let keeps = keepLastValue && position == statements.count - 1
+            if keeps || showsValues, case .expression(let expr) = statement.kind {
+                execs.append(Step(exec: compileTopLevelValue(expr, keep: keeps)))
+                hasValue = hasValue || keeps
             } else {
                 execs.append(Step(exec: compile(statement)))
             }
         }
-        let proto = Proto(name: "", arity: 0, span: span(statements.first?.range ?? SourceRange(start: 0, end: 0)))
+        let proto = Proto(name: name, arity: 0, span: span(statements.first?.range ?? SourceRange(start: 0, end: 0)))
         proto.body = Compiler.sequence(execs)
         proto.frameSize = function.maxSlot
         proto.cellCount = function.maxCell
@@ -94,6 +108,9 @@ final class Compiler {
     func declare(global name: String, range: SourceRange) {
         if !allowRedeclare && declaredInThisProgram.contains(name) {
             error(range, CompileMessages.alreadyDeclared, [.plain(name)])
+        }
+        if !allowRedeclare, let owner = vm.moduleOwner[name], owner != source.name {
+            error(range, ScriptMessages.importedTwice, [.plain(name), .plain(owner)])
         }
         declaredInThisProgram.insert(name)
         globalDeclaredAt[name] = min(globalDeclaredAt[name] ?? Int.max, range.start)

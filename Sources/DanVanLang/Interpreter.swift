@@ -19,7 +19,11 @@ import Darwin
 ///     print(DiagnosticRenderer.render(error.diagnostics, sources: interpreter.sources, lang: .vi))
 /// }
 /// ```
-/// - `output` receives each `print` line without its line break.
+/// - `output` receives each `print` line without its line break; `show` receives the values
+///   of `show(v)` and, in `run(_:showingValues:)`, of top-level expression statements.
+/// - Scripts: `param`s take their values from `parameterValues` (`parameters(of:)` lists
+///   them), `args` is `arguments`, `import "path"` reads files through `moduleLoader`
+///   (Interpreter+Scripts.swift).
 /// - Globals (`let`, `fn` at the top level) persist across `run` and `evaluate` calls.
 /// - Once a program has compiled, and before it runs, the host's `willRun(writes:)` is told
 ///   whether it may change data; an error it throws is the program's runtime error.
@@ -53,10 +57,12 @@ public final class Interpreter {
     }
 
     /// Runs a whole script. Returns the value of its last statement when that is an
-    /// expression (a script's value is not printed by the CLI), else null.
+    /// expression, else null. `showingValues`: every top-level expression statement's value
+    /// that is not null goes to `show` as it is computed (`danvan run`, `eval`, piped input),
+    /// the way a REPL shows an entry's value.
     @discardableResult
-    public func run(_ source: SourceText) throws(LangError) -> Value {
-        try execute(source, isREPL: false) ?? .null
+    public func run(_ source: SourceText, showingValues: Bool = false) throws(LangError) -> Value {
+        try execute(source, isREPL: false, showsValues: showingValues) ?? .null
     }
 
     /// Runs one REPL entry: the value of a final expression statement, nil for statements.
@@ -121,12 +127,13 @@ public final class Interpreter {
         DiagnosticRenderer.render(error.diagnostics, sources: vm.sources, lang: vm.lang)
     }
 
-    func execute(_ source: SourceText, isREPL: Bool) throws(LangError) -> Value? {
+    func execute(_ source: SourceText, isREPL: Bool, showsValues: Bool = false) throws(LangError) -> Value? {
         let (statements, parseDiagnostics) = Parser.parse(source)
         let sourceIndex = Int32(vm.sources.count)
         vm.sources.append(source)
         if !parseDiagnostics.isEmpty { throw LangError(parseDiagnostics) }
         let compiler = Compiler(vm: vm, source: source, sourceIndex: sourceIndex, allowRedeclare: isREPL)
+        compiler.showsValues = showsValues
         let (proto, hasValue) = compiler.compileProgram(statements, keepLastValue: true)
         if !compiler.diagnostics.isEmpty { throw LangError(compiler.diagnostics) }
         vm.interrupt.clear()

@@ -46,7 +46,8 @@ extension Parser {
 
     /// statement → letStatement | functionDeclaration | ifStatement | whileStatement
     ///           | forStatement | "break" | "continue" | returnStatement
-    ///           | transactionStatement (Parser+Writes.swift) | expressionStatement
+    ///           | transactionStatement (Parser+Writes.swift)
+    ///           | paramStatement | importStatement (Parser+Scripts.swift) | expressionStatement
     func statement() throws -> Stmt {
         let start = current.range
         switch current.kind {
@@ -87,6 +88,8 @@ extension Parser {
             return Stmt(kind: .return(value), range: start.to(value.range))
         default:
             if atTransaction() { return try transactionStatement() }
+            if atParam() { return try paramStatement() }
+            if atImport() { return try importStatement() }
             return try expressionStatement()
         }
     }

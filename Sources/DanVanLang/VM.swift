@@ -43,6 +43,21 @@ final class VM {
     /// The cell a boxed local holds before its `let` runs.
     let placeholderCell = Cell(.null)
 
+    // Scripts and modules (Interpreter+Scripts.swift, Compiler+Scripts.swift).
+    /// Where `show(v)` and a script's top-level values go; nil: printed as `print` would.
+    var show: ((Value) throws -> Void)?
+    /// The values of `param`s given by the embedder (`--set name=value`).
+    var parameterValues: [String: Value] = [:]
+    /// Reads the file an `import` names: (path as written, importing file's name) → its text,
+    /// named so that the same file always gets the same name.
+    var moduleLoader: ((String, String) throws -> SourceText)?
+    /// Every file imported so far, by name: each is compiled and run once per session.
+    var modules: [String: Module] = [:]
+    /// The files being compiled, outermost first: an import of one of them is a cycle.
+    var importing: [String] = []
+    /// The global names an imported file defines, and which file.
+    var moduleOwner: [String: String] = [:]
+
     init(host: Host?, lang: Lang, output: @escaping (String) -> Void, interrupt: InterruptFlag, today: @escaping () -> CalendarDate) {
         stack = .allocate(capacity: VM.stackCapacity)
         stack.initialize(repeating: .null, count: VM.stackCapacity)

@@ -27,6 +27,8 @@ struct BuiltinHelp: Sendable {
         // Core
         BuiltinHelp("print", "print(a, b, ...)", vi: "In các giá trị trên một dòng, cách nhau một dấu cách",
                     en: "Prints the values on one line, separated by spaces"),
+        BuiltinHelp("show", "show(v)", vi: "Hiện giá trị như phiên làm việc hiện nó (một bảng, một bản ghi), theo :mode",
+                    en: "Shows the value as the session shows it (a table, a record), in the :mode"),
         BuiltinHelp("type", "type(v)", vi: "Kiểu của giá trị, bằng tiếng Anh (\"integer\", \"text\", …)",
                     en: "The kind of value, as text (\"integer\", \"text\", …)"),
         BuiltinHelp("text", "text(v)", vi: "Giá trị dưới dạng văn bản, như print hiện nó",

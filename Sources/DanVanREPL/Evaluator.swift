@@ -44,11 +44,15 @@ public struct EvalRequest {
     /// Where `print` writes, immediately (a long loop's output appears as it runs). The
     /// engine routes it to the screen or to the `:output` file.
     public var write: (String) -> Void
+    /// The session's `:mode`, for what `show(v)` writes.
+    public var mode: OutputMode
 
-    public init(text: String, origin: SourceOrigin, lang: Lang, write: @escaping (String) -> Void) {
+    public init(text: String, origin: SourceOrigin, lang: Lang, mode: OutputMode = .table,
+                write: @escaping (String) -> Void) {
         self.text = text
         self.origin = origin
         self.lang = lang
+        self.mode = mode
         self.write = write
     }
 }

@@ -35,6 +35,12 @@ public final class LanguageEvaluator: Evaluator {
         self.interrupt = interrupt
         self.beforeEvaluate = beforeEvaluate
         interpreter = Interpreter(host: host, lang: lang, output: { route.write($0 + "\n") }, interrupt: interrupt)
+        // `show(v)` writes where `print` does, the way the session shows a value (whole: a
+        // value shown from inside a loop is not paged).
+        interpreter.show = { [route] value in
+            if let text = try ShownValue.text(value, mode: route.mode, lang: route.lang) { route.write(text) }
+        }
+        interpreter.moduleLoader = FileModules.load
         // Nothing is defined yet: every name but the tables is a built-in.
         builtinNames = Set(interpreter.globalNames()).subtracting(host?.tableNames ?? [])
     }
@@ -82,6 +88,8 @@ public final class LanguageEvaluator: Evaluator {
     private func evaluateNow(_ request: EvalRequest) -> EvalResult {
         interpreter.lang = request.lang
         route.write = request.write
+        route.mode = request.mode
+        route.lang = request.lang
         defer { route.write = { _ in } }
         beforeEvaluate()
         let source = Self.source(request.text, origin: request.origin)
@@ -169,4 +177,6 @@ public final class LanguageEvaluator: Evaluator {
 /// The `print` destination of the entry being run.
 private final class OutputRoute {
     var write: (String) -> Void = { _ in }
+    var mode = OutputMode.table
+    var lang = Lang.en
 }

@@ -189,7 +189,7 @@ public final class REPLEngine {
     /// Evaluates `text` and shows its value; `showValue` false for `:load`ed files, whose
     /// last expression is not a result anybody asked to see.
     func evaluate(_ text: String, origin: SourceOrigin, showValue: Bool = true) {
-        let request = EvalRequest(text: text, origin: origin, lang: settings.lang) { [weak self] printed in
+        let request = EvalRequest(text: text, origin: origin, lang: settings.lang, mode: settings.mode) { [weak self] printed in
             self?.writeResult(printed)
         }
         let started = environment.now()

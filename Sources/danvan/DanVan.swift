@@ -1,5 +1,6 @@
 // The `danvan` command: a thin layer of argument parsing over the library targets.
 // Each subcommand lives in its own file; the shared options are in DatabaseOptions.swift.
+// `danvan FILE …` runs a script (`#!/usr/bin/env danvan`), as `danvan run FILE …`.
 import ArgumentParser
 import DanVanStore
 import Foundation
@@ -22,17 +23,92 @@ struct DanVan: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
+
     /// No subcommand: the interactive session (Shell.swift), or a script piped on stdin.
     func run() throws {
-        try Shell.run(options: options, session: session)
+        try Shell.run(options: options, session: session, output: try OutputOptions.parse(DanVan.rootOutput))
+    }
+
+    /// The names `danvan FILE` must not take for a script's file.
+    static var subcommandNames: Set<String> {
+        Set(configuration.subcommands.map { $0._commandName } + ["help"])
+    }
+
+    /// The command line as ArgumentParser should read it: `danvan FILE …`, which is how a
+    /// script starting with `#!/usr/bin/env danvan` is started, becomes `danvan run FILE …`
+    /// when FILE is a file and not a subcommand's name.
+    static func arguments(_ arguments: [String]) -> [String] {
+        guard arguments.count > 1 else { return arguments }
+        let first = arguments[1]
+        var isDirectory: ObjCBool = false
+        guard !first.hasPrefix("-"), !subcommandNames.contains(first),
+              FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), !isDirectory.boolValue,
+              !isDatabase(first) else {
+            return arguments
+        }
+        return [arguments[0], "run"] + arguments[1...]
     }
 
     /// Runs the command line. A `CLIError` becomes its message on stderr and its exit code;
     /// an argument error exits with the documented usage code 2 (ArgumentParser's own is 64).
     /// Help screens and usage errors are shown in `helpLang`, ArgumentParser's own words too.
+    /// `--mode`, `--output`, `--replace`, `--append` given to `danvan` itself (for piped input),
+    /// taken off the command line before ArgumentParser reads it. The root command cannot
+    /// declare them: ArgumentParser gives a parent's option to the parent even after a
+    /// subcommand, and `export -o/--output` and `import --append` have their own.
+    nonisolated(unsafe) static var rootOutput: [String] = []
+
+    /// The command line without the root's output options (`rootOutput`), when no subcommand is named.
+    static func takingRootOutput(_ arguments: [String]) -> [String] {
+        var rest = Array(arguments.prefix(1))
+        var taken: [String] = []
+        var index = 1
+        let valueOptions: Set<String> = ["--db", "--lang", "--user"]
+        while index < arguments.count {
+            let argument = arguments[index]
+            let next = index + 1 < arguments.count ? [arguments[index + 1]] : []
+            if argument == "--" || !argument.hasPrefix("-") {
+                // A subcommand (or a stray argument): ArgumentParser reads all of it as written.
+                return arguments
+            } else if argument == "--mode" || argument == "--output" {
+                taken += [argument] + next
+                index += 2
+                continue
+            } else if argument.hasPrefix("--mode=") || argument.hasPrefix("--output=") || argument == "--replace"
+                        || argument == "--append" {
+                taken.append(argument)
+            } else if valueOptions.contains(argument) {
+                rest += [argument] + next
+                index += 2
+                continue
+            } else {
+                rest.append(argument)
+            }
+            index += 1
+        }
+        rootOutput = taken
+        return rest
+    }
+
+    /// Whether `path` is an SQLite file (`danvan demo.db` means a session on it, not a script:
+    /// ArgumentParser then says the argument is unexpected, and `--help` shows `--db`).
+    static func isDatabase(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\u{0}".utf8)
+    }
+
     static func main() {
+        let arguments = takingRootOutput(arguments(CommandLine.arguments))
         do {
-            var command = try parseAsRoot()
+            // `run FILE --help` lists the script's parameters; ArgumentParser would answer
+            // with the help of `run` alone.
+            if let script = ScriptHelp.scriptAskingForHelp(in: arguments) {
+                print(try ScriptHelp.screen(for: script, lang: helpLang))
+                Foundation.exit(ExitCode32.success.rawValue)
+            }
+            var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
         } catch let error as CLIError {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))

@@ -56,13 +56,18 @@ enum HelpText {
             vi: """
                 Khi không có lệnh con, danvan mở phiên làm việc tương tác trên cơ sở dữ liệu \
                 (gõ :help trong phiên để xem trợ giúp); khi đầu vào chuẩn không phải là terminal, \
-                danvan chạy nội dung đầu vào đó như một kịch bản (script). \
+                danvan chạy nội dung đầu vào đó như một kịch bản (script) và hiện giá trị của từng \
+                biểu thức như trong phiên (--mode, --output như với run). danvan TỆP chạy một tệp \
+                kịch bản như danvan run TỆP, nên một kịch bản mở đầu bằng #!/usr/bin/env danvan \
+                chạy được trực tiếp. \
                 Mã thoát: 0 thành công, 1 lỗi kịch bản, 2 sai cách dùng, 3 lỗi dữ liệu, \
                 4 lỗi vào/ra (I/O), 130 bị ngắt.
                 """,
             en: """
                 With no subcommand, danvan opens the interactive session on the database (type :help there); \
-                when standard input is not a terminal, it runs that input as a script. \
+                when standard input is not a terminal, it runs that input as a script and shows each \
+                expression's value as the session would (--mode, --output as for run). danvan FILE runs \
+                a script file like danvan run FILE, so a script starting with #!/usr/bin/env danvan runs by itself. \
                 Exit codes: 0 success, 1 script error, 2 usage error, 3 data error, 4 I/O error, 130 interrupted.
                 """)
     }
@@ -103,11 +108,19 @@ enum HelpText {
                                         en: "Run a DanVan script file.")
         static let discussion = Localized(
             vi: """
+                Giá trị của từng biểu thức ở cấp ngoài cùng được hiện như trong phiên làm việc \
+                (show(v) cũng vậy; print in văn bản thường). Tham số khai báo bằng param được cho \
+                giá trị bằng --set TÊN=GIÁ_TRỊ; danvan run TỆP --help liệt kê chúng; thiếu hay sai \
+                một tham số là lỗi cách dùng (mã thoát 2). \
                 Lỗi được báo theo dạng TỆP:DÒNG:CỘT: lỗi: thông báo, kèm dòng mã nguồn và dấu ^ chỉ chỗ sai. \
                 Cả kịch bản là một giao dịch: nếu nó lỗi giữa chừng thì không có gì thay đổi. Mỗi lần \
                 thay đổi được lưu có một dòng trên đầu ra lỗi chuẩn (stderr) nêu số của nó (xem danvan changes, danvan undo).
                 """,
             en: """
+                Each top-level expression's value is shown as the session shows it (so is show(v); \
+                print writes plain text). Parameters declared with param get their values from \
+                --set NAME=VALUE; danvan run FILE --help lists them; a missing or wrong parameter \
+                is a usage error (exit code 2). \
                 Errors are reported as FILE:LINE:COL: error: message, with the source line and a caret. \
                 The whole script is one transaction: when it fails halfway nothing is changed. Each change \
                 set it saves is named by one line on standard error (see danvan changes, danvan undo).
@@ -120,8 +133,8 @@ enum HelpText {
 
     enum Eval {
         static let abstract = Localized(vi: "Chạy một đoạn mã DanVan.", en: "Run a snippet of DanVan code.")
-        static let code = Localized(vi: "Đoạn mã cần chạy, ví dụ 'print(models | count)'.",
-                                    en: "The code to run, e.g. 'print(models | count)'.")
+        static let code = Localized(vi: "Đoạn mã cần chạy, ví dụ 'models | count'.",
+                                    en: "The code to run, e.g. 'models | count'.")
     }
 
     enum Changes {

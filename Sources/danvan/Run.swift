@@ -1,5 +1,7 @@
 // `danvan run FILE` and `danvan eval 'CODE'`: run a saved script or a snippet against the
-// database, with the documented exit codes (0 success, 1 script error, 130 interrupted), as
+// database, showing each top-level value as the REPL would (`--mode`, `--output`:
+// ScriptOutput.swift), with its parameters (`--set`, `-- args`: ScriptParams.swift), with
+// the documented exit codes (0 success, 1 script error, 2 a parameter wrong, 130 interrupted), as
 // one transaction (`--no-transaction`: each write saved at once), or as a dry-run that
 // prints what would change and keeps nothing; `--read-only`, `--sandbox`, `--user` as for
 // the session (SessionOptions.swift).
@@ -31,21 +33,16 @@ struct Run: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var script: ScriptOptions
+
     func run() throws {
-        let text: String
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw CLIError(message: CLIMessages.notUTF8(options.language, file), code: .scriptError)
-            }
-            text = decoded
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError(message: CLIMessages.cannotRead(options.language, file), code: .ioError)
-        }
-        try Scripts.execute(SourceText(name: file, text: text), options: options, session: session, origin: file,
-                            dryRun: dryRun, autocommit: noTransaction)
+        let lang = options.language
+        let source = try Scripts.read(file, lang: lang)
+        let values = try script.values(for: source, script: file, lang: lang)
+        try Scripts.execute(source, options: options, session: session, origin: file, dryRun: dryRun,
+                            autocommit: noTransaction, output: output, parameters: values, arguments: script.arguments)
     }
 }
 
@@ -62,9 +59,16 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var script: ScriptOptions
+
     func run() throws {
-        try Scripts.execute(SourceText(name: "<eval>", text: code), options: options, session: session, origin: "eval",
-                            dryRun: dryRun)
+        let lang = options.language
+        let source = SourceText(name: "<eval>", text: code)
+        let values = try script.values(for: source, script: "eval", lang: lang)
+        try Scripts.execute(source, options: options, session: session, origin: "eval", dryRun: dryRun,
+                            output: output, parameters: values, arguments: script.arguments)
     }
 }
 
@@ -94,13 +98,39 @@ struct Explain: ParsableCommand {
 }
 
 enum Scripts {
+    /// The script file `path` as a source named by its plain path (`./a.dv` → `a.dv`), the
+    /// name its imports resolve against and its diagnostics show.
+    static func read(_ path: String, lang: Lang) throws -> SourceText {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError(message: CLIMessages.cannotRead(lang, path), code: .ioError)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CLIError(message: CLIMessages.notUTF8(lang, path), code: .scriptError)
+        }
+        return SourceText(name: FileModules.plain(path), text: text)
+    }
+
     /// Runs `source` on the options' database as one transaction (or, `autocommit`, saving
-    /// each write at once); exits with the outcome's code when it is not success. Each change
-    /// set saved is named on stderr; a dry-run's summary goes to stdout after the script's output.
+    /// each write at once), showing each top-level value as the REPL would, in `--mode`, on
+    /// stdout or into `--output`; exits with the outcome's code when it is not success. Each
+    /// change set saved is named on stderr; a dry-run's summary goes to stdout after the
+    /// script's output.
     static func execute(_ source: SourceText, options: DatabaseOptions, session sessionOptions: SessionOptions,
-                        origin: String, dryRun: Bool = false, autocommit: Bool = false) throws {
+                        origin: String, dryRun: Bool = false, autocommit: Bool = false, output outputOptions: OutputOptions,
+                        parameters: [String: Value] = [:], arguments: [String] = []) throws {
         let lang = options.language
-        let opened = try sessionOptions.open(options, origin: origin)
+        let mode = try outputOptions.outputMode(lang)
+        let out = try outputOptions.open(lang)
+        let opened: OpenedSession
+        do {
+            opened = try sessionOptions.open(options, origin: origin)
+        } catch {
+            out.file?.discard()
+            throw error
+        }
         defer { opened.close() }
         var writeOptions = opened.options
         writeOptions.dryRun = dryRun
@@ -110,14 +140,16 @@ enum Scripts {
                               pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment), options: writeOptions)
         ReportFunctions.install(on: host, lang: { lang })
         let data = HostDataSession(host: host, sandbox: opened.sandbox != nil)
-        let out = StandardOutput()
-        let runner = ScriptRunner(host: host, lang: lang, interrupt: interrupt,
-                                  output: { out.writeLine($0) }, beforeRun: { host.invalidate() })
+        let display = ScriptDisplay(mode: mode, showsValues: true, byteOrderMark: outputOptions.byteOrderMark(out, lang))
+        let runner = ScriptRunner(host: host, lang: lang, interrupt: interrupt, output: { out.writeLine($0) },
+                                  display: display, beforeRun: { host.invalidate() })
+        runner.interpreter.parameterValues = parameters
+        runner.interpreter.arguments = arguments
         let outcome = runner.run(source) { message in
             out.flush()
             standardError(message)
         }
-        out.flush()
+        try out.finish(success: outcome == .success, lang)
         // With --no-transaction a script that fails has still saved what it did before.
         for (id, summary) in data.committed(since: 0) {
             standardError(ChangeText.committed(id, summary, sandbox: data.isSandbox, lang))
@@ -125,8 +157,7 @@ enum Scripts {
         if dryRun, outcome == .success {
             var summary: ChangeSummary?
             if case .dryRun(let changes)? = data.lastOutcome { summary = changes }
-            out.writeLine(String(ChangeText.dryRun(summary, lang).dropLast()))
-            out.flush()
+            FileHandle.standardOutput.write(Data(ChangeText.dryRun(summary, lang).utf8))
         }
         if outcome != .success { throw ExitCode(outcome.exitCode) }
     }
@@ -135,23 +166,6 @@ enum Scripts {
 /// Writes `message` on stderr, ending with a line break.
 func standardError(_ message: String) {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
-}
-
-/// Buffered stdout: a script that prints 100,000 lines should not make 100,000 writes.
-final class StandardOutput {
-    private var buffer: [UInt8] = []
-
-    func writeLine(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(10)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
 }
 
 enum CLIMessages {

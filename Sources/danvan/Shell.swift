@@ -1,8 +1,10 @@
 // `danvan` with no subcommand: the interactive session on the database (issue #4). On a
 // terminal it joins libedit (LineEditor), the REPL engine and the language (LanguageEvaluator
 // over DomainHost) and opens with the welcome line. When stdin is not a terminal there is no
-// session at all: the input is a script, run like `danvan run` (no prompts, no colour, values
-// not echoed, errors as `<stdin>:LINE:COL`, exit code 1 when anything failed).
+// session at all: the input is a script, run like `danvan run` (no prompts, no colour, each
+// top-level value shown as the session would in `--mode`, on stdout or into `--output`,
+// errors as `<stdin>:LINE:COL`, exit code 1 when anything failed). On a terminal, `--mode`
+// is the session's first `:mode`.
 // `--read-only`, `--sandbox` and `--user` (SessionOptions.swift) apply to both.
 import ArgumentParser
 import DanVanDomain
@@ -19,13 +21,18 @@ enum Shell {
     /// small enough to load at once.
     static let historySize = 2000
 
-    static func run(options: DatabaseOptions, session sessionOptions: SessionOptions) throws {
+    static func run(options: DatabaseOptions, session sessionOptions: SessionOptions, output: OutputOptions) throws {
         guard TerminalSize.isTerminal(0) else {
             let input = FileHandle.standardInput.readDataToEndOfFile()
             try Scripts.execute(SourceText(name: "<stdin>", text: String(decoding: input, as: UTF8.self)),
-                                options: options, session: sessionOptions, origin: "stdin")
+                                options: options, session: sessionOptions, origin: "stdin", output: output)
             return
         }
+        // The session writes a file with `:output FILE`, where it can ask before replacing one.
+        if output.output != nil || output.replace || output.append {
+            throw CLIError(message: HelpText.Output.sessionOutput(options.language), code: .usage)
+        }
+        let mode = try output.outputMode(options.language)
         TerminalLocale.configure()
         let environment = ProcessInfo.processInfo.environment
         let lang = options.language
@@ -58,7 +65,7 @@ enum Shell {
             inputPending: { TerminalInput.hasPendingInput() })
         let settings = REPLEngine.Settings(
             lang: lang, interactive: editorSource != nil,
-            color: ColorPolicy.enabled(outputIsTerminal: outputIsTerminal, environment: environment))
+            color: ColorPolicy.enabled(outputIsTerminal: outputIsTerminal, environment: environment), mode: mode)
         let engine = REPLEngine(evaluator: evaluator, environment: replEnvironment, settings: settings, data: data)
         editorSource?.completeWith(engine)
         let console = StandardConsole(isTerminal: outputIsTerminal)

@@ -8,7 +8,8 @@
 // A `--sandbox` session's copy must not outlive it: `SandboxCleanup` keeps the copy's paths
 // as C strings, and removes them (unlink and rmdir are async-signal-safe) when the process
 // is ended by SIGTERM or SIGHUP (a closed terminal) or by that second Ctrl-C. A normal exit
-// deletes the copy through `OpenedSession.close()`.
+// deletes the copy through `OpenedSession.close()`. The temporary file of `--output`
+// (ScriptOutput.swift) goes the same way.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,6 +25,7 @@ final class ScriptInterrupt: InterruptHook {
     func interruptRaised() {
         if flag.isSet {
             SandboxCleanup.removeNow()
+            TemporaryFiles.removeNow()
             _exit(130)
         }
         flag.set()
@@ -55,6 +57,7 @@ enum SandboxCleanup {
         for signalNumber in [SIGTERM, SIGHUP] {
             signal(signalNumber) { received in
                 SandboxCleanup.removeNow()
+                TemporaryFiles.removeNow()
                 _exit(128 + received)
             }
         }

@@ -58,6 +58,23 @@ import VietText
         #expect(message.contains("a column heading must be non-empty text without {…}"), "\(message)")
     }
 
+    /// `group by year` then `select y: key`: the column is still a year, whatever its name, so it
+    /// is headed as the year and never written "2.024".
+    @Test func aGroupedYearIsAYearWhateverItsName() throws {
+        let f = try LanguageFixture()
+        for pipeline in ["models | group by year | select y: key, n: count()",
+                         "models | group by y: year, f: field.code | select y: key.y, n: count()"] {
+            let model = try #require(f.table(pipeline, lang: .vi))
+            #expect(model.columns[0].label == "Năm đăng ký", "\(pipeline)")
+            #expect(model.columns[0].groupsDigits == false, "\(pipeline)")
+            let text = TableRenderer(lang: .vi).render(model).text
+            #expect(text.contains("2024") && !text.contains("2.024"), "\(text)")
+        }
+        // A count is a quantity: grouped.
+        let counts = try #require(f.table("models | select n: year * 1000", lang: .vi))
+        #expect(counts.columns[0].groupsDigits)
+    }
+
     @Test func anEmptyResultSaysZeroRowsInBothLanguages() throws {
         let f = try LanguageFixture()
         #expect(f.run("units | where code == \"none\"", lang: .vi).result == .value(.text("(0 dòng)")))

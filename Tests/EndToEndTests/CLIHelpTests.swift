@@ -110,13 +110,13 @@ import Testing
         #expect(vi.stdout.isEmpty)
         #expect(vi.stderr.hasPrefix("Lỗi: thiếu đối số '<file>'\n"))
         #expect(vi.stderr.contains("Trợ giúp:  <file>  Tệp kịch bản (.dv).\n"))
-        #expect(vi.stderr.contains("Cách dùng: danvan run <file>"))
+        #expect(vi.stderr.contains("Cách dùng: danvan run [<options>] <file>"))
         #expect(vi.stderr.contains("  Xem 'danvan run --help' để biết thêm.\n"))
 
         let en = try Self.danvan(["run"], environment: Self.english)
         #expect(en.status == 2)
         #expect(en.stderr.hasPrefix("Error: Missing expected argument '<file>'\n"))
-        #expect(en.stderr.contains("Usage: danvan run <file>"))
+        #expect(en.stderr.contains("Usage: danvan run [<options>] <file>"))
 
         let unknown = try Self.danvan(["--bogus", "--lang", "vi"], environment: Self.english)
         #expect(unknown.status == 2)
