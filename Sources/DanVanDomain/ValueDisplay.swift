@@ -64,7 +64,9 @@ public enum ValueDisplay {
             // A column that a `select` or a `group by` took from a table says where it came
             // from, whatever it was renamed to: `select y: key` after `group by year` is a year.
             if let origin = origins[name] {
-                return meaning(ofSelected: origin.path.joined(separator: "."), source: origin.table, lang: lang)
+                var meaning = meaning(ofSelected: origin.path.joined(separator: "."), source: origin.table, lang: lang)
+                if origin.isHeading { meaning.label = name }
+                return meaning
             }
             return meaning(ofSelected: name, source: source, lang: lang)
         }

@@ -89,6 +89,8 @@ public struct SelectItem: Sendable {
     /// The column's name: given with `name: expr`, or taken from a name or dotted path.
     public let name: String
     public let value: Expr
+    /// True for a name written as text (`"Số mô hình": count()`): a heading to show as written.
+    public var isHeading = false
 }
 
 /// One key of `group by`. With several keys the group's `key` is a record with a field per

@@ -118,7 +118,7 @@ extension Compiler {
                 error(item.value.range, CompileMessages.duplicateField, [.plain(item.name)])
             }
             let (ref, _) = pushStage(shape: shape)
-            let recordShape = Shape(names: selectItems.map(\.name), origins: selectItems.map { origin(of: $0.value) })
+            let recordShape = Shape(names: selectItems.map(\.name), origins: selectItems.map { origin(of: $0.value)?.heading($0.isHeading) })
             let values = selectItems.map { Code(eval: compile($0.value)) }
             popStage()
             let bind = Compiler.binder(ref)

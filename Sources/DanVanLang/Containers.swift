@@ -26,10 +26,19 @@ public struct ColumnOrigin: Sendable, Hashable {
     public let table: String
     /// The references followed (canonical names), then the column; never empty.
     public let path: [String]
+    /// The column's name is a heading the user wrote as text (`"Năm": key`): shown as written,
+    /// while the origin still says what its values are (a year is never "2.024").
+    public var isHeading: Bool
 
-    public init(table: String, path: [String]) {
+    public init(table: String, path: [String], isHeading: Bool = false) {
         self.table = table
         self.path = path
+        self.isHeading = isHeading
+    }
+
+    /// This origin, marked as carrying a heading when `heading` is true.
+    public func heading(_ heading: Bool) -> ColumnOrigin {
+        ColumnOrigin(table: table, path: path, isHeading: heading)
     }
 }
 

@@ -101,7 +101,7 @@ extension Parser {
                 throw Panic()
             }
             advance()
-            return SelectItem(name: name, value: try binary(1))
+            return SelectItem(name: name, value: try binary(1), isHeading: true)
         }
         let start = current.range.start
         let value = try binary(1)

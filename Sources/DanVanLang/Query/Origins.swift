@@ -66,7 +66,7 @@ extension Compiler {
 
     /// The origins of a `select`'s items over items of `shape`.
     func selectOrigins(_ items: [SelectItem], over shape: ItemShape) -> [ColumnOrigin?] {
-        withStage(shape) { items.map { origin(of: $0.value) } }
+        withStage(shape) { items.map { origin(of: $0.value)?.heading($0.isHeading) } }
     }
 
     /// What `group by keys` over items of `shape` tells of each group's `key`.

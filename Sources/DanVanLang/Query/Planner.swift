@@ -218,7 +218,7 @@ extension Compiler {
             guard let value = planExpr(item.value, builder, allowRows: true) else { return nil }
             let kind = kind(of: value, builder)
             if case .any = kind { return nil }
-            fields.append(PlanField(name: item.name, value: value, kind: kind, origin: origin(of: item.value)))
+            fields.append(PlanField(name: item.name, value: value, kind: kind, origin: origin(of: item.value)?.heading(item.isHeading)))
         }
         return fields
     }
