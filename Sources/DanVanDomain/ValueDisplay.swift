@@ -6,7 +6,8 @@
 //
 // Headings and cells say what they mean in the session's language: a table's column carries
 // its catalog label ("Tên đơn vị"), a path a `select` kept carries the labels along the path
-// ("Đơn vị cha · Tên đơn vị"), and no two headings are the same. A reference shows the name of
+// ("Đơn vị cha" for `parent.name`, "Đơn vị cha · Mã đơn vị" for `parent.code`), and no two
+// headings are the same. A reference shows the name of
 // the row it points at, and a code its label ("Đã công nhận"), while CSV and JSON still get
 // the id and the code (`CellValue.named`). Years, ids and codes are never grouped ("2.024").
 import DanVanLang
@@ -162,10 +163,10 @@ public enum ValueDisplay {
     }
 
     /// A column a `select` made. When its name is a path of the source table's columns
-    /// (`code`, `unit.name`, `parent.name`) it is labelled along the path: the column's own
+    /// (`code`, `unit.name`, `parent.code`) it is labelled along the path: the column's own
     /// label for one step, the references' labels then the last column's for more
-    /// ("Đơn vị cha · Tên đơn vị"), so that `select name, parent.name` has two different
-    /// headings. A name the user chose (`n: count()`, `"Số mô hình": count()`) stays as written.
+    /// ("Đơn vị cha · Mã đơn vị"; the column that names a row adds nothing: "Đơn vị cha"), so
+    /// that `select name, parent.name` has two different headings. A name the user chose (`n: count()`, `"Số mô hình": count()`) stays as written.
     static func meaning(ofSelected name: String, source: String?, lang: Lang) -> ColumnMeaning {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard var table = source.flatMap({ Catalog.table(named: $0) }), !parts.contains(where: \.isEmpty) else {
@@ -192,7 +193,11 @@ public enum ValueDisplay {
                                  groupsDigits: groupsDigits(name, catalogColumn: nil) && derived.references == nil,
                                  catalogColumn: nil, derived: derived)
         }
-        return ColumnMeaning(label: (labels + [found.label(lang)]).joined(separator: " · "),
+        // The column that names a row reads as the reference itself: `unit.name` is
+        // "Đơn vị chủ trì", `parent.name` "Đơn vị cha"; any other column is added after it
+        // ("Đơn vị chủ trì · Điện thoại").
+        let namesTheRow = !labels.isEmpty && found.name == table.displayColumn
+        return ColumnMeaning(label: (labels + (namesTheRow ? [] : [found.label(lang)])).joined(separator: " · "),
                              groupsDigits: groupsDigits(name, catalogColumn: found), catalogColumn: found)
     }
 

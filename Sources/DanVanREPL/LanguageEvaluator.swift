@@ -37,8 +37,9 @@ public final class LanguageEvaluator: Evaluator {
         interpreter = Interpreter(host: host, lang: lang, output: { route.write($0 + "\n") }, interrupt: interrupt)
         // `show(v)` writes where `print` does, the way the session shows a value (whole: a
         // value shown from inside a loop is not paged).
+        let names = host as? DomainHost
         interpreter.show = { [route] value in
-            if let text = try ShownValue.text(value, mode: route.mode, lang: route.lang) { route.write(text) }
+            if let text = try ShownValue.text(value, mode: route.mode, lang: route.lang, names: names) { route.write(text) }
         }
         interpreter.moduleLoader = FileModules.load
         // Nothing is defined yet: every name but the tables is a built-in.

@@ -4,6 +4,7 @@
 // null and each `show(v)`, the way the REPL shows them (ShownValue). Diagnostics (already
 // rendered as `file:line:col: error: …` with the source line, a caret and the call frames)
 // go to `errorOutput`; the result is the process exit code.
+import DanVanDomain
 import DanVanLang
 import DanVanOutput
 import VietText
@@ -56,10 +57,11 @@ public struct ScriptRunner {
         self.display = display
         let writer = LineWriter(output: output, byteOrderMark: display.byteOrderMark && display.mode == .csv)
         interpreter = Interpreter(host: host, lang: lang, output: { writer.line($0) }, interrupt: interrupt)
+        let names = host as? DomainHost
         interpreter.show = { value in
             if case .null = value { return }
             let mark = writer.takeByteOrderMark()
-            guard let text = try ShownValue.text(value, mode: display.mode, lang: lang, byteOrderMark: mark)
+            guard let text = try ShownValue.text(value, mode: display.mode, lang: lang, byteOrderMark: mark, names: names)
             else { return }
             writer.lines(of: text)
         }

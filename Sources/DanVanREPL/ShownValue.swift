@@ -11,8 +11,10 @@ public enum ShownValue {
     /// `value` as text in `mode`, ending with a line break; nil for null, which shows nothing.
     /// `byteOrderMark`: a CSV model starts with the UTF-8 byte order mark (the first thing
     /// written to a CSV file). Reading a whole table can throw the host's error.
-    public static func text(_ value: Value, mode: OutputMode, lang: Lang, byteOrderMark: Bool = false) throws -> String? {
-        guard let shown = try ValueDisplay.display(value, lang: lang, source: nil) else { return nil }
+    /// `names`: the host, so that references show the names of their rows.
+    public static func text(_ value: Value, mode: OutputMode, lang: Lang, byteOrderMark: Bool = false,
+                            names: (any DisplayNameSource)? = nil) throws -> String? {
+        guard let shown = try ValueDisplay.display(value, lang: lang, source: nil, names: names) else { return nil }
         return text(shown, mode: mode, lang: lang, byteOrderMark: byteOrderMark)
     }
 

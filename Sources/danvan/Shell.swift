@@ -43,11 +43,12 @@ enum Shell {
         let interrupt = InterruptFlag()
         let host = DomainHost(store: store, interrupt: interrupt,
                               pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment), options: opened.options)
-        ReportFunctions.install(on: host, lang: { lang })
         let data = HostDataSession(host: host, sandbox: opened.sandbox != nil)
         InterruptSignal.install(hook: interrupt)
         let evaluator = LanguageEvaluator(host: host, lang: lang, interrupt: interrupt,
                                           beforeEvaluate: { host.invalidate() })
+        // Charts drawn without a document follow `:lang`, not the language the session began in.
+        ReportFunctions.install(on: host, lang: { [unowned evaluator] in evaluator.interpreter.lang })
 
         let historyPath = HistoryLocation.path(environment: environment)
         let editorSource = LineEditor(programName: "danvan", historyPath: historyPath, historySize: historySize)

@@ -40,7 +40,9 @@ import VietText
     @Test func headingsAreUniqueAndSayWhatTheyAre() throws {
         let f = try LanguageFixture()
         let model = try #require(f.table("units | select name, parent.name | take 2", lang: .vi))
-        #expect(model.columns.map(\.label) == ["Tên đơn vị", "Đơn vị cha · Tên đơn vị"])
+        #expect(model.columns.map(\.label) == ["Tên đơn vị", "Đơn vị cha"])
+        let code = try #require(f.table("units | select code, parent.code | take 1", lang: .vi))
+        #expect(code.columns.map(\.label) == ["Mã đơn vị", "Đơn vị cha · Mã đơn vị"])
         // The same column twice still gets two headings.
         let twice = try #require(f.table("units | select name, n: name | select name, n | take 1", lang: .vi))
         #expect(Set(twice.columns.map(\.label)).count == twice.columns.count)

@@ -116,11 +116,11 @@ import VietText
         let f = try LanguageFixture()
         let model = try #require(f.table("models | select code, unit.name, n: year + 1"))
         #expect(model.columns.map(\.name) == ["code", "unit.name", "n"])
-        #expect(model.columns.map(\.label) == ["Code", "Unit · Name", "n"])
+        #expect(model.columns.map(\.label) == ["Code", "Unit", "n"])
         // A path is labelled along its references, so no two headings are the same.
         let vi = try #require(f.table("mo_hinh | select code, unit.name, field.code, unit.parent.name, x: 1", lang: .vi))
         #expect(vi.columns.map(\.label)
-                == ["Mã mô hình", "Đơn vị chủ trì · Tên đơn vị", "Lĩnh vực · Mã", "Đơn vị chủ trì · Đơn vị cha · Tên đơn vị", "x"])
+                == ["Mã mô hình", "Đơn vị chủ trì", "Lĩnh vực · Mã", "Đơn vị chủ trì · Đơn vị cha", "x"])
         // Not a pipeline over a table: names stay as written.
         let plain = try #require(f.table("[{code: 1}]", lang: .vi))
         #expect(plain.columns.map(\.label) == ["code"])
