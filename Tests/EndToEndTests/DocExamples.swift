@@ -1,6 +1,6 @@
 // Runs the examples of a document as a person would type them, so that none goes stale
 // (STYLE §7): every ```console and ```repl block of the file, in order, in one scratch folder
-// holding a fresh copy of the demo database as `demo.db`.
+// holding a fresh copy of the demo database as `demo.db` and the package's `scripts/`.
 //
 // A ```console block is a shell transcript: `$ COMMAND` (continued on lines starting with
 // `> `, as the shell shows a here-document), then the lines it prints (stdout and stderr
@@ -69,6 +69,11 @@ enum DocExamples {
         init() throws {
             scratch = try ScratchDirectory("doc")
             try FileManager.default.copyItem(atPath: try DemoDatabase.path(), toPath: scratch.path + "/demo.db")
+            // The saved scripts, where the docs say they are (`danvan run scripts/reports/…`).
+            let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
+            try FileManager.default.createSymbolicLink(atPath: scratch.path + "/scripts",
+                                                       withDestinationPath: package.appendingPathComponent("scripts").path)
         }
     }
 
