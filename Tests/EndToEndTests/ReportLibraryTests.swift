@@ -129,10 +129,13 @@ nonisolated(unsafe) private var scratchToRemove: String?
         }
 
         let browser = try #require(try ReportCommandTests.chromium(), "chromium is not installed and scripts/deps could not install it")
-        let png = run.folder + "/" + run.base + ".png"
+        // Chromium's profile and the picture go beside the report's folder, which holds only what the report wrote.
+        let shots = run.folder + "-screenshot"
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let png = shots + "/" + run.base + ".png"
         let drawn = try ProcessRunner.run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                                                     "--screenshot=" + png, "--window-size=1240,3200", "file://" + run.path("html")],
-                                          environment: ["HOME": run.folder, "LANG": "C.UTF-8"], timeout: 120)
+                                          environment: ["HOME": shots, "LANG": "C.UTF-8"], timeout: 120)
         #expect(drawn.status == 0, "chromium: \(drawn.stderr)")
         let image = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(Array(image.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
