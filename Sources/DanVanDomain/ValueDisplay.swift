@@ -69,6 +69,9 @@ public enum ValueDisplay {
                 if origin.isHeading { meaning.label = name }
                 return meaning
             }
+            if name == totalColumn {
+                return ColumnMeaning(label: totalLabel(lang), groupsDigits: true, catalogColumn: nil)
+            }
             return meaning(ofSelected: name, source: source, lang: lang)
         }
         let labels = unique(meanings.map(\.label))
@@ -96,6 +99,12 @@ public enum ValueDisplay {
     }
 
     // MARK: - Columns
+
+    /// The column `pivot(rows, key, value, true)` adds (DanVanLang's TableLibrary.totalColumn):
+    /// it has no origin, and reads as the totals row's "Tổng cộng" does, not as the machine name.
+    /// The one computed name shown translated; any other computed column is shown as written.
+    static let totalColumn = "total"
+    static let totalLabel = Localized(vi: "Tổng cộng", en: "Total")
 
     /// What a column of the result is: its heading, whether its integers are quantities,
     /// and the catalog column its values come from (for codes and references).

@@ -8,11 +8,12 @@ import DanVanOutput
 import VietText
 
 extension ReportDecoder {
-    public static func chart(_ rows: Value, kind: Value, x: Value, y: Value, title: Value, lang: Lang,
-                             function: String = "chart", names: (any DisplayNameSource)? = nil) throws -> ReportChart {
+    public static func chart(_ rows: Value, kind: Value, x: Value, y: Value, title: Value, headings: Value = .null,
+                             lang: Lang, function: String = "chart",
+                             names: (any DisplayNameSource)? = nil) throws -> ReportChart {
         let chartKind = try choice(kind, "kind", function, default: ReportChart.Kind.bar)
         let titleText = try text(title, "title", function)
-        let table = try self.table(rows, lang: lang, function: function, names: names)
+        let table = try self.table(rows, headings: headings, lang: lang, function: function, names: names)
         let model = table.model
         guard !model.columns.isEmpty else {
             return ReportChart(kind: chartKind, title: titleText, categories: [], series: [])

@@ -59,14 +59,18 @@ public enum ReportDecoder {
             let title = try text(record["title"], "title", "table")
             let note = try text(record["note"], "note", "table")
             let rows: Value = record["rows"] ?? .null
-            return .table(try table(rows, title: title, note: note, lang: lang, function: "table", names: names))
+            let headings: Value = record["headings"] ?? .null
+            return .table(try table(rows, title: title, note: note, headings: headings, lang: lang, function: "table",
+                                    names: names))
         case "chart":
             let rows: Value = record["rows"] ?? .null
             let kind: Value = record["chart"] ?? .null
             let x: Value = record["x"] ?? .null
             let y: Value = record["y"] ?? .null
             let title: Value = record["title"] ?? .null
-            return .chart(try chart(rows, kind: kind, x: x, y: y, title: title, lang: lang, function: "chart", names: names))
+            let headings: Value = record["headings"] ?? .null
+            return .chart(try chart(rows, kind: kind, x: x, y: y, title: title, headings: headings, lang: lang,
+                                    function: "chart", names: names))
         default:
             throw ReportError(ReportMessages.unknownBlock, [String(number), kind])
         }
@@ -134,9 +138,11 @@ public enum ReportDecoder {
 
     /// Any pipeline result, one row or record, or a whole table, as the document shows it:
     /// headings and cells from ValueDisplay in the document's language, dates written as
-    /// the language writes them and kept as dates for spreadsheets.
-    public static func table(_ value: Value, title: String? = nil, note: String? = nil, lang: Lang,
-                             function: String = "table", names: (any DisplayNameSource)? = nil) throws -> ReportTable {
+    /// the language writes them and kept as dates for spreadsheets. `headings` (a record,
+    /// column name → heading) replaces the headings of the columns it names (ReportHeadings.swift).
+    public static func table(_ value: Value, title: String? = nil, note: String? = nil, headings: Value = .null,
+                             lang: Lang, function: String = "table",
+                             names: (any DisplayNameSource)? = nil) throws -> ReportTable {
         let items: [Value]
         switch value {
         case .table(let source): items = try source.rows().map(Value.row)
@@ -149,6 +155,7 @@ public enum ReportDecoder {
             if case .table = value, case .table(let model)? = try ValueDisplay.display(value, lang: lang, names: names) {
                 empty = model
             }
+            try applyHeadings(headings, to: &empty, function: function)
             return ReportTable(title: title, note: note, model: empty)
         }
         guard var model = try ValueDisplay.model(items, lang: lang, names: names) else {
@@ -159,6 +166,7 @@ public enum ReportDecoder {
             } ?? value
             throw ReportError(ReportMessages.notRows, [function, "rows", "list of " + odd.typeName.en])
         }
+        try applyHeadings(headings, to: &model, function: function)
         var dates: [Int: [Int: DateParts]] = [:]
         for (rowIndex, item) in items.enumerated() where rowIndex < model.rows.count {
             for (columnIndex, column) in model.columns.enumerated() {

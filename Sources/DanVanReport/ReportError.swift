@@ -50,6 +50,9 @@ enum ReportMessages {
         en: "{0}: date must be a date (date(2024, 6, 30)) or the text \"2024-06-30\", not {1}")
     static let unknownColumn = Localized(
         vi: "{0}: không có cột \"{1}\" trong dữ liệu (các cột: {2})", en: "{0}: there is no column \"{1}\" in the data (columns: {2})")
+    static let headingsNotRecord = Localized(
+        vi: "{0}: headings phải là bản ghi {tên_cột: \"tiêu đề\"}, không phải {1}",
+        en: "{0}: headings must be a record {column_name: \"heading\"}, not {1}")
     static let notNumber = Localized(
         vi: "{0}: cột \"{1}\" phải chứa số để vẽ biểu đồ, nhưng dòng {2} có \"{3}\"",
         en: "{0}: column \"{1}\" must hold numbers to be drawn, but row {2} has \"{3}\"")

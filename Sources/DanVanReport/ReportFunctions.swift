@@ -50,12 +50,12 @@ public enum ReportFunctions {
                               en: "add key figures {label, value, previous}, compared with the period before")) {
                 record(["kind": .text("figures"), "rows": $0[1], "title": $0[2]])
             },
-            builder("table", ["doc", "rows", "title", "note"], required: 2,
-                    Localized(vi: "thêm một bảng (kết quả một truy vấn hoặc cả một bảng)",
-                              en: "add a table (a query's result or a whole table)")) {
-                record(["kind": .text("table"), "rows": $0[1], "title": $0[2], "note": $0[3]])
+            builder("table", ["doc", "rows", "title", "note", "headings"], required: 2,
+                    Localized(vi: "thêm một bảng (kết quả một truy vấn hoặc cả một bảng); headings: {cột: \"tiêu đề\"}",
+                              en: "add a table (a query's result or a whole table); headings: {column: \"heading\"}")) {
+                record(["kind": .text("table"), "rows": $0[1], "title": $0[2], "note": $0[3], "headings": $0[4]])
             },
-            HostFunction(name: "chart", parameters: ["doc", "rows", "kind", "x", "y", "title"], required: 1, writes: false,
+            HostFunction(name: "chart", parameters: ["doc", "rows", "kind", "x", "y", "title", "headings"], required: 1, writes: false,
                          summary: Localized(vi: "thêm biểu đồ (bar, stacked, line, pie) vào tài liệu; không có tài liệu thì vẽ bằng chữ",
                                             en: "add a chart (bar, stacked, line, pie) to a document; without one, draw it as text")) { arguments, _ in
                 try chart(arguments, lang: lang(), names: names())
@@ -122,10 +122,10 @@ public enum ReportFunctions {
 
     /// `chart(doc, rows, ...)` adds a chart block; `chart(rows, ...)` gives the chart as text.
     static func chart(_ arguments: [Value], lang: Lang, names: (any DisplayNameSource)? = nil) throws -> Value {
-        let padded = arguments + Array(repeating: .null, count: max(0, 6 - arguments.count))
+        let padded = arguments + Array(repeating: .null, count: max(0, 7 - arguments.count))
         if ReportDecoder.documentRecord(padded[0]) != nil {
             let block = record(["kind": .text("chart"), "rows": padded[1], "chart": padded[2], "x": padded[3],
-                                "y": padded[4], "title": padded[5]])
+                                "y": padded[4], "title": padded[5], "headings": padded[6]])
             try append(block, to: padded[0], function: "chart")
             return .null
         }
@@ -135,7 +135,7 @@ public enum ReportFunctions {
             throw ReportError(ReportMessages.notDocument, ["chart", padded[0].typeName.en])
         }
         let drawn = try ReportDecoder.chart(padded[0], kind: padded[2], x: padded[3], y: padded[4], title: padded[5],
-                                           lang: lang, function: "chart", names: names)
+                                           headings: padded[6], lang: lang, function: "chart", names: names)
         return .text(drawn.terminalText(lang))
     }
 

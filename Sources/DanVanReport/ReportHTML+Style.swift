@@ -19,6 +19,7 @@ extension ReportHTML {
         td.issuer { width: 40%; font-size: 13pt; }
         td.motto-cell { width: 60%; }
         .issuer-name { font-weight: bold; }
+        .number { white-space: pre; }
         .rule { width: 35%; margin: 1pt auto 4pt; border-top: 1px solid #000; }
         .motto { font-weight: bold; font-size: 12.5pt; white-space: nowrap; }
         .motto .ruled { display: inline-block; padding-bottom: 1pt; border-bottom: 1px solid #000; font-size: 13.5pt; }
@@ -38,6 +39,8 @@ extension ReportHTML {
         table.data th { font-weight: bold; text-align: center; background: #f0f0f0; }
         table.data td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         table.data td.empty { font-style: italic; text-align: center; }
+        table.data.wide { font-size: 10pt; }
+        table.data.wide th, table.data.wide td { padding: 1pt 3pt; }
         p.note { margin-top: -2mm; font-size: 11.5pt; font-style: italic; text-indent: 0; }
         .placeholder { min-height: 16mm; margin: 3mm 0; padding: 3mm 4mm; border: 1.5px dashed #555; color: #333; font-style: italic; }
         .page-break { height: 0; break-after: page; page-break-after: always; }

@@ -79,9 +79,14 @@ public enum ReportHTML {
         return #"<table class="heading-block"><tr><td class="issuer">\#(left)</td><td class="motto-cell">\#(right)</td></tr></table>"# + "\n"
     }
 
+    static let wideTableColumns = 9
+
     static func table(_ table: ReportTable, _ lang: Lang, className: String) -> String {
         let model = table.model
-        var out = #"<table class="\#(className)">"#
+        // Nine columns or more on the 165 mm of an A4 line leave a name column one word wide at
+        // 12 pt (a unit's name on four lines): such a table is set smaller.
+        let wide = model.columns.count >= wideTableColumns ? " wide" : ""
+        var out = #"<table class="\#(className)\#(wide)">"#
         if let title = table.title { out += "<caption>\(escape(title))</caption>" }
         if model.columns.isEmpty {
             out += #"<tbody><tr><td class="empty">\#(escape(ReportText.noRows(lang)))</td></tr></tbody></table>"# + "\n"

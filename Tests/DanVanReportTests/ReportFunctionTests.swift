@@ -69,6 +69,27 @@ struct ReportFunctionTests {
         #expect(table.model.rows == [[.text("Kinh tế"), .integer(1808), .integer(2)], [.text("Văn hóa"), .integer(42), .integer(5)]])
     }
 
+    @Test func headingsNameTheColumnsTheScriptComputed() throws {
+        let (value, error) = Self.run("""
+            let doc = document("BÁO CÁO")
+            let words = {field: "Lĩnh vực", n: "Số mô hình"}
+            table(doc, rows, title: "Bảng", headings: words)
+            chart(doc, rows, x: "field", y: "n", headings: words)
+            table(doc, [], title: "Trống", headings: words)
+            doc
+            """)
+        #expect(error == nil, "\(error ?? "")")
+        let document = try ReportDecoder.document(try #require(value))
+        guard case .table(let table) = document.blocks[0], case .chart(let chart) = document.blocks[1],
+              case .table(let empty) = document.blocks[2] else { Issue.record("\(document.blocks)"); return }
+        // The script keeps its names (CSV, JSON, `row.n`); the reader sees the headings.
+        #expect(table.model.columns.map(\.name) == ["field", "n", "m"])
+        #expect(table.model.columns.map(\.label) == ["Lĩnh vực", "Số mô hình", "m"])
+        #expect(chart.xLabel == "Lĩnh vực" && chart.series.map(\.name) == ["Số mô hình"])
+        // An empty result still shows the columns it would have.
+        #expect(empty.model.columns.map(\.label) == ["Lĩnh vực", "Số mô hình"] && empty.model.rows.isEmpty)
+    }
+
     @Test func chartWithoutADocumentIsText() throws {
         let (value, error) = Self.run(#"chart(rows, x: "field", y: "n")"#)
         #expect(error == nil, "\(error ?? "")")
@@ -93,6 +114,10 @@ struct ReportFunctionTests {
         (#"figures(document("X"), [{label: "a", valu: 1}])"#, #"figures: mục thứ 1 có trường lạ "valu" (chỉ dùng label, value, previous) (có phải ý bạn là 'value'?)"#),
         (#"table(rows, rows)"#, "table: đối số đầu phải là một tài liệu do document(...) tạo ra, không phải list"),
         (#"table(document("X"), 5)"#, "table: rows phải là kết quả một truy vấn (danh sách dòng hoặc bản ghi) hoặc một bảng, không phải integer"),
+        (#"table(document("X"), rows, headings: {feild: "Lĩnh vực"})"#,
+         #"table (headings): không có cột "feild" trong dữ liệu (các cột: field, n, m) (có phải ý bạn là 'field'?)"#),
+        (#"table(document("X"), rows, headings: ["Lĩnh vực"])"#, #"table: headings phải là bản ghi {tên_cột: "tiêu đề"}, không phải list"#),
+        (#"chart(document("X"), rows, headings: {n: 5})"#, "chart: headings.n phải là văn bản, không phải integer"),
         (#"heading(document("X"), "a", level: 9)"#, "heading: level phải là số nguyên từ 1 đến 4, không phải 9"),
         (#"save(document("X"), "/no/such/folder/r.html")"#, #"save: thư mục "/no/such/folder" không tồn tại"#),
         (#"save(document("X"), "r.docx")"#, #"save: không biết ghi "r.docx" theo định dạng nào: tên tệp phải có đuôi .md, .html, .csv hoặc .xlsx"#),
