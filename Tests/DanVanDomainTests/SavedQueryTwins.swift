@@ -6,7 +6,8 @@ import GRDB
 
 /// One saved query's twin.
 struct QueryTwin {
-    /// The result's columns compared, by the query's field names (= the SQL's column names).
+    /// The result's columns compared, by the query's field names (= the SQL's column names):
+    /// a table path as `select` names it (`unit.name`, `key.code`), a text heading as written.
     let columns: [String]
     let sql: String
     /// The parameter values of each run; one empty set for a query without parameters.
@@ -62,25 +63,24 @@ enum TwinSQL {
 enum QueryTwins {
     static let byName: [String: QueryTwin] = [
         "mo-hinh-theo-cum-linh-vuc": QueryTwin(
-            columns: ["cluster", "field", "kind", "models"],
+            columns: ["key.cluster", "key.field", "key.kind", "Số mô hình"],
             sql: """
                 WITH RECURSIVE \(TwinSQL.modelCluster)
-                SELECT cl.number AS cluster, f.short_name AS field, m.kind AS kind, count(*) AS models
-                FROM models m LEFT JOIN model_cluster mc ON mc.model = m.id LEFT JOIN clusters cl ON cl.id = mc.cluster
-                LEFT JOIN fields f ON f.id = m.field
+                SELECT mc.cluster AS "key.cluster", m.field AS "key.field", m.kind AS "key.kind", count(*) AS "Số mô hình"
+                FROM models m LEFT JOIN model_cluster mc ON mc.model = m.id
                 WHERE m.year = :report_year
-                GROUP BY cl.number, f.short_name, m.kind
+                GROUP BY mc.cluster, m.field, m.kind
                 """,
             runs: [["report_year": .int(2024)], ["report_year": .int(2019)]]),
 
         "don-vi-chua-dang-ky": QueryTwin(
-            columns: ["cluster", "unit", "person", "position", "phone"],
+            columns: ["cluster", "name", "Người phụ trách", "Chức vụ", "Điện thoại"],
             sql: """
                 WITH RECURSIVE \(TwinSQL.unitCluster)
-                SELECT cl.name AS cluster, u.name AS unit, p.full_name AS person, p.position AS position,
-                       coalesce(p.phone, u.phone) AS phone
+                SELECT uc.cluster AS cluster, u.name AS name, p.full_name AS "Người phụ trách", p.position AS "Chức vụ",
+                       coalesce(p.phone, u.phone) AS "Điện thoại"
                 FROM units u
-                LEFT JOIN unit_cluster uc ON uc.unit = u.id LEFT JOIN clusters cl ON cl.id = uc.cluster
+                LEFT JOIN unit_cluster uc ON uc.unit = u.id
                 LEFT JOIN people p ON p.id = (
                     SELECT q.id FROM people q WHERE q.unit = u.id AND q.position IN ('Bí thư Đảng ủy', 'Chủ tịch UBND')
                     ORDER BY CASE q.position WHEN 'Bí thư Đảng ủy' THEN 0 ELSE 1 END, q.id LIMIT 1)
@@ -92,20 +92,21 @@ enum QueryTwins {
             runs: [["report_year": .int(2025)], ["report_year": .int(2024)]]),
 
         "pheu-cong-nhan": QueryTwin(
-            columns: ["code", "unit", "registered", "effective", "recognised", "base", "district", "commune", "city",
-                      "proposed", "commended"],
+            columns: ["key.code", "key.name", "Đăng ký", "Hiệu quả", "Đã công nhận", "Công nhận cấp cơ sở",
+                      "Công nhận cấp huyện", "Công nhận cấp xã", "Công nhận cấp thành phố", "Đề nghị cấp trên",
+                      "Được khen thưởng"],
             sql: """
-                SELECT u.code AS code, u.name AS unit, count(*) AS registered,
+                SELECT u.code AS "key.code", u.name AS "key.name", count(*) AS "Đăng ký",
                     sum(m.status IN ('active', 'proposed', 'recognised', 'not_recognised')
-                        AND (m.classification IS NULL OR m.classification <> 'ineffective')) AS effective,
-                    sum(m.status = 'recognised') AS recognised,
-                    sum(m.status = 'recognised' AND m.recognition_level = 'base') AS base,
-                    sum(m.status = 'recognised' AND m.recognition_level = 'district') AS district,
-                    sum(m.status = 'recognised' AND m.recognition_level = 'commune') AS commune,
-                    sum(m.status = 'recognised' AND m.recognition_level = 'city') AS city,
+                        AND (m.classification IS NULL OR m.classification <> 'ineffective')) AS "Hiệu quả",
+                    sum(m.status = 'recognised') AS "Đã công nhận",
+                    sum(m.status = 'recognised' AND m.recognition_level = 'base') AS "Công nhận cấp cơ sở",
+                    sum(m.status = 'recognised' AND m.recognition_level = 'district') AS "Công nhận cấp huyện",
+                    sum(m.status = 'recognised' AND m.recognition_level = 'commune') AS "Công nhận cấp xã",
+                    sum(m.status = 'recognised' AND m.recognition_level = 'city') AS "Công nhận cấp thành phố",
                     sum(EXISTS (SELECT 1 FROM evaluations e WHERE e.model = m.id AND e.kind = 'annual'
-                                AND e.period = CAST(:report_year AS TEXT) AND e.conclusion = 'propose_higher')) AS proposed,
-                    sum(EXISTS (SELECT 1 FROM awards a WHERE a.model = m.id AND a.status = 'valid')) AS commended
+                                AND e.period = CAST(:report_year AS TEXT) AND e.conclusion = 'propose_higher')) AS "Đề nghị cấp trên",
+                    sum(EXISTS (SELECT 1 FROM awards a WHERE a.model = m.id AND a.status = 'valid')) AS "Được khen thưởng"
                 FROM models m JOIN units u ON u.id = m.unit
                 WHERE m.year = :report_year AND m.status <> 'draft'
                 GROUP BY u.id
@@ -113,7 +114,7 @@ enum QueryTwins {
             runs: [["report_year": .int(2024)], ["report_year": .int(2025)]]),
 
         "ung-vien-khen-thuong": QueryTwin(
-            columns: ["code", "title", "unit", "level", "score", "check"],
+            columns: ["code", "title", "unit.name", "recognition_level", "Điểm bình xét", "Đối chiếu"],
             sql: """
                 WITH reviewed AS (
                     SELECT m.id AS model, (SELECT e.id FROM evaluations e WHERE e.model = m.id AND e.kind = 'annual'
@@ -121,11 +122,14 @@ enum QueryTwins {
                                            ORDER BY e.evaluated_on DESC, e.id DESC LIMIT 1) AS evaluation
                     FROM models m WHERE m.year = :report_year AND m.status = 'recognised'
                 )
-                SELECT m.code AS code, m.title AS title, u.name AS unit, m.recognition_level AS level, e.score AS score,
-                    CASE WHEN EXISTS (SELECT 1 FROM awards a WHERE a.model = m.id AND a.status = 'valid') THEN 'already_awarded'
+                SELECT m.code AS code, m.title AS title, u.name AS "unit.name", m.recognition_level AS recognition_level,
+                    e.score AS "Điểm bình xét",
+                    CASE WHEN EXISTS (SELECT 1 FROM awards a WHERE a.model = m.id AND a.status = 'valid')
+                              THEN 'Đã được khen (một thành tích, một hình thức)'
                          WHEN EXISTS (SELECT 1 FROM inspections i WHERE i.unit = m.unit AND i.fix_by IS NOT NULL
-                                      AND substr(i.inspected_on, 1, 4) = CAST(:report_year AS TEXT)) THEN 'unit_inspected'
-                         ELSE 'ok' END AS "check"
+                                      AND substr(i.inspected_on, 1, 4) = CAST(:report_year AS TEXT))
+                              THEN 'Đơn vị bị kiểm tra, phải khắc phục'
+                         ELSE 'Đưa vào danh sách' END AS "Đối chiếu"
                 FROM reviewed r JOIN models m ON m.id = r.model JOIN evaluations e ON e.id = r.evaluation
                 JOIN units u ON u.id = m.unit
                 WHERE e.rating = 'excellent'
@@ -134,13 +138,15 @@ enum QueryTwins {
             runs: [["report_year": .int(2024)], ["report_year": .int(2023)]], ordered: true),
 
         "mo-hinh-diem-nong": QueryTwin(
-            columns: ["code", "title", "unit", "status", "leader_support", "evaluated_on", "rating", "score", "inspected_on"],
+            // "Xếp loại" holds the rating's label; the tests run in English, whose labels are the codes.
+            columns: ["code", "title", "unit.name", "status", "leader_support", "Ngày đánh giá gần nhất", "Xếp loại", "Điểm",
+                      "Ngày kiểm tra gần nhất"],
             sql: """
-                SELECT m.code AS code, m.title AS title, u.name AS unit, m.status AS status, m.leader_support AS leader_support,
-                    \(TwinSQL.latestEvaluation("evaluated_on", of: "m.id")) AS evaluated_on,
-                    \(TwinSQL.latestEvaluation("rating", of: "m.id")) AS rating,
-                    \(TwinSQL.latestEvaluation("score", of: "m.id")) AS score,
-                    (SELECT max(i.inspected_on) FROM inspections i WHERE i.unit = m.unit) AS inspected_on
+                SELECT m.code AS code, m.title AS title, u.name AS "unit.name", m.status AS status, m.leader_support AS leader_support,
+                    \(TwinSQL.latestEvaluation("evaluated_on", of: "m.id")) AS "Ngày đánh giá gần nhất",
+                    \(TwinSQL.latestEvaluation("rating", of: "m.id")) AS "Xếp loại",
+                    \(TwinSQL.latestEvaluation("score", of: "m.id")) AS "Điểm",
+                    (SELECT max(i.inspected_on) FROM inspections i WHERE i.unit = m.unit) AS "Ngày kiểm tra gần nhất"
                 FROM models m JOIN units u ON u.id = m.unit
                 WHERE m.hotspot = 1 AND m.status IN ('registered', 'active', 'proposed', 'recognised')
                 ORDER BY m.id
@@ -148,11 +154,11 @@ enum QueryTwins {
             runs: [[:]], ordered: true),
 
         "bao-cao-cham-nop": QueryTwin(
-            columns: ["unit", "due_on", "submitted_on", "days_overdue", "phone"],
+            columns: ["unit.name", "due_on", "submitted_on", "Số ngày quá hạn", "unit.phone"],
             sql: """
-                SELECT u.name AS unit, r.due_on AS due_on, r.submitted_on AS submitted_on,
-                    CAST(julianday(coalesce(r.submitted_on, :as_of)) - julianday(r.due_on) AS INTEGER) AS days_overdue,
-                    u.phone AS phone
+                SELECT u.name AS "unit.name", r.due_on AS due_on, r.submitted_on AS submitted_on,
+                    CAST(julianday(coalesce(r.submitted_on, :as_of)) - julianday(r.due_on) AS INTEGER) AS "Số ngày quá hạn",
+                    u.phone AS "unit.phone"
                 FROM reports r JOIN units u ON u.id = r.unit
                 WHERE r.period = :report_period AND (r.submitted_on IS NULL OR r.submitted_on > r.due_on)
                 """,
@@ -160,17 +166,18 @@ enum QueryTwins {
                    ["report_period": .text("2023"), "as_of": .date("2024-03-01")]]),
 
         "nhan-rong-theo-mo-hinh-goc": QueryTwin(
-            columns: ["source_code", "source_title", "source_unit", "replicas", "units", "first_year", "last_year"],
+            // The years are text in the query (so they are not grouped in thousands); the cells compare as text.
+            columns: ["key.code", "key.title", "key.name", "Số bản nhân rộng", "Số đơn vị nhân rộng", "Năm đầu", "Năm cuối"],
             sql: """
-                SELECT s.code AS source_code, s.title AS source_title, u.name AS source_unit, count(*) AS replicas,
-                    count(DISTINCT r.unit) AS units, min(r.year) AS first_year, max(r.year) AS last_year
+                SELECT s.code AS "key.code", s.title AS "key.title", u.name AS "key.name", count(*) AS "Số bản nhân rộng",
+                    count(DISTINCT r.unit) AS "Số đơn vị nhân rộng", min(r.year) AS "Năm đầu", max(r.year) AS "Năm cuối"
                 FROM models r JOIN models s ON s.id = r.replicated_from JOIN units u ON u.id = s.unit
                 GROUP BY s.id HAVING count(*) >= :min_replicas
                 """,
             runs: [["min_replicas": .int(2)], ["min_replicas": .int(1)]]),
 
         "ket-qua-hoi-thi": QueryTwin(
-            columns: ["cluster", "team", "unit", "preliminary", "rank", "advanced", "final", "prize"],
+            columns: ["cluster", "name", "unit", "Điểm sơ khảo", "Hạng trong cụm", "Vào chung khảo", "Điểm chung khảo", "prize"],
             sql: """
                 WITH part_means AS (
                     SELECT r.kind AS stage, s.team AS team, s.part AS part, avg(s.points) AS mean
@@ -179,20 +186,19 @@ enum QueryTwins {
                 ),
                 totals AS (SELECT stage, team, round(sum(mean), 2) AS total FROM part_means GROUP BY stage, team),
                 board AS (
-                    SELECT t.id, cl.name AS cluster, t.name AS team, u.name AS unit, p.total AS preliminary,
-                        f.total AS final, t.status = 'finalist' AS advanced, t.prize AS prize
-                    FROM teams t JOIN contests c ON c.id = t.contest JOIN clusters cl ON cl.id = t.cluster
-                    JOIN units u ON u.id = t.unit
+                    SELECT t.id, t.cluster AS cluster, t.name AS name, t.unit AS unit, p.total AS "Điểm sơ khảo",
+                        f.total AS "Điểm chung khảo", t.status = 'finalist' AS "Vào chung khảo", t.prize AS prize
+                    FROM teams t JOIN contests c ON c.id = t.contest
                     LEFT JOIN totals p ON p.team = t.id AND p.stage = 'preliminary'
                     LEFT JOIN totals f ON f.team = t.id AND f.stage = 'final'
                     WHERE c.year = :contest_year
                 )
-                SELECT *, rank() OVER (PARTITION BY cluster ORDER BY preliminary DESC) AS rank FROM board
+                SELECT *, rank() OVER (PARTITION BY cluster ORDER BY "Điểm sơ khảo" DESC) AS "Hạng trong cụm" FROM board
                 """,
             runs: [["contest_year": .int(2024)], ["contest_year": .int(2023)]]),
 
         "ten-mo-hinh-gan-trung": QueryTwin(
-            columns: ["name_key", "code", "title", "unit", "year"],
+            columns: ["Khóa so sánh", "code", "title", "unit.name", "year"],
             sql: """
                 WITH keyed AS (
                     SELECT m.id, trim(replace(replace(replace(replace(replace(dv_fold(m.title), '"', ''), '“', ''), '”', ''),
@@ -203,13 +209,13 @@ enum QueryTwins {
                     SELECT k.name_key FROM keyed k JOIN models m ON m.id = k.id
                     GROUP BY k.name_key HAVING count(DISTINCT dv_nfc(m.title)) > 1
                 )
-                SELECT k.name_key AS name_key, m.code AS code, m.title AS title, u.name AS unit, m.year AS year
+                SELECT k.name_key AS "Khóa so sánh", m.code AS code, m.title AS title, u.name AS "unit.name", m.year AS year
                 FROM keyed k JOIN near n ON n.name_key = k.name_key JOIN models m ON m.id = k.id JOIN units u ON u.id = m.unit
                 """,
             runs: [[:]]),
 
         "mo-hinh-khong-hoat-dong": QueryTwin(
-            columns: ["code", "title", "unit", "status", "last_activity", "idle_days"],
+            columns: ["code", "title", "unit.name", "status", "Hoạt động gần nhất", "Số ngày không hoạt động"],
             sql: """
                 WITH active AS (
                     SELECT m.*, max(m.started_on, coalesce((SELECT max(e.evaluated_on) FROM evaluations e
@@ -218,8 +224,8 @@ enum QueryTwins {
                     WHERE m.status IN ('registered', 'active', 'proposed', 'suspended')
                       AND m.started_on < date(:as_of, '-365 days')
                 )
-                SELECT a.code AS code, a.title AS title, u.name AS unit, a.status AS status, a.last_activity AS last_activity,
-                    CAST(julianday(:as_of) - julianday(a.last_activity) AS INTEGER) AS idle_days
+                SELECT a.code AS code, a.title AS title, u.name AS "unit.name", a.status AS status, a.last_activity AS "Hoạt động gần nhất",
+                    CAST(julianday(:as_of) - julianday(a.last_activity) AS INTEGER) AS "Số ngày không hoạt động"
                 FROM active a JOIN units u ON u.id = a.unit
                 WHERE a.last_activity < date(:as_of, '-365 days')
                 """,

@@ -81,13 +81,26 @@ nonisolated(unsafe) private var scratchToRemove: String?
 
     /// The everyday queries (scripts/queries) run as their headers say, with no parameters: a
     /// parameter whose default the runner refuses (`today()`) would stop them before they start.
+    /// Run in Vietnamese, every heading of the table is words, not a machine name (`cluster`,
+    /// `days_overdue`), and no cell is a bare code the catalog labels (`recognised`, `fail`).
     @Test(arguments: ((try? FileManager.default.contentsOfDirectory(
         atPath: ReportLibrary.package.appendingPathComponent("scripts/queries").path)) ?? []).filter { $0.hasSuffix(".dv") }.sorted())
-    func everySavedQueryRunsThroughTheBinary(_ file: String) throws {
+    func everySavedQueryRunsThroughTheBinaryWithVietnameseHeadings(_ file: String) throws {
         let path = ReportLibrary.package.appendingPathComponent("scripts/queries/" + file).path
-        let result = try DemoDatabase.danvan(["run", path], environment: ReportLibrary.environment)
+        let result = try DemoDatabase.danvan(["run", path, "--lang", "vi"], environment: ReportLibrary.environment)
         #expect(result.status == 0, "\(file): \(result.stderr)")
         #expect(result.stdout.contains("│"), "\(file) shows its result as a table: \(result.stdout.prefix(300))")
+        // The first line between │ is the heading row; the lines after the ├ rule are the rows.
+        let lines = result.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│") }
+        let cells = { (line: String) in line.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let headings = try cells(#require(lines.first, "\(file) has no heading row"))
+        let machineNames = headings.filter(ReportLibrary.isMachineName)
+        #expect(machineNames.isEmpty, "\(file) shows the headings \(machineNames)")
+        let codes: Set<String> = ["draft", "registered", "active", "proposed", "recognised", "not_recognised", "suspended",
+                                  "collective", "individual", "base", "district", "commune", "city", "excellent", "good",
+                                  "pass", "fail", "finalist", "eliminated", "ok", "already_awarded", "unit_inspected"]
+        let shownCodes = Set(lines.dropFirst().flatMap(cells)).intersection(codes)
+        #expect(shownCodes.isEmpty, "\(file) shows the codes \(shownCodes.sorted()) instead of their labels")
     }
 
     @Test(arguments: ReportLibrary.names)
