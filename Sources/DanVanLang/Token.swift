@@ -51,4 +51,9 @@ public struct Token: Sendable {
         "where", "select", "sort", "group", "by", "take", "skip", "distinct", "first", "count", "asc", "desc",
         "expect", "update", "delete", "cascade",
     ]
+
+    /// Words that start a statement only where the parser looks for them (`insert units {...}`,
+    /// `transaction {`, `param`, `import "f.dv"`), so they stay usable as names. Listed here so
+    /// `:help` and its test know them as `Keyword.allCases` knows the reserved ones.
+    public static let statementWords: Set<String> = ["transaction", "insert", "param", "import"]
 }

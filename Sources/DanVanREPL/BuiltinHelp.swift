@@ -27,8 +27,6 @@ struct BuiltinHelp: Sendable {
         // Core
         BuiltinHelp("print", "print(a, b, ...)", vi: "In các giá trị trên một dòng, cách nhau một dấu cách",
                     en: "Prints the values on one line, separated by spaces"),
-        BuiltinHelp("show", "show(v)", vi: "Hiện giá trị như phiên làm việc hiện nó (một bảng, một bản ghi), theo :mode",
-                    en: "Shows the value as the session shows it (a table, a record), in the :mode"),
         BuiltinHelp("type", "type(v)", vi: "Kiểu của giá trị, bằng tiếng Anh (\"integer\", \"text\", …)",
                     en: "The kind of value, as text (\"integer\", \"text\", …)"),
         BuiltinHelp("text", "text(v)", vi: "Giá trị dưới dạng văn bản, như print hiện nó",
@@ -111,5 +109,28 @@ struct BuiltinHelp: Sendable {
         BuiltinHelp("totals", "totals(rows), totals(rows, columns)",
                     vi: "Các dòng và thêm một dòng tổng cộng của các cột số tính ra (hoặc các cột đã nêu)",
                     en: "The rows plus a total row summing the computed number columns (or the columns named)"),
+        // Scripts
+        BuiltinHelp("show", "show(v)", vi: "Hiện giá trị như phiên làm việc hiện nó (một bảng, một bản ghi), theo :mode",
+                    en: "Shows the value as the session shows it (a table, a record), in the :mode"),
     ]
+
+    /// The groups of `:help functions`, each named by the entry that opens it (the order of
+    /// `entries` is the order of the groups).
+    static let groupStarts: [String: Localized] = [
+        "print": Localized(vi: "Cơ bản", en: "Core"), "upper": Localized(vi: "Văn bản", en: "Text"),
+        "round": Localized(vi: "Số", en: "Numbers"), "date": Localized(vi: "Ngày", en: "Dates"),
+        "first": Localized(vi: "Danh sách", en: "Lists"), "count": Localized(vi: "Truy vấn", en: "Queries"),
+        "format_number": Localized(vi: "Báo cáo và định dạng", en: "Reports and formats"),
+        "show": Localized(vi: "Tệp lệnh", en: "Scripts"),
+    ]
+
+    /// `:help functions`: every built-in with its one line, by group.
+    static func overview(lang: Lang) -> String {
+        var out = ""
+        for entry in entries {
+            if let group = groupStarts[entry.name] { out += (out.isEmpty ? "" : "\n") + group(lang) + ":\n" }
+            out += "  " + entry.usage + "\n      " + entry.summary(lang) + "\n"
+        }
+        return out
+    }
 }

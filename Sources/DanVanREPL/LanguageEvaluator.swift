@@ -169,10 +169,16 @@ public final class LanguageEvaluator: Evaluator {
     public var globalNames: [String] { interpreter.globalNames() }
 
     public func help(topic: String, lang: Lang) -> String? {
-        BuiltinHelp.text(for: topic, lang: lang)
+        if topic == "functions" { return BuiltinHelp.overview(lang: lang) }
+        // A built-in first: `count` and `first` are both, and `:help count` then says how to call it
+        // with the stage's line after it.
+        let builtin = BuiltinHelp.text(for: topic, lang: lang)
+        let syntax = SyntaxHelp.text(for: topic, lang: lang)
+        if builtin == nil && syntax == nil { return nil }
+        return [builtin, syntax].compactMap { $0 }.joined(separator: "\n")
     }
 
-    public var helpTopics: [String] { BuiltinHelp.entries.map(\.name) }
+    public var helpTopics: [String] { ["functions"] + BuiltinHelp.entries.map(\.name) + SyntaxHelp.topics }
 }
 
 /// The `print` destination of the entry being run.
