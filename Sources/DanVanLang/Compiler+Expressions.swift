@@ -145,7 +145,10 @@ extension Compiler {
             let value = Value.table(table)
             return { _ in value }
         case .unknown:
-            error(range, Suggest.message(CompileMessages.unknownName, [.plain(name)], name: name, candidates: visibleNames()))
+            // The language's own words count too: `selct` means `select`, `retrun` `return`.
+            let words = Keyword.allCases.map(\.rawValue) + Token.stageWords + Token.statementWords
+            error(range, Suggest.message(CompileMessages.unknownName, [.plain(name)], name: name,
+                                         candidates: visibleNames() + words))
             return { _ in .null }
         }
     }

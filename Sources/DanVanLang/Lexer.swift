@@ -104,6 +104,9 @@ public struct Lexer {
             if let keyword = Keyword(rawValue: text) { return token(.keyword(keyword), text: text) }
             return token(.name, text: text)
         }
+        if let habit = habit(start: start) {
+            return token(habit.kind, text: habit.text)
+        }
         if let symbol = symbol() {
             return token(.symbol(symbol))
         }
@@ -113,6 +116,37 @@ public struct Lexer {
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         problem(LexMessages.unexpectedCharacter, [.plain(text)], at: start)
         return token(.invalid)
+    }
+
+    /// The spellings of other languages that a newcomer types by habit: `&&`, `||`, `!x` and
+    /// `'text'`. Each is reported once, with the DanVan way, and read as what it meant (`and`,
+    /// `or`, `not`, a string) so that the parser carries on without a second, confusing error.
+    private mutating func habit(start: Int) -> (kind: TokenKind, text: String)? {
+        let byte = bytes[position]
+        let next = peek(1)
+        func word(_ keyword: Keyword, length: Int, _ message: Localized) -> (kind: TokenKind, text: String) {
+            position += length
+            problem(message, at: start)
+            return (.keyword(keyword), keyword.rawValue)
+        }
+        switch byte {
+        case UInt8(ascii: "&") where next == UInt8(ascii: "&"):
+            return word(.and, length: 2, LexMessages.useAnd)
+        case UInt8(ascii: "|") where next == UInt8(ascii: "|"):
+            return word(.or, length: 2, LexMessages.useOr)
+        case UInt8(ascii: "!") where next != UInt8(ascii: "="):
+            return word(.not, length: 1, LexMessages.useNot)
+        case UInt8(ascii: "'"):
+            // Up to the closing quote on the same line; an unclosed one ends at the line's end.
+            var cursor = position + 1
+            while cursor < end, bytes[cursor] != UInt8(ascii: "'"), bytes[cursor] != 0x0A { cursor += 1 }
+            let text = String(decoding: bytes[(position + 1)..<cursor], as: UTF8.self)
+            position = cursor < end && bytes[cursor] == UInt8(ascii: "'") ? cursor + 1 : cursor
+            problem(LexMessages.useDoubleQuotes, [.plain(text)], at: start)
+            return (.string([.text(text)]), "")
+        default:
+            return nil
+        }
     }
 
     private mutating func symbol() -> Symbol? {

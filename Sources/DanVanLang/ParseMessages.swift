@@ -3,6 +3,12 @@ import VietText
 
 enum LexMessages {
     static let unexpectedCharacter = Localized(vi: "ký tự không hợp lệ '{0}'", en: "unexpected character '{0}'")
+    static let useAnd = Localized(vi: "DanVan viết 'and' thay cho '&&'", en: "DanVan writes 'and' for '&&'")
+    static let useOr = Localized(vi: "DanVan viết 'or' thay cho '||'", en: "DanVan writes 'or' for '||'")
+    static let useNot = Localized(vi: "DanVan viết 'not' thay cho '!' (và '!=' cho 'khác')",
+                                  en: "DanVan writes 'not' for '!' (and '!=' for 'not equal')")
+    static let useDoubleQuotes = Localized(vi: "văn bản viết trong dấu nháy kép: \"{0}\"",
+                                           en: "text is written in double quotes: \"{0}\"")
     static let numberTooLarge = Localized(vi: "số quá lớn: {0}", en: "number too large: {0}")
     static let badEscape = Localized(
         vi: "ký tự thoát không hợp lệ '\\{0}' (dùng \\n \\t \\\" \\\\ \\{ \\})",
@@ -56,6 +62,15 @@ enum ParseMessages {
     static let groupKeyNeedsName = Localized(
         vi: "khi nhóm theo nhiều khóa, hãy đặt tên cho khóa này: 'tên: biểu thức'",
         en: "with several group keys, give this key a name: 'name: expression'")
+    static let sqlSelect = Localized(
+        vi: "DanVan không dùng SELECT … FROM: hỏi bằng một đường ống, ví dụ models | where year == 2024 | select code, title",
+        en: "DanVan has no SELECT … FROM: ask with a pipeline, e.g. models | where year == 2024 | select code, title")
+    static let unexpectedAssign = Localized(
+        vi: "không thể có '=' ở đây: để so sánh bằng, viết '=='",
+        en: "unexpected '=': to compare, write '=='")
+    static let compareWithDoubleEquals = Localized(
+        vi: "để so sánh bằng, viết '=='; một dấu '=' là gán giá trị cho biến",
+        en: "to compare, write '=='; a single '=' gives a variable a value")
     static let invalidAssignTarget = Localized(
         vi: "không thể gán vào đây; chỉ gán được cho tên biến, trường hoặc phần tử",
         en: "cannot assign to this; only a variable, a field or an item can be assigned")

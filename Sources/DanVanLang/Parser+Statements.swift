@@ -50,6 +50,16 @@ extension Parser {
     ///           | paramStatement | importStatement (Parser+Scripts.swift) | expressionStatement
     func statement() throws -> Stmt {
         let start = current.range
+        // `SELECT … FROM …` typed by SQL habit: one message with the DanVan way, not a cascade.
+        if case .name = current.kind, current.text.lowercased() == "select" {
+            switch peekKind(1) {
+            case .name, .symbol(.star):
+                report(.syntax, at: start.start, Message(ParseMessages.sqlSelect))
+                throw Panic()
+            default:
+                break
+            }
+        }
         switch current.kind {
         case .keyword(.let): return try letStatement()
         case .keyword(.fn):
@@ -151,7 +161,9 @@ extension Parser {
             switch target.kind {
             case .name, .member, .index: break
             default:
-                report(.syntax, at: assignToken.range.start, Message(ParseMessages.invalidAssignTarget))
+                // `models | where year = 2024`: the SQL habit of `=` for "equals".
+                report(.syntax, at: assignToken.range.start,
+                       Message(ParseMessages.invalidAssignTarget, hint: ParseMessages.compareWithDoubleEquals))
                 throw Panic()
             }
             let value = try expression()

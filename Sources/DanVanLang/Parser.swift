@@ -116,6 +116,8 @@ public final class Parser {
     @discardableResult
     func expect(_ symbol: Symbol, _ message: Localized) throws -> Token {
         if check(symbol) { return advance() }
+        // `if year = 2024 {`, `where(it = 2)`: a `=` where none can be is meant as "equals".
+        if check(.assign) { throw error(ParseMessages.unexpectedAssign) }
         throw error(message)
     }
 

@@ -145,6 +145,10 @@ public final class REPLEngine {
                 runMetaCommand(trimmed, line: firstLine)
                 return
             }
+            if let hint = habitHint(trimmed) {
+                fail(hint, line: firstLine)
+                return
+            }
             pendingFirstLine = firstLine
         } else if trimmed.isEmpty && settings.interactive {
             // An empty line abandons the unfinished statement (Ctrl-C does too).

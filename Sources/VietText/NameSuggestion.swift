@@ -15,9 +15,21 @@ public enum NameSuggestion {
             let folded = Array(VietFold.fold(candidate).unicodeScalars)
             if abs(folded.count - target.count) > threshold { continue }
             let distance = editDistance(target, folded)
-            if distance <= threshold, distance < (best?.distance ?? Int.max) {
-                best = (candidate, distance)
+            guard distance <= threshold else { continue }
+            // Ties are broken by a fixed rule, never by the order the candidates came in (a
+            // dictionary's order changes from run to run): a name as long as the one typed
+            // first (`nma` is `nam` with two letters swapped, rather than `ma`), then the
+            // alphabetically first.
+            if let current = best {
+                if distance > current.distance { continue }
+                if distance == current.distance {
+                    let currentLength = VietFold.fold(current.name).unicodeScalars.count
+                    let sameLength = folded.count == target.count, currentSame = currentLength == target.count
+                    if currentSame && !sameLength { continue }
+                    if sameLength == currentSame && candidate >= current.name { continue }
+                }
             }
+            best = (candidate, distance)
         }
         return best?.name
     }

@@ -145,3 +145,29 @@ import VietText
         #expect(Harness.errors(h.type(":output ~/a.csv")).contains("Tệp ~/a.csv đã có, nên không ghi đè"))
     }
 }
+
+/// What newcomers type at the prompt by habit from psql, the sqlite3 shell and Python.
+@Suite struct PromptHabitTests {
+    @Test(arguments: [
+        ("help", "Commands start with a colon: type :help for help."),
+        ("exit", "Type :quit (or Ctrl-D) to leave."),
+        ("quit()", "Type :quit (or Ctrl-D) to leave."),
+        ("\\q", "Type :quit (or Ctrl-D) to leave."),
+        (".tables", "In DanVan this command is :tables"),
+        ("\\dt", "In DanVan this command is :tables"),
+        ("\\d", "In DanVan this command is :tables"),
+        ("\\d models", "In DanVan this command is :schema models"),
+        (".schema units", "In DanVan this command is :schema units"),
+    ])
+    func aHabitGetsTheDanVanWay(_ typed: String, _ hint: String) {
+        let h = Harness()
+        #expect(Harness.errors(h.type(typed)) == hint + "\n", "\(typed)")
+        #expect(h.evaluator.requests.isEmpty, "\(typed) was evaluated")
+    }
+
+    @Test func theHintsReadInVietnamese() {
+        let h = Harness(lang: .vi)
+        #expect(Harness.errors(h.type("exit")) == "Gõ :quit (hoặc Ctrl-D) để thoát.\n")
+        #expect(Harness.errors(h.type("\\d models")) == "Trong DanVan lệnh này là :schema models\n")
+    }
+}
