@@ -157,7 +157,7 @@ public enum LessonParser {
         }
         guard let titleVi, let titleEn, !titleVi.isEmpty, !titleEn.isEmpty else {
             problem(1, missingTitle)
-            return .failure(LessonProblems(all: problems))
+            return .failure(LessonProblems(all: problems.sorted { $0.line < $1.line }))
         }
         if drafts.isEmpty { problem(1, noSteps) }
         var steps: [Step] = []
@@ -185,7 +185,7 @@ public enum LessonParser {
                               setup: draft.blocks["setup"]?.text, solution: solution, checks: checks, hints: hints,
                               wrongs: draft.wrongs))
         }
-        guard problems.isEmpty else { return .failure(LessonProblems(all: problems)) }
+        guard problems.isEmpty else { return .failure(LessonProblems(all: problems.sorted { $0.line < $1.line })) }
         return .success(Lesson(file: file, key: key, title: Localized(vi: titleVi.nfc, en: titleEn), steps: steps))
     }
 
