@@ -107,8 +107,7 @@ enum Judge {
                 return ValueComparison.fill(notRows, ValueComparison.count(count),
                                             value.map(ValueComparison.kind) ?? ValueComparison.kind(of: .null))
             }
-            return list.items.count == count ? nil
-                : ValueComparison.fill(ValueComparison.rowCount, ValueComparison.count(count), ValueComparison.count(list.items.count))
+            return list.items.count == count ? nil : ValueComparison.rowCountMismatch(count, list.items.count)
         case .output(let text):
             if attempt.printed.nfc.contains(text) { return nil }
             return attempt.printed.isEmpty ? nothingPrinted : ValueComparison.fill(missingOutput, text)

@@ -13,7 +13,7 @@ import Foundation
 import GRDB
 import VietText
 
-public final class PracticeData {
+public final class PracticeData: Sendable {
     /// The cache file, complete.
     public let path: String
 

@@ -10,6 +10,7 @@ import VietText
 enum ValueComparison {
     static let expectedGot = Localized(vi: "đúng ra là {0}, bạn có {1}", en: "expected {0}, got {1}")
     static let rowCount = Localized(vi: "đúng ra là {0} dòng, bạn có {1}", en: "expected {0} rows, got {1}")
+    static let oneRow = Localized(vi: "đúng ra là 1 dòng, bạn có {0}", en: "expected 1 row, got {0}")
     static let missingColumn = Localized(vi: "thiếu cột '{0}'", en: "the column '{0}' is missing")
     static let extraColumn = Localized(vi: "cột '{0}' không cần có", en: "the column '{0}' is not asked for")
     static let columnOrder = Localized(vi: "các cột đúng ra theo thứ tự {0}, bạn có {1}",
@@ -54,7 +55,7 @@ enum ValueComparison {
     }
 
     static func listMismatch(_ want: [Value], _ got: [Value], unordered: Bool) -> Localized? {
-        if want.count != got.count { return fill(rowCount, count(want.count), count(got.count)) }
+        if want.count != got.count { return rowCountMismatch(want.count, got.count) }
         if let wantColumns = Value.columns(of: want), let gotColumns = Value.columns(of: got),
            let columns = columnMismatch(wantColumns, gotColumns) {
             return columns
@@ -130,6 +131,11 @@ enum ValueComparison {
         if case .text = value { text = "\"" + text + "\"" }
         if text.count > maxShown { text = String(text.prefix(maxShown)) + "…" }
         return Localized(vi: text, en: text)
+    }
+
+    /// "expected 37 rows, got 412" ("expected 1 row, got 2").
+    static func rowCountMismatch(_ want: Int, _ got: Int) -> Localized {
+        want == 1 ? fill(oneRow, count(got)) : fill(rowCount, count(want), count(got))
     }
 
     static func count(_ number: Int) -> Localized {
