@@ -93,7 +93,12 @@ final class LessonSession {
             + LessonText.commandsNote(lang))
         if index > 0 { say(LessonText.resumed(lang, index + 1, lesson.steps.count)) }
         try rebuild(at: index)
-        defer { save() }
+        defer {
+            save()
+            // The practice copy goes now, not whenever the last reference to it does.
+            world?.close()
+            reference.close()
+        }
         while let world, !world.engine.isFinished {
             let input = terminal.source.read(prompt: world.engine.prompt)
             tick()
@@ -190,12 +195,14 @@ final class LessonSession {
         }
         fresh.replay(lesson, upTo: target)
         let engine = fresh.engine
-        engine.onEvent = deliver
+        // Unowned: the engine belongs to the world this session owns.
+        engine.onEvent = { [unowned self] in self.deliver($0) }
         engine.readAnswer = { [source = terminal.source] prompt in source.read(prompt: prompt) }
         engine.onEntry = { [unowned self] outcome in self.entered(outcome) }
         engine.onCommand = { [unowned self] name, argument in self.commandRan(name, argument) }
         engine.extraCommands = lessonCommands()
         terminal.attach(engine)
+        world?.close()
         world = fresh
         index = max(0, min(target, lesson.steps.count - 1))
         if let note { say(note(lang)) }

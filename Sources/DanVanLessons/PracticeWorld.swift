@@ -38,7 +38,10 @@ final class PracticeWorld {
                             data: HostDataSession(host: host))
     }
 
-    deinit { sandbox.discard() }
+    deinit { close() }
+
+    /// Deletes the practice copy. Safe to call twice.
+    func close() { sandbox.discard() }
 
     /// Runs `code` (entries and meta-commands, as `REPLEngine.submit` splits them) and gives
     /// what it did as one answer: the last entry's value, everything printed, the first

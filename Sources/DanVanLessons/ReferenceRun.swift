@@ -23,6 +23,9 @@ final class ReferenceRun {
                                   environment: PracticeSettings.quietEnvironment())
     }
 
+    /// Deletes the reference's practice copy; results already computed stay.
+    func close() { world.close() }
+
     /// The solution's result for step `index` (an empty one for a reading step).
     func reference(for index: Int) -> Reference {
         while next <= index && next < lesson.steps.count {
