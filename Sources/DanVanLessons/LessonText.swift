@@ -68,6 +68,6 @@ enum LessonText {
 
     // MARK: --check
 
-    static let checkPassed = Localized(vi: "đúng: {0} ({1} bước)", en: "ok: {0} ({1} steps)")
+    static let checkPassed = Localized(vi: "đúng: {0} (số bước: {1})", en: "ok: {0} (steps: {1})")
     static let checkSummary = Localized(vi: "{0} bài, {1} lỗi.", en: "{0} lessons, {1} problems.")
 }

@@ -117,3 +117,39 @@ struct Learn: ParsableCommand {
         }
     }
 }
+
+extension Learn {
+    static let learnHelp = Localized(
+        vi: "Mở các bài học có hướng dẫn (trên bản sao dữ liệu mẫu); :quit trong bài để trở lại đây",
+        en: "Open the guided lessons (on a copy of the demo data); :quit in a lesson comes back here")
+    static let backInSession = Localized(vi: "Đã trở lại phiên làm việc của bạn.", en: "Back in your own session.")
+
+    /// `:learn [N|TITLE]` in the normal session: the same lessons as `danvan learn`, read
+    /// from the session's own line editor; `backTo` joins Tab to the session again after.
+    static func replCommand(terminal: LessonTerminal, lang: @escaping () -> Lang,
+                            backTo: @escaping () -> Void) -> ExtraCommand {
+        ExtraCommand(name: "learn", usage: Localized(vi: "[SỐ|TÊN]", en: "[N|TITLE]"), help: learnHelp) { argument in
+            let lang = lang()
+            let environment = ProcessInfo.processInfo.environment
+            let library = LessonLibrary.load(folders: [])
+            let learning = Learning(library: library, progress: ProgressStore(environment: environment))
+            var start: Int?
+            if !argument.isEmpty {
+                guard let found = library.find(argument) else {
+                    return terminal.console.writeError(HelpText.Learn.noSuchLesson(lang, argument) + "\n")
+                }
+                start = found
+            }
+            defer { backTo() }
+            do {
+                let practice = try PracticeData(version: DanVan.version, environment: environment)
+                try learning.run(start: start, practice: practice, terminal: terminal, lang: lang)
+                terminal.console.writeOutput(backInSession(lang) + "\n")
+            } catch let error as LessonError {
+                terminal.console.writeError(error.text(lang) + "\n")
+            } catch {
+                terminal.console.writeError(String(describing: error) + "\n")
+            }
+        }
+    }
+}

@@ -5,10 +5,12 @@
 // top-level value shown as the session would in `--mode`, on stdout or into `--output`,
 // errors as `<stdin>:LINE:COL`, exit code 1 when anything failed). On a terminal, `--mode`
 // is the session's first `:mode`.
-// `--read-only`, `--sandbox` and `--user` (SessionOptions.swift) apply to both.
+// `--read-only`, `--sandbox` and `--user` (SessionOptions.swift) apply to both. `:learn`
+// opens the guided lessons (Learn.swift) inside the session.
 import ArgumentParser
 import DanVanDomain
 import DanVanLang
+import DanVanLessons
 import DanVanREPL
 import DanVanReport
 import DanVanStore
@@ -70,6 +72,12 @@ enum Shell {
         let engine = REPLEngine(evaluator: evaluator, environment: replEnvironment, settings: settings, data: data)
         editorSource?.completeWith(engine)
         let console = StandardConsole(isTerminal: outputIsTerminal)
+        // `:learn` opens the lessons at this prompt, with the same line editor; `:quit` in a
+        // lesson comes back here.
+        let lessons = LessonTerminal(source: source, console: console, environment: replEnvironment,
+                                     color: settings.color, interrupt: interrupt, attach: { editorSource?.completeWith($0) })
+        engine.extraCommands = [Learn.replCommand(terminal: lessons, lang: { [unowned engine] in engine.lang },
+                                                  backTo: { [unowned engine] in editorSource?.completeWith(engine) })]
         if editorSource != nil {
             let access: Welcome.Access = data.isSandbox ? .sandbox : (data.isReadOnly ? .readOnly : .normal)
             console.writeOutput(Welcome.line(version: DanVan.version, database: options.path,

@@ -37,7 +37,7 @@ nonisolated(unsafe) private var cacheToRemove: String?
         defer { home.remove() }
         let result = try LearnPlace.learn(["--check", "--lang", "en"], home: home)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("ok: Lessons/01-first-steps.md (15 steps)"))
+        #expect(result.stdout.contains("ok: Lessons/01-first-steps.md (steps: 15)"))
         #expect(result.stdout.hasSuffix(" problems.\n") && result.stdout.contains(" lessons, 0 problems."))
     }
 

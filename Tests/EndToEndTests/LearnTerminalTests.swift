@@ -67,4 +67,21 @@ struct LearnTerminalTests {
         #expect(progress.stdout.contains("1. First steps: 13/13 steps, 0 skipped, 1 hints, "), "\(progress.stdout)")
         #expect(progress.stdout.contains(" min (done)"))
     }
+
+    @Test func learnInsideTheNormalSessionComesBackToIt() throws {
+        let home = try ScratchDirectory("learn-tty")
+        defer { home.remove() }
+        _ = try LearnPlace.learn(["--list"], home: home)
+        let session = try startSession(home: home, extra: ["XDG_CACHE_HOME": try LearnPlace.cache.get()])
+        defer { session.close() }
+        try session.type("let mine = 41")
+        try session.press("Enter")
+        try answer(session, ":learn 1", expect: "── Step 1/15 ──")
+        try answer(session, "", expect: "── Step 2/15 ──")
+        try answer(session, "12 * 7", expect: "── Step 3/15 ──")
+        try answer(session, ":quit", expect: "Back in your own session.")
+        // The session's own names are still there, on its own database.
+        try answer(session, "mine + 1", expect: "42")
+        try answer(session, ":help", expect: ":learn [N|TITLE]")
+    }
 }
