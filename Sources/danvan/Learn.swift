@@ -98,14 +98,8 @@ struct Learn: ParsableCommand {
             : nil
         let source: any LineSource = editorSource ?? PlainSource()
         let outputIsTerminal = TerminalSize.isTerminal(1)
-        let replEnvironment = REPLEnvironment(
-            files: LocalFiles(),
-            history: { [unowned source] in source.historyEntries() },
-            terminalSize: {
-                let size = TerminalSize.current()
-                return (size.rows, size.columns)
-            },
-            inputPending: { editorSource != nil && TerminalInput.hasPendingInput() })
+        let replEnvironment = Shell.terminalEnvironment(
+            source: source, inputPending: { editorSource != nil && TerminalInput.hasPendingInput() })
         let terminal = LessonTerminal(
             source: source, console: StandardConsole(isTerminal: outputIsTerminal), environment: replEnvironment,
             color: ColorPolicy.enabled(outputIsTerminal: outputIsTerminal, environment: environment),

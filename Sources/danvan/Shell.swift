@@ -57,15 +57,8 @@ enum Shell {
             .map(EditorSource.init)
         let source: any LineSource = editorSource ?? PlainSource()
         let outputIsTerminal = TerminalSize.isTerminal(1)
-        let replEnvironment = REPLEnvironment(
-            files: LocalFiles(),
-            history: { [unowned source] in source.historyEntries() },
-            terminalSize: {
-                let size = TerminalSize.current()
-                return (size.rows, size.columns)
-            },
-            rowCount: { try? store.count($0) },
-            inputPending: { TerminalInput.hasPendingInput() })
+        let replEnvironment = terminalEnvironment(source: source, rowCount: { try? store.count($0) },
+                                                  inputPending: { TerminalInput.hasPendingInput() })
         let settings = REPLEngine.Settings(
             lang: lang, interactive: editorSource != nil,
             color: ColorPolicy.enabled(outputIsTerminal: outputIsTerminal, environment: environment), mode: mode)
@@ -86,6 +79,23 @@ enum Shell {
         }
         let status = REPLRunner(engine: engine, source: source, console: console).run()
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension Shell {
+    /// What a session at the terminal gives its engine: the real files, the line editor's
+    /// history, the terminal's size now; `danvan learn` uses it too.
+    static func terminalEnvironment(source: any LineSource, rowCount: @escaping (String) -> Int? = { _ in nil },
+                                    inputPending: @escaping () -> Bool) -> REPLEnvironment {
+        REPLEnvironment(
+            files: LocalFiles(),
+            history: { [unowned source] in source.historyEntries() },
+            terminalSize: {
+                let size = TerminalSize.current()
+                return (size.rows, size.columns)
+            },
+            rowCount: rowCount,
+            inputPending: inputPending)
     }
 }
 
