@@ -5,7 +5,9 @@
 // VietText ← DanVanOutput (tables, CSV, JSON, markdown, line: how results are written)
 // DanVanLang + DanVanStore + DanVanOutput ← DanVanDomain (binds the domain into the language)
 // DanVanDomain + DanVanOutput + ZIPFoundation ← DanVanReport (documents: Markdown, HTML, CSV, XLSX)
-// CLibEdit ← LineEditor; DanVanDomain ← DanVanREPL; everything ← danvan (thin CLI)
+// CLibEdit ← LineEditor; DanVanDomain ← DanVanREPL
+// DanVanREPL + DanVanReport + DanVanDemo ← DanVanLessons (guided lessons on practice data)
+// everything ← danvan (thin CLI)
 import PackageDescription
 
 let package = Package(
@@ -53,9 +55,16 @@ let package = Package(
         .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanStore",
                                                  "VietText"],
                 exclude: ["README.md"]),
+        // The guided lessons (issue 10): lesson files, their checks, the practice copies of
+        // the demo data, progress, and the lesson session over the REPL engine.
+        .target(name: "DanVanLessons", dependencies: [
+            "DanVanDemo", "DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanREPL", "DanVanReport",
+            "DanVanStore", "VietText",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], exclude: ["README.md"], resources: [.copy("Lessons")]),
         .executableTarget(name: "danvan", dependencies: [
             "DanVanStore", "DanVanDemo", "DanVanCSV", "DanVanDomain", "DanVanLang",
-            "DanVanOutput", "DanVanREPL", "DanVanReport", "LineEditor", "VietText",
+            "DanVanLessons", "DanVanOutput", "DanVanREPL", "DanVanReport", "LineEditor", "VietText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
@@ -74,6 +83,9 @@ let package = Package(
         .testTarget(name: "DanVanREPLTests", dependencies: [
             "DanVanREPL", "DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanStore", "LineEditor", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "DanVanLessonsTests", dependencies: [
+            "DanVanLessons", "DanVanLang", "DanVanREPL", "DanVanStore", "VietText",
         ]),
         .testTarget(name: "DanVanReportTests", dependencies: [
             "DanVanReport", "DanVanDomain", "DanVanLang", "DanVanOutput", "VietText",

@@ -21,18 +21,21 @@ extension REPLEngine {
         let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
         // `:output!` is `:output` that may replace an existing file.
         if name == "output!" { return commandOutput(argument, line: line, replace: true) }
+        if let extra = extraCommands.first(where: { $0.name == name }) { return extra.action(argument) }
         guard let command = MetaCommand.named(name) else {
             var message = Self.unknownCommand(lang, name)
-            let close = MetaCommand.all.filter { $0.name.hasPrefix(name) && !name.isEmpty }
+            let names = MetaCommand.all.map(\.name) + extraCommands.map(\.name)
+            let close = names.filter { $0.hasPrefix(name) && !name.isEmpty }
             if close.count == 1 {
-                message += Self.didYouMean(lang, ":" + close[0].name)
-            } else if let near = Suggest.closest(to: name, among: MetaCommand.all.map(\.name)) {
+                message += Self.didYouMean(lang, ":" + close[0])
+            } else if let near = Suggest.closest(to: name, among: names) {
                 message += Self.didYouMean(lang, ":" + near)
             }
             fail(message, line: line)
             return
         }
         command.action(self, argument, line)
+        onCommand?(command.name, argument)
     }
 
     func usageError(_ name: String, line: Int) {
@@ -67,7 +70,9 @@ extension REPLEngine {
             return
         }
         let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
-        if let command = MetaCommand.named(name) {
+        if let extra = extraCommands.first(where: { $0.name == name }) {
+            emit(.output(extra.synopsis(lang) + "\n  " + extra.help(lang) + "\n"))
+        } else if let command = MetaCommand.named(name) {
             emit(.output(help(on: command)))
         } else if let text = evaluator.help(topic: topic, lang: lang) {
             emit(.output(Self.line(text)))
@@ -80,11 +85,12 @@ extension REPLEngine {
 
     /// The command list, generated from `MetaCommand.all`.
     func helpOverview() -> String {
-        let synopses = MetaCommand.all.map { $0.synopsis(lang) }
-        let width = synopses.map(DisplayWidth.of).max() ?? 0
+        let commands = MetaCommand.all.map { ($0.synopsis(lang), $0.help(lang)) }
+            + extraCommands.map { ($0.synopsis(lang), $0.help(lang)) }
+        let width = commands.map { DisplayWidth.of($0.0) }.max() ?? 0
         var text = Self.helpHeading(lang) + "\n"
-        for (command, synopsis) in zip(MetaCommand.all, synopses) {
-            text += "  " + DisplayWidth.pad(synopsis, to: width) + "  " + command.help(lang) + "\n"
+        for (synopsis, help) in commands {
+            text += "  " + DisplayWidth.pad(synopsis, to: width) + "  " + help + "\n"
         }
         return text + "\n" + Self.helpFooter(lang) + "\n"
     }

@@ -21,9 +21,9 @@ extension REPLEngine {
         guard let commandEnd else {
             // Still typing the command's name.
             let typed = String(before[(leading + 1)...])
-            let items = MetaCommand.all
-                .filter { $0.name.hasPrefix(typed) }
-                .map { CompletionList.Item(":" + $0.name + " ", display: ":" + $0.name) }
+            let items = (MetaCommand.all.map(\.name) + extraCommands.map(\.name))
+                .filter { $0.hasPrefix(typed) }
+                .map { CompletionList.Item(":" + $0 + " ", display: ":" + $0) }
             return CompletionList(range: leading..<end, items: items)
         }
         let name = String(before[(leading + 1)..<commandEnd])

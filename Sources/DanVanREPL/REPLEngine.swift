@@ -76,6 +76,14 @@ public final class REPLEngine {
     var outputFile: (path: String, sink: any TextSink, atStart: Bool)?
     /// The table whose remaining rows `:more` shows, and the first of them.
     var more: (model: TableModel, nextRow: Int)?
+    /// Told about every entry the engine evaluated (not `:load`ed files): the lessons check
+    /// each of the learner's entries (REPLEngine+Observer.swift).
+    public var onEntry: ((EntryOutcome) -> Void)?
+    /// Told about every meta-command of the table that ran: its name (not an alias) and argument.
+    public var onCommand: ((String, String) -> Void)?
+    /// Commands a session built on the engine adds (the lessons' `:hint`, `:skip`…), found
+    /// before the table's and listed by `:help` after them.
+    public var extraCommands: [ExtraCommand] = []
 
     public init(evaluator: any Evaluator, environment: REPLEnvironment, settings: Settings,
                 data: (any DataSession)? = nil) {
@@ -174,15 +182,16 @@ public final class REPLEngine {
         run(waiting.lines, firstLine: waiting.firstLine)
     }
 
-    private func run(_ lines: [String], firstLine: Int) {
+    func run(_ lines: [String], firstLine: Int, remember: Bool = true) {
         let source = lines.joined(separator: "\n")
         pendingFirstLine = firstLine
-        if settings.interactive { emit(.history(source)) }
+        if settings.interactive && remember { emit(.history(source)) }
         statementsRun += 1
         let origin: SourceOrigin = settings.interactive
             ? .prompt(statement: statementsRun)
             : .script(name: settings.scriptName, firstLine: pendingFirstLine)
-        evaluate(source, origin: origin)
+        let outcome = evaluate(source, origin: origin)
+        onEntry?(outcome)
     }
 
     // MARK: - Evaluation
@@ -191,10 +200,14 @@ public final class REPLEngine {
     static let elapsedTime = Localized(vi: "Thời gian: {0}", en: "Time: {0}")
 
     /// Evaluates `text` and shows its value; `showValue` false for `:load`ed files, whose
-    /// last expression is not a result anybody asked to see.
-    func evaluate(_ text: String, origin: SourceOrigin, showValue: Bool = true) {
-        let request = EvalRequest(text: text, origin: origin, lang: settings.lang, mode: settings.mode) { [weak self] printed in
-            self?.writeResult(printed)
+    /// last expression is not a result anybody asked to see. Gives what the entry did.
+    @discardableResult
+    func evaluate(_ text: String, origin: SourceOrigin, showValue: Bool = true) -> EntryOutcome {
+        // What `print`/`show` wrote, kept for an observer (a lesson's `output` check).
+        let printed = PrintedText()
+        let request = EvalRequest(text: text, origin: origin, lang: settings.lang, mode: settings.mode) { [weak self] text in
+            printed.text += text
+            self?.writeResult(text)
         }
         let started = environment.now()
         let result = evaluator.evaluate(request)
@@ -216,6 +229,7 @@ public final class REPLEngine {
         if settings.timer {
             emit(.output(Self.elapsedTime(lang, Self.format(elapsed, lang)) + "\n"))
         }
+        return EntryOutcome(text: text, result: result, printed: printed.text)
     }
 
     /// Shows a value in the current mode: a table page on the screen, everything elsewhere.

@@ -16,7 +16,7 @@ struct DanVan: ParsableCommand {
         discussion: HelpText.Root.discussion.inHelpLang,
         version: version,
         subcommands: [Run.self, Eval.self, Explain.self, Changes.self, Undo.self, Init.self, Demo.self, Export.self,
-                      Import.self]
+                      Import.self, Learn.self]
     )
 
     @OptionGroup var options: DatabaseOptions

@@ -5,10 +5,12 @@
 // top-level value shown as the session would in `--mode`, on stdout or into `--output`,
 // errors as `<stdin>:LINE:COL`, exit code 1 when anything failed). On a terminal, `--mode`
 // is the session's first `:mode`.
-// `--read-only`, `--sandbox` and `--user` (SessionOptions.swift) apply to both.
+// `--read-only`, `--sandbox` and `--user` (SessionOptions.swift) apply to both. `:learn`
+// opens the guided lessons (Learn.swift) inside the session.
 import ArgumentParser
 import DanVanDomain
 import DanVanLang
+import DanVanLessons
 import DanVanREPL
 import DanVanReport
 import DanVanStore
@@ -55,21 +57,20 @@ enum Shell {
             .map(EditorSource.init)
         let source: any LineSource = editorSource ?? PlainSource()
         let outputIsTerminal = TerminalSize.isTerminal(1)
-        let replEnvironment = REPLEnvironment(
-            files: LocalFiles(),
-            history: { [unowned source] in source.historyEntries() },
-            terminalSize: {
-                let size = TerminalSize.current()
-                return (size.rows, size.columns)
-            },
-            rowCount: { try? store.count($0) },
-            inputPending: { TerminalInput.hasPendingInput() })
+        let replEnvironment = terminalEnvironment(source: source, rowCount: { try? store.count($0) },
+                                                  inputPending: { TerminalInput.hasPendingInput() })
         let settings = REPLEngine.Settings(
             lang: lang, interactive: editorSource != nil,
             color: ColorPolicy.enabled(outputIsTerminal: outputIsTerminal, environment: environment), mode: mode)
         let engine = REPLEngine(evaluator: evaluator, environment: replEnvironment, settings: settings, data: data)
         editorSource?.completeWith(engine)
         let console = StandardConsole(isTerminal: outputIsTerminal)
+        // `:learn` opens the lessons at this prompt, with the same line editor; `:quit` in a
+        // lesson comes back here.
+        let lessons = LessonTerminal(source: source, console: console, environment: replEnvironment,
+                                     color: settings.color, interrupt: interrupt, attach: { editorSource?.completeWith($0) })
+        engine.extraCommands = [Learn.replCommand(terminal: lessons, lang: { [unowned engine] in engine.lang },
+                                                  backTo: { [unowned engine] in editorSource?.completeWith(engine) })]
         if editorSource != nil {
             let access: Welcome.Access = data.isSandbox ? .sandbox : (data.isReadOnly ? .readOnly : .normal)
             console.writeOutput(Welcome.line(version: DanVan.version, database: options.path,
@@ -78,6 +79,23 @@ enum Shell {
         }
         let status = REPLRunner(engine: engine, source: source, console: console).run()
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension Shell {
+    /// What a session at the terminal gives its engine: the real files, the line editor's
+    /// history, the terminal's size now; `danvan learn` uses it too.
+    static func terminalEnvironment(source: any LineSource, rowCount: @escaping (String) -> Int? = { _ in nil },
+                                    inputPending: @escaping () -> Bool) -> REPLEnvironment {
+        REPLEnvironment(
+            files: LocalFiles(),
+            history: { [unowned source] in source.historyEntries() },
+            terminalSize: {
+                let size = TerminalSize.current()
+                return (size.rows, size.columns)
+            },
+            rowCount: rowCount,
+            inputPending: inputPending)
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct DocExampleTests {
-    @Test(arguments: ["README.md", "docs/changing-data.md", "docs/reports.md"])
+    @Test(arguments: ["README.md", "docs/changing-data.md", "docs/reports.md", "docs/lessons.md"])
     func examplesRunAsWritten(path: String) throws {
         let (blocks, problems) = try DocExamples.run(path)
         #expect(blocks >= ["README.md": 2, "docs/changing-data.md": 10][path, default: 1], "\(path) has \(blocks) blocks of examples")

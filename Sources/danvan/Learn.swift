@@ -1,0 +1,149 @@
+// `danvan learn`: the guided lessons (issue 10, DanVanLessons). With no argument it lists the
+// lessons with the learner's progress and asks which to open; `learn N` or `learn TITLE`
+// opens one; `--list` prints the list, `--progress [--csv]` the summary a trainer collects,
+// and `--check [DIR]` verifies lessons (exit 1 naming the file, line and step of each
+// problem). Every lesson runs on a private copy of the demo data: `--db` is accepted like
+// every command's, and never opened.
+import ArgumentParser
+import DanVanLang
+import DanVanLessons
+import DanVanREPL
+import DanVanStore
+import Foundation
+import LineEditor
+import VietText
+
+struct Learn: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: HelpText.Learn.abstract.inHelpLang,
+        discussion: HelpText.Learn.discussion.inHelpLang
+    )
+
+    @Argument(help: HelpText.Learn.lesson.argumentHelp())
+    var lesson: [String] = []
+
+    @Flag(name: .long, help: HelpText.Learn.list.argumentHelp())
+    var list = false
+
+    @Flag(name: .long, help: HelpText.Learn.progress.argumentHelp())
+    var progress = false
+
+    @Flag(name: .long, help: HelpText.Learn.csv.argumentHelp())
+    var csv = false
+
+    @Flag(name: .long, help: HelpText.Learn.check.argumentHelp())
+    var check = false
+
+    @Option(name: .customLong("lessons"), help: HelpText.Learn.lessons.argumentHelp(valueName: HelpText.directory))
+    var folders: [String] = []
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let lang = options.language
+        let environment = ProcessInfo.processInfo.environment
+        if csv && !progress { throw CLIError(message: HelpText.Learn.csvNeedsProgress(lang), code: .usage) }
+        if check {
+            // `--check DIR`: that folder's lessons only; `--check`: the shipped ones and --lessons.
+            let library = LessonLibrary.load(shipped: lesson.isEmpty, folders: lesson.isEmpty ? folders : lesson)
+            let practice = try practiceData(environment, lang)
+            let (report, passed) = Learning.check(library.lessons, problems: library.problems, practice: practice, lang: lang)
+            print(report, terminator: "")
+            if !passed { throw ExitCode(ExitCode32.scriptError.rawValue) }
+            return
+        }
+        let library = LessonLibrary.load(folders: folders)
+        for problem in library.problems {
+            FileHandle.standardError.write(Data(("danvan learn: " + problem.text(lang) + "\n").utf8))
+        }
+        let learning = Learning(library: library, progress: ProgressStore(environment: environment))
+        if progress {
+            let user = ChangeWriter.systemUser()
+            print(csv ? learning.progressCSV(user: user) : learning.progressText(user: user, lang), terminator: "")
+            return
+        }
+        if list {
+            print(learning.listText(lang), terminator: "")
+            return
+        }
+        var start: Int?
+        if !lesson.isEmpty {
+            let query = lesson.joined(separator: " ")
+            guard let found = library.find(query) else {
+                throw CLIError(message: HelpText.Learn.noSuchLesson(lang, query), code: .usage)
+            }
+            start = found
+        }
+        try session(learning, start: start, lang: lang, environment: environment)
+    }
+
+    private func practiceData(_ environment: [String: String], _ lang: Lang) throws -> PracticeData {
+        do {
+            return try PracticeData(version: DanVan.version, environment: environment)
+        } catch let error as LessonError {
+            throw CLIError(message: error.text(lang), code: .ioError)
+        }
+    }
+
+    /// The lessons at the prompt, wired as Shell.swift wires the normal session: libedit on
+    /// a terminal (plain lines from a pipe), Ctrl-C to the running entry, Tab to the engine.
+    private func session(_ learning: Learning, start: Int?, lang: Lang, environment: [String: String]) throws {
+        let practice = try practiceData(environment, lang)
+        TerminalLocale.configure()
+        let interrupt = InterruptFlag()
+        InterruptSignal.install(hook: interrupt)
+        let editorSource = TerminalSize.isTerminal(0)
+            ? LineEditor(programName: "danvan", historyPath: HistoryLocation.path(environment: environment),
+                         historySize: Shell.historySize).map(EditorSource.init)
+            : nil
+        let source: any LineSource = editorSource ?? PlainSource()
+        let outputIsTerminal = TerminalSize.isTerminal(1)
+        let replEnvironment = Shell.terminalEnvironment(
+            source: source, inputPending: { editorSource != nil && TerminalInput.hasPendingInput() })
+        let terminal = LessonTerminal(
+            source: source, console: StandardConsole(isTerminal: outputIsTerminal), environment: replEnvironment,
+            color: ColorPolicy.enabled(outputIsTerminal: outputIsTerminal, environment: environment),
+            interrupt: interrupt, attach: { engine in editorSource?.completeWith(engine) })
+        do {
+            try learning.run(start: start, practice: practice, terminal: terminal, lang: lang)
+        } catch let error as LessonError {
+            throw CLIError(message: error.text(lang), code: .ioError)
+        }
+    }
+}
+
+extension Learn {
+    static let learnHelp = Localized(
+        vi: "Mở các bài học có hướng dẫn (trên bản sao dữ liệu mẫu); :quit trong bài để trở lại đây",
+        en: "Open the guided lessons (on a copy of the demo data); :quit in a lesson comes back here")
+    static let backInSession = Localized(vi: "Đã trở lại phiên làm việc của bạn.", en: "Back in your own session.")
+
+    /// `:learn [N|TITLE]` in the normal session: the same lessons as `danvan learn`, read
+    /// from the session's own line editor; `backTo` joins Tab to the session again after.
+    static func replCommand(terminal: LessonTerminal, lang: @escaping () -> Lang,
+                            backTo: @escaping () -> Void) -> ExtraCommand {
+        ExtraCommand(name: "learn", usage: Localized(vi: "[SỐ|TÊN]", en: "[N|TITLE]"), help: learnHelp) { argument in
+            let lang = lang()
+            let environment = ProcessInfo.processInfo.environment
+            let library = LessonLibrary.load(folders: [])
+            let learning = Learning(library: library, progress: ProgressStore(environment: environment))
+            var start: Int?
+            if !argument.isEmpty {
+                guard let found = library.find(argument) else {
+                    return terminal.console.writeError(HelpText.Learn.noSuchLesson(lang, argument) + "\n")
+                }
+                start = found
+            }
+            defer { backTo() }
+            do {
+                let practice = try PracticeData(version: DanVan.version, environment: environment)
+                try learning.run(start: start, practice: practice, terminal: terminal, lang: lang)
+                terminal.console.writeOutput(backInSession(lang) + "\n")
+            } catch let error as LessonError {
+                terminal.console.writeError(error.text(lang) + "\n")
+            } catch {
+                terminal.console.writeError(String(describing: error) + "\n")
+            }
+        }
+    }
+}
