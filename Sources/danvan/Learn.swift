@@ -47,6 +47,19 @@ struct Learn: ParsableCommand {
             // `--check DIR`: that folder's lessons only; `--check`: the shipped ones and --lessons.
             let library = LessonLibrary.load(shipped: lesson.isEmpty, folders: lesson.isEmpty ? folders : lesson)
             let practice = try practiceData(environment, lang)
+            // Solutions may write files (a lesson saves `bao-cao.html`): they land in a scratch
+            // folder, not in the trainer's current one. The lessons were loaded above, so a
+            // relative DIR has been read already.
+            let scratch = FileManager.default.temporaryDirectory
+                .appendingPathComponent("danvan-learn-check-" + UUID().uuidString)
+            try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            let previous = FileManager.default.currentDirectoryPath
+            // Should the folder be unusable, the check still runs, in the current folder.
+            _ = FileManager.default.changeCurrentDirectoryPath(scratch.path)
+            defer {
+                _ = FileManager.default.changeCurrentDirectoryPath(previous)
+                try? FileManager.default.removeItem(at: scratch)
+            }
             let (report, passed) = Learning.check(library.lessons, problems: library.problems, practice: practice, lang: lang)
             print(report, terminator: "")
             if !passed { throw ExitCode(ExitCode32.scriptError.rawValue) }
