@@ -87,9 +87,11 @@ final class Screen: Console {
         defer { try? FileManager.default.removeItem(atPath: state) }
         var lines = [""]
         lines += Array(repeating: ":skip", count: 12)
-        lines += ["help upper", ":help upper", "", ":quit"]
+        // `upper` is code, judged wrong; `help upper` is a habit, answered by its hint and not judged.
+        lines += ["upper", "help upper", ":help upper", "", ":quit"]
         let run = try session(lines)
         #expect(run.screen.contains("✗ Not yet: type the command :help upper."))
+        #expect(run.screen.contains("Commands start with a colon: type :help for help."))
         #expect(run.screen.contains("Lesson 1 done! You answered 1/13 steps, skipped 12, used 1 hints."))
         #expect(run.progress["01-first-steps"]?.finished == true)
     }
