@@ -121,18 +121,12 @@ public struct DateParts: Sendable, Equatable {
     }
 
     /// The date as a spreadsheet counts it: days since 1899-12-30 (Excel's and LibreOffice's
-    /// serial number, right for every date after 1 March 1900).
-    public var serial: Int64 { DateParts.daysFromCivil(year, month, day) - DateParts.daysFromCivil(1899, 12, 30) }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let m = Int64(month)
-        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+    /// serial number, right for every date after 1 March 1900), from the language's own day
+    /// count (days since 1970-01-01, 25,569 days after 1899-12-30). Dates reach the writers from
+    /// `.date` values, which always exist; a date that does not gives serial 0.
+    public var serial: Int64 {
+        guard let date = CalendarDate(year: year, month: month, day: day) else { return 0 }
+        return date.dayNumber + 25_569
     }
 }
 
