@@ -8,10 +8,8 @@ import DanVanOutput
 import Foundation
 
 public enum ReportCSV {
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
     public static func data(_ document: ReportDocument) -> Data {
-        Data(byteOrderMark) + Data(text(document).utf8)
+        Data((CSVFormat.byteOrderMark + text(document)).utf8)
     }
 
     /// The CSV text, without the byte-order mark.
@@ -29,6 +27,9 @@ public enum ReportCSV {
             let fields = model.columns.indices.map { column -> String in
                 // English writes dates as ISO, what a spreadsheet reads in any locale.
                 if let date = table.date(row: rowIndex, column: column) { return ReportText.date(date, .en) }
+                // A reference or a code is written as people read it, under a heading people read
+                // ("Phường Tân Hòa", not unit 549): this file is for a spreadsheet, not for import.
+                if case .named(_, let text) = model.cell(row, column) { return CSVFormat.field(text) }
                 return CSVFormat.field(CSVFormat.plain(model.cell(row, column)))
             }
             out += fields.joined(separator: ",") + "\r\n"

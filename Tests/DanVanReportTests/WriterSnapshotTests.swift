@@ -70,6 +70,16 @@ struct WriterSnapshotTests {
         #expect(text == expected)
     }
 
+    /// A reference or a code in a report's CSV is written as people read it, like its heading.
+    @Test func csvWritesNamesNotIds() {
+        let model = TableModel(columns: [TableModel.Column(name: "unit", label: "Đơn vị chủ trì"),
+                                         TableModel.Column(name: "status", label: "Trạng thái")],
+                               rows: [[.named(raw: .integer(549), text: "Phường Tân Hòa"),
+                                       .named(raw: .text("recognised"), text: "Đã công nhận")]])
+        let document = ReportDocument(lang: .vi, blocks: [.table(ReportTable(model: model))])
+        #expect(ReportCSV.text(document) == "Đơn vị chủ trì,Trạng thái\r\nPhường Tân Hòa,Đã công nhận\r\n")
+    }
+
     /// The entries of the workbook, by path, read back with ZIPFoundation.
     static func entries(_ data: Data) throws -> [String: String] {
         let archive = try Archive(data: data, accessMode: .read)
