@@ -172,6 +172,8 @@ extension REPLEngine {
             emit(.output(Self.outputToScreen(lang) + "\n"))
             return
         }
+        // `:output --append` names no file: a usage error, not a file called "--append".
+        if argument == Self.appendFlag { return usageError("output", line: line) }
         var path = argument
         var mode: WriteMode = replace ? .replace : .create
         if path.hasSuffix(" " + Self.appendFlag) {

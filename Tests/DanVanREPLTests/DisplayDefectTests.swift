@@ -139,6 +139,13 @@ import VietText
         #expect(sink.text == "replaced\nmore\n")
     }
 
+    @Test func appendWithoutAFileIsAUsageError() {
+        let h = Harness()
+        let errors = Harness.errors(h.type(":output --append"))
+        #expect(errors.contains(":output [FILE [--append]]"), "\(errors)")
+        #expect(h.files.opened.isEmpty)
+    }
+
     @Test func theRefusalReadsInVietnamese() {
         let h = Harness(lang: .vi)
         h.files.files["/home/staff/a.csv"] = ""
