@@ -24,6 +24,9 @@ let package = Package(
     targets: [
         .target(name: "VietText", exclude: ["README.md"]),
         .target(name: "DanVanLang", dependencies: ["VietText"], exclude: ["README.md"]),
+        // The golden format: `# expect` comments in code, and what the code did compared with
+        // them; shared by the test suite's golden runner and `danvan learn --check`.
+        .target(name: "DanVanGolden", dependencies: ["DanVanLang", "VietText"], exclude: ["README.md"]),
         .target(name: "DanVanStore", dependencies: [
             "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -58,7 +61,7 @@ let package = Package(
         // The guided lessons (issue 10): lesson files, their checks, the practice copies of
         // the demo data, progress, and the lesson session over the REPL engine.
         .target(name: "DanVanLessons", dependencies: [
-            "DanVanDemo", "DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanREPL", "DanVanReport",
+            "DanVanDemo", "DanVanDomain", "DanVanGolden", "DanVanLang", "DanVanOutput", "DanVanREPL", "DanVanReport",
             "DanVanStore", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["README.md"], resources: [.copy("Lessons")]),
@@ -68,7 +71,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
-        .testTarget(name: "DanVanLangTests", dependencies: ["DanVanLang", "VietText"],
+        .testTarget(name: "DanVanLangTests", dependencies: ["DanVanGolden", "DanVanLang", "VietText"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "DanVanOutputTests", dependencies: ["DanVanOutput", "VietText"]),
         .testTarget(name: "DanVanStoreTests", dependencies: [
@@ -85,7 +88,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "DanVanLessonsTests", dependencies: [
-            "DanVanLessons", "DanVanLang", "DanVanREPL", "DanVanStore", "VietText",
+            "DanVanGolden", "DanVanLessons", "DanVanLang", "DanVanREPL", "DanVanStore", "VietText",
         ]),
         .testTarget(name: "DanVanReportTests", dependencies: [
             "DanVanReport", "DanVanDomain", "DanVanLang", "DanVanOutput", "VietText",

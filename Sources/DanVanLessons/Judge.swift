@@ -2,6 +2,7 @@
 // solution did on the same practice data, and says what is wrong in the learner's terms.
 // The checks look at what the answer did (its value, what it printed, the data after it,
 // its tokens), never at its spelling.
+import DanVanGolden
 import DanVanLang
 import Foundation
 import GRDB
@@ -19,6 +20,10 @@ public struct Attempt {
     public var error: String?
     /// A meta-command (name, argument) when the answer was one.
     public var command: (name: String, argument: String)?
+    /// Everything the entries showed (printed text, values, meta-commands' listings) and
+    /// their diagnostics, numbered by the lines of the code as given: what a solution's
+    /// `# expect` lines are compared with.
+    public var observation = GoldenObservation()
 
     public init(text: String, value: Value? = nil, printed: String = "", error: String? = nil,
                 command: (name: String, argument: String)? = nil) {

@@ -41,9 +41,13 @@ public struct Step: Sendable {
     public var hints: [Localized]
     /// Answers the checks must reject (`danvan learn --check`), with the line each starts on.
     public var wrongs: [(text: String, line: Int)]
+    /// The line of the file the solution's first line is on (its `# expect` lines are
+    /// numbered from it).
+    public var solutionLine: Int
 
     public init(id: String, line: Int, text: Localized, setup: String? = nil, solution: String? = nil,
-                checks: [Check] = [], hints: [Localized] = [], wrongs: [(text: String, line: Int)] = []) {
+                checks: [Check] = [], hints: [Localized] = [], wrongs: [(text: String, line: Int)] = [],
+                solutionLine: Int = 0) {
         self.id = id
         self.line = line
         self.text = text
@@ -52,6 +56,7 @@ public struct Step: Sendable {
         self.checks = checks
         self.hints = hints
         self.wrongs = wrongs
+        self.solutionLine = solutionLine
     }
 
     /// A step with a solution asks something; one without is read and passed with Enter.

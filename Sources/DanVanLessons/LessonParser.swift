@@ -151,7 +151,10 @@ public enum LessonParser {
                     }
                 default:
                     if draft.blocks[kind] != nil { problem(number, repeatedBlock, draft.id, kind) }
-                    draft.blocks[kind] = (content, number)
+                    // A block's line is its first line of content: a solution's `# expect`
+                    // lines are numbered from it.
+                    let leading = body.prefix { $0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+                    draft.blocks[kind] = (content, number + 1 + leading)
                 }
             }
         }
@@ -183,7 +186,7 @@ public enum LessonParser {
             steps.append(Step(id: draft.id, line: draft.line,
                               text: Localized(vi: draft.blocks["vi"]?.text ?? "", en: draft.blocks["en"]?.text ?? ""),
                               setup: draft.blocks["setup"]?.text, solution: solution, checks: checks, hints: hints,
-                              wrongs: draft.wrongs))
+                              wrongs: draft.wrongs, solutionLine: draft.blocks["solution"]?.line ?? draft.line))
         }
         guard problems.isEmpty else { return .failure(LessonProblems(all: problems.sorted { $0.line < $1.line })) }
         return .success(Lesson(file: file, key: key, title: Localized(vi: titleVi.nfc, en: titleEn), steps: steps))

@@ -10,6 +10,7 @@
 // the names defined are then those the lesson expects at that step. (What a learner defined
 // beyond the lesson is not kept; the copy on disk is never kept between sessions either.)
 // Anything that replaces the world waits until the engine has returned (`pending`).
+import DanVanGolden
 import DanVanLang
 import DanVanREPL
 import Foundation
@@ -133,7 +134,10 @@ final class LessonSession {
             let step = lesson.steps[index]
             guard let solution = step.solution else { return advance(skipped: false) }
             if step.changesData && dataChanged() { try rebuild(at: index, show: false) }
-            say(LessonText.solution(lang) + "\n" + solution.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            // Shown without its `# expect` lines: they are for `--check`, and would give the
+            // output away before it runs.
+            let shown = GoldenExpectations.withoutExpectations(solution)
+            say(LessonText.solution(lang) + "\n" + shown.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             _ = (self.world ?? world).run(solution, events: deliver)
             return advance(skipped: true)
         }

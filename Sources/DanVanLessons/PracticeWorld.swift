@@ -5,6 +5,7 @@
 // replayed solutions, `:skip`) goes through the same engine as typed input, so a solution is
 // run exactly as if it had been typed at the prompt.
 import DanVanDomain
+import DanVanGolden
 import DanVanLang
 import DanVanREPL
 import DanVanReport
@@ -59,18 +60,27 @@ final class PracticeWorld {
             engine.onEntry = savedEntry
             engine.onCommand = savedCommand
         }
-        if let events {
-            engine.onEvent = events
-        } else {
-            engine.onEvent = { _ in }
-            engine.readAnswer = { _ in .line("y") }
+        var observation = GoldenObservation()
+        engine.onEvent = { event in
+            if case .output(let text) = event { observation.write(text) }
+            events?(event)
         }
+        if events == nil { engine.readAnswer = { _ in .line("y") } }
+        // Where the entry being run starts in `code`, to number its diagnostics by the lines
+        // of `code` (the engine numbers each entry from 1).
+        var searchFrom = code.startIndex
         engine.onEntry = { [unowned self] outcome in
             let one = self.attempt(from: outcome)
             code_.append(outcome.text)
             attempt.value = one.value
             attempt.printed += one.printed
             if attempt.error == nil { attempt.error = one.error }
+            let found = code.range(of: outcome.text, range: searchFrom..<code.endIndex)
+            if case .error = outcome.result {
+                let offset = found.map { code[..<$0.lowerBound].filter { $0 == "\n" }.count } ?? 0
+                observation.add(self.evaluator.lastDiagnostics, lineOffset: offset)
+            }
+            if let found { searchFrom = found.upperBound }
         }
         engine.onCommand = { name, argument in
             commands.append((name, argument))
@@ -78,6 +88,7 @@ final class PracticeWorld {
         }
         engine.submit(code)
         attempt.text = code_.joined(separator: "\n")
+        attempt.observation = observation
         return (attempt, commands)
     }
 

@@ -23,6 +23,9 @@ public final class LanguageEvaluator: Evaluator {
     private let route: OutputRoute
     /// Names of the built-in functions, for completing them with "(".
     let builtinNames: Set<String>
+    /// The diagnostics of the last entry that failed in the language (empty after one that
+    /// did not): what a lesson's `--check` compares with a solution's `# expect error` lines.
+    public private(set) var lastDiagnostics: [Diagnostic] = []
 
     /// The name of the last value, as in Python and the Julia REPL.
     public static let lastValueName = "_"
@@ -93,12 +96,14 @@ public final class LanguageEvaluator: Evaluator {
         route.lang = request.lang
         defer { route.write = { _ in } }
         beforeEvaluate()
+        lastDiagnostics = []
         let source = Self.source(request.text, origin: request.origin)
         let value: Value?
         do {
             value = try interpreter.evaluate(source)
         } catch {
             if interrupt.isSet { return .interrupted }
+            lastDiagnostics = error.diagnostics
             return .error(interpreter.render(error))
         }
         guard let value else { return .nothing }

@@ -1,13 +1,13 @@
 // The one line an interactive session opens with: which DanVan, which database and what it
 // holds (so staff see at once whether they opened the right file), whether the session can
 // change it (a sandbox copy, read-only), and where help is.
-// Lessons come in a later issue; until then the line points at `:help` only.
+// It names `:help` and `:learn` (the lessons, docs/lessons.md).
 import VietText
 
 public enum Welcome {
     static let template = Localized(
-        vi: "DanVan {0} · {1}: {2} đơn vị, {3} mô hình · Gõ :help để xem trợ giúp, Ctrl-D để thoát.",
-        en: "DanVan {0} · {1}: {2} units, {3} models · Type :help for help, Ctrl-D to leave.")
+        vi: "DanVan {0} · {1}: {2} đơn vị, {3} mô hình · Gõ :help để xem trợ giúp, :learn để học, Ctrl-D để thoát.",
+        en: "DanVan {0} · {1}: {2} units, {3} models · Type :help for help, :learn for lessons, Ctrl-D to leave.")
     static let unknownCount = Localized(vi: "?", en: "?")
     static let sandbox = Localized(vi: "{0} (bản sao thử: mọi thay đổi bị bỏ đi khi thoát)",
                                    en: "{0} (sandbox copy: every change is discarded at exit)")

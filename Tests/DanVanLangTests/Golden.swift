@@ -6,94 +6,31 @@
 //   let x = ;               # expect error: 1:9: expected an expression
 //   print(nope)             # expect runtime error: unknown name 'nope'
 //   # expect vi error: ... / # expect vi runtime error: ...   (checked in a Vietnamese run)
+import DanVanGolden
 import DanVanLang
 import Foundation
 import Testing
 import VietText
 
-struct GoldenExpectations {
-    var output: [(line: Int, text: String)] = []
-    var errors: [(line: Int, text: String)] = []
-    var runtimeError: (line: Int, text: String)?
-    var viErrors: [(line: Int, text: String)] = []
-    var viRuntimeError: (line: Int, text: String)?
-
-    init(_ text: String) {
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = offset + 1
-            for (marker, kind) in [("# expect vi runtime error: ", 4), ("# expect vi error: ", 3), ("# expect runtime error: ", 2),
-                                   ("# expect error: ", 1), ("# expect:", 0)] {
-                guard let range = line.range(of: marker) else { continue }
-                var value = String(line[range.upperBound...])
-                if kind == 0, value.hasPrefix(" ") { value.removeFirst() }
-                switch kind {
-                case 0: output.append((number, value))
-                case 1: errors.append((number, value))
-                case 2: runtimeError = (number, value)
-                case 3: viErrors.append((number, value))
-                default: viRuntimeError = (number, value)
-                }
-                break
-            }
-        }
-    }
-}
-
+/// Runs golden code on the test host; the comparison is DanVanGolden's, as `danvan learn
+/// --check` makes it for the lessons' solutions.
 enum GoldenRunner {
     static let fixedToday = CalendarDate(year: 2024, month: 10, day: 15)!
 
     /// Runs `text` and returns one message per mismatch, each starting with "name:line:".
     static func check(name: String, text: String, lang: Lang = .en) -> [String] {
-        let expected = GoldenExpectations(text)
-        var problems: [String] = []
-        var printed: [String] = []
-        let interpreter = Interpreter(host: TestHost(), lang: lang, output: { line in
-            printed.append(contentsOf: line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-        }, interrupt: InterruptFlag())
+        var observed = GoldenObservation()
+        let interpreter = Interpreter(host: TestHost(), lang: lang, output: { observed.write($0 + "\n") },
+                                      interrupt: InterruptFlag())
         interpreter.today = { fixedToday }
-        var diagnostics: [Diagnostic] = []
         do {
             try interpreter.run(SourceText(name: name, text: text))
         } catch {
-            diagnostics = error.diagnostics
+            observed.add(error.diagnostics)
         }
-        let errorSet = lang == .en ? expected.errors : expected.viErrors
-        let runtimeExpected = lang == .en ? expected.runtimeError : expected.viRuntimeError
-        if lang == .en {
-            for (index, want) in expected.output.enumerated() {
-                if index >= printed.count {
-                    problems.append("\(name):\(want.line): expected output '\(want.text)', got nothing more")
-                } else if printed[index] != want.text {
-                    problems.append("\(name):\(want.line): expected output '\(want.text)', got '\(printed[index])'")
-                }
-            }
-            if printed.count > expected.output.count {
-                problems.append("\(name): unexpected extra output: \(printed[expected.output.count...].joined(separator: " | "))")
-            }
+        return Golden.compare(GoldenExpectations(text), observed, lang: lang).map { problem in
+            "\(name)" + (problem.line.map { ":\($0)" } ?? "") + ": " + problem.message(.en)
         }
-        let compileDiagnostics = diagnostics.filter { $0.kind != .runtime }
-        let runtimeDiagnostics = diagnostics.filter { $0.kind == .runtime }
-        let got = compileDiagnostics.map { "\($0.location.line):\($0.location.column): \($0.text(lang))" }
-        for want in errorSet where !got.contains(want.text) {
-            problems.append("\(name):\(want.line): expected error '\(want.text)'; got \(got)")
-        }
-        for message in got where !errorSet.contains(where: { $0.text == message }) {
-            problems.append("\(name): unexpected error '\(message)'")
-        }
-        if let want = runtimeExpected {
-            if let diagnostic = runtimeDiagnostics.first {
-                let text = diagnostic.text(lang)
-                if text != want.text { problems.append("\(name):\(want.line): expected runtime error '\(want.text)', got '\(text)'") }
-                if lang == .en, diagnostic.location.line != want.line {
-                    problems.append("\(name):\(want.line): runtime error reported on line \(diagnostic.location.line)")
-                }
-            } else {
-                problems.append("\(name):\(want.line): expected runtime error '\(want.text)', got none")
-            }
-        } else if let diagnostic = runtimeDiagnostics.first {
-            problems.append("\(name):\(diagnostic.location.line): unexpected runtime error '\(diagnostic.text(lang))'")
-        }
-        return problems
     }
 
     static func goldenFiles() throws -> [(name: String, text: String)] {
@@ -119,7 +56,7 @@ enum GoldenRunner {
     }
 
     @Test func vietnameseErrors() throws {
-        let files = try GoldenRunner.goldenFiles().filter { $0.text.contains("# expect vi ") }
+        let files = try GoldenRunner.goldenFiles().filter { GoldenExpectations($0.text).hasExpectations(for: .vi) }
         #expect(!files.isEmpty)
         for (name, text) in files {
             for problem in GoldenRunner.check(name: name, text: text, lang: .vi) { Issue.record(Comment(rawValue: problem)) }
@@ -136,7 +73,7 @@ enum GoldenRunner {
         var start = 0
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if current == nil, line == "```dv" { current = []; start = offset + 2; continue }
-            if current != nil, line == "```" { blocks.append((start, current!.joined(separator: "\n"))); current = nil; continue }
+            if let lines = current, line == "```" { blocks.append((start, lines.joined(separator: "\n"))); current = nil; continue }
             current?.append(String(line))
         }
         #expect(blocks.count >= 30, "docs/language.md should have an example for every construct")

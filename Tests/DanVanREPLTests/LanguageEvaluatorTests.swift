@@ -159,9 +159,9 @@ import VietText
 
     @Test func theWelcomeLineSaysWhatTheDatabaseHolds() {
         #expect(Welcome.line(version: "0.1.0", database: "d.db", units: 1808, models: 3000, lang: .en)
-                == "DanVan 0.1.0 · d.db: 1,808 units, 3,000 models · Type :help for help, Ctrl-D to leave.")
+                == "DanVan 0.1.0 · d.db: 1,808 units, 3,000 models · Type :help for help, :learn for lessons, Ctrl-D to leave.")
         #expect(Welcome.line(version: "0.1.0", database: "d.db", units: 1808, models: nil, lang: .vi)
-                == "DanVan 0.1.0 · d.db: 1.808 đơn vị, ? mô hình · Gõ :help để xem trợ giúp, Ctrl-D để thoát.")
+                == "DanVan 0.1.0 · d.db: 1.808 đơn vị, ? mô hình · Gõ :help để xem trợ giúp, :learn để học, Ctrl-D để thoát.")
     }
 }
 

@@ -303,11 +303,11 @@ struct REPLTerminalTests {
         let english = try startSession(home: home, width: 200)
         defer { english.close() }
         let line = try #require(try english.lines().first)
-        #expect(line == "DanVan 0.1.0 · \(path): \(grouped(numbers[0], ",")) units, \(grouped(numbers[1], ",")) models · Type :help for help, Ctrl-D to leave.")
+        #expect(line == "DanVan 0.1.0 · \(path): \(grouped(numbers[0], ",")) units, \(grouped(numbers[1], ",")) models · Type :help for help, :learn for lessons, Ctrl-D to leave.")
         let vietnamese = try startSession(home: home, arguments: ["--lang", "vi"], width: 200)
         defer { vietnamese.close() }
         #expect(try vietnamese.lines().first
-                == "DanVan 0.1.0 · \(path): \(grouped(numbers[0], ".")) đơn vị, \(grouped(numbers[1], ".")) mô hình · Gõ :help để xem trợ giúp, Ctrl-D để thoát.")
+                == "DanVan 0.1.0 · \(path): \(grouped(numbers[0], ".")) đơn vị, \(grouped(numbers[1], ".")) mô hình · Gõ :help để xem trợ giúp, :learn để học, Ctrl-D để thoát.")
     }
 
     /// 3000 → "3,000": the thousands grouping people read.
