@@ -146,6 +146,13 @@ enum Judge {
         }
     }
 
+    /// True when `text` holds no code at all, only comments and blanks: not an answer.
+    static func isOnlyComments(_ text: String) -> Bool {
+        Lexer.tokens(of: SourceText(name: "<answer>", text: text), keepComments: false).allSatisfy {
+            if case .end = $0.kind { return true } else { return false }
+        }
+    }
+
     static func tableMismatch(_ name: String, want: TableRows?, got: TableRows) -> Localized? {
         guard let want else { return nil }
         if want.rows.count != got.rows.count {

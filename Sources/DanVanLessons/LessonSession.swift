@@ -217,6 +217,8 @@ final class LessonSession {
 
     private func entered(_ outcome: EntryOutcome) {
         guard let world, index < lesson.steps.count, lesson.steps[index].isTask, pending == nil else { return }
+        // A comment on its own line is a note, not an answer.
+        if Judge.isOnlyComments(outcome.text) { return }
         judge(world.attempt(from: outcome), typedCode: true)
     }
 

@@ -70,8 +70,10 @@ final class PracticeWorld {
         // of `code` (the engine numbers each entry from 1).
         var searchFrom = code.startIndex
         engine.onEntry = { [unowned self] outcome in
-            let one = self.attempt(from: outcome)
             code_.append(outcome.text)
+            // A comment on its own line neither answers nor takes the last value away.
+            if Judge.isOnlyComments(outcome.text) { return }
+            let one = self.attempt(from: outcome)
             attempt.value = one.value
             attempt.printed += one.printed
             if attempt.error == nil { attempt.error = one.error }

@@ -2,8 +2,9 @@
 // SQLite's online backup (a consistent copy even while another session writes), into a new
 // file in a fresh private folder; the session then opens the copy, so it holds no lock on
 // the real file and nothing it does can reach it. `discard()` deletes the folder; the
-// executable calls it at exit, and its signal handlers remove the same paths (`paths`)
-// when the session is killed.
+// executable calls it at exit, and its signal handlers call `Sandbox.removeAllNow()` when
+// the process is killed: every sandbox alive (a `--sandbox` session's, each practice copy of
+// a lesson) is kept in a table a signal handler can read (`LiveSandboxes`).
 import Foundation
 import GRDB
 
@@ -30,19 +31,31 @@ public final class Sandbox {
         if isDirectory.boolValue { throw StoreError.isDirectory(path: path) }
         directory = try Sandbox.makeDirectory(in: temporaryDirectory)
         let copy = directory + "/" + Sandbox.fileName
+        slot = LiveSandboxes.register(Sandbox.paths(of: directory))
         do {
             try Sandbox.copy(path, to: copy)
             store = try Store(path: copy, mode: .write)
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
+            if let slot { LiveSandboxes.unregister(slot) }
             throw Sandbox.naming(error, copy: copy, original: path)
         }
     }
 
     deinit { discard() }
 
+    /// Where this sandbox is in `LiveSandboxes` (nil: the table was full).
+    private let slot: Int?
+
+    /// Removes every sandbox of the process that is still alive: their files, then their
+    /// folders. Async-signal-safe (unlink and rmdir of C strings made beforehand), for the
+    /// handlers of SIGTERM and SIGHUP.
+    public static func removeAllNow() { LiveSandboxes.removeAllNow() }
+
     /// Every file the sandbox may leave, then its folder, in the order to remove them.
-    public var paths: [String] {
+    public var paths: [String] { Sandbox.paths(of: directory) }
+
+    static func paths(of directory: String) -> [String] {
         let copy = directory + "/" + Sandbox.fileName
         return [copy, copy + "-wal", copy + "-shm", copy + "-journal", directory]
     }
@@ -51,6 +64,7 @@ public final class Sandbox {
     public func discard() {
         guard !discarded else { return }
         discarded = true
+        if let slot { LiveSandboxes.unregister(slot) }
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -92,6 +106,53 @@ public final class Sandbox {
         case .newerVersion(let path, let migrations): return StoreError.newerVersion(path: name(path), migrations: migrations)
         case .notDanVan(let path, let empty): return StoreError.notDanVan(path: name(path), empty: empty)
         default: return error
+        }
+    }
+}
+
+/// The sandboxes alive in this process, as C strings a signal handler can use without
+/// allocating or touching a Swift object: a fixed table of slots, each the five paths of
+/// `Sandbox.paths` (files first, the folder last). A slot is taken on the thread that makes
+/// the sandbox and freed when it is discarded; its strings are not freed (a handler may be
+/// reading them on another thread), a few hundred bytes per sandbox made.
+enum LiveSandboxes {
+    static let capacity = 64
+    static let pathsPerSlot = 5
+    nonisolated(unsafe) private static var table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+
+    /// Takes a free slot for `paths`; nil when all are taken (the sandbox is then removed at
+    /// a normal exit only).
+    static func register(_ paths: [String]) -> Int? {
+        guard paths.count == pathsPerSlot else { return nil }
+        let table = table ?? {
+            let made = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity * pathsPerSlot)
+            made.initialize(repeating: nil, count: capacity * pathsPerSlot)
+            Self.table = made
+            return made
+        }()
+        for slot in 0..<capacity where table[slot * pathsPerSlot + pathsPerSlot - 1] == nil {
+            // The folder's entry last: a handler reads a slot only once it is set.
+            for (index, path) in paths.enumerated() { table[slot * pathsPerSlot + index] = strdup(path) }
+            return slot
+        }
+        return nil
+    }
+
+    static func unregister(_ slot: Int) {
+        guard let table, slot >= 0, slot < capacity else { return }
+        table[slot * pathsPerSlot + pathsPerSlot - 1] = nil
+    }
+
+    /// Async-signal-safe.
+    static func removeAllNow() {
+        guard let table else { return }
+        for slot in 0..<capacity {
+            let base = slot * pathsPerSlot
+            guard let folder = table[base + pathsPerSlot - 1] else { continue }
+            for index in 0..<(pathsPerSlot - 1) {
+                if let path = table[base + index] { unlink(path) }
+            }
+            rmdir(folder)
         }
     }
 }

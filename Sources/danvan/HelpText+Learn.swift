@@ -38,6 +38,15 @@ extension HelpText {
         static let lessons = Localized(vi: "Thêm các bài trong thư mục này (có thể lặp lại).",
                                        en: "Add the lessons in this folder (may be repeated).")
         static let csvNeedsProgress = Localized(vi: "--csv chỉ dùng cùng --progress", en: "--csv goes with --progress")
+        static let output = Localized(
+            vi: "Cùng --progress: ghi tóm tắt vào TỆP (tệp CSV bắt đầu bằng BOM UTF-8 cho Excel). Tệp đã có thì bị từ chối, trừ khi có --replace.",
+            en: "With --progress: write the summary to FILE (a CSV file starts with a UTF-8 byte order mark, for Excel). An existing file is refused unless --replace is given.")
+        static let replace = Localized(vi: "Cùng --output: thay tệp đã có.", en: "With --output: replace the file if it exists.")
+        static let outputNeedsProgress = Localized(vi: "--output chỉ dùng cùng --progress", en: "--output goes with --progress")
+        static let replaceNeedsOutput = Localized(vi: "--replace chỉ dùng cùng --output", en: "--replace goes with --output")
+        static let exists = Localized(
+            vi: "tệp {0} đã có: --output không ghi đè lên nó; thêm --replace để thay nó",
+            en: "the file {0} exists: --output does not overwrite it; add --replace to replace it")
         static let noSuchLesson = Localized(
             vi: "không có bài '{0}'; danvan learn --list cho danh sách",
             en: "there is no lesson '{0}'; danvan learn --list gives the list")

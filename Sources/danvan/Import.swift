@@ -131,11 +131,10 @@ struct Import: ParsableCommand {
         }
         // --sandbox: a private copy, discarded when the command ends.
         let sandbox = session.sandbox ? try options.openSandbox() : nil
-        if let sandbox { SandboxCleanup.install(sandbox.paths) }
+        if sandbox != nil { SandboxCleanup.install() }
         defer {
             if let sandbox {
                 sandbox.discard()
-                SandboxCleanup.uninstall()
             }
         }
         let store = try sandbox?.store ?? options.openStore(all == nil ? .write : .create)

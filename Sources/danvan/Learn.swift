@@ -1,10 +1,12 @@
 // `danvan learn`: the guided lessons (issue 10, DanVanLessons). With no argument it lists the
 // lessons with the learner's progress and asks which to open; `learn N` or `learn TITLE`
-// opens one; `--list` prints the list, `--progress [--csv]` the summary a trainer collects,
+// opens one; `--list` prints the list, `--progress [--csv] [--output FILE]` the summary a
+// trainer collects,
 // and `--check [DIR]` verifies lessons (exit 1 naming the file, line and step of each
 // problem). Every lesson runs on a private copy of the demo data: `--db` is accepted like
 // every command's, and never opened.
 import ArgumentParser
+import DanVanOutput
 import DanVanLang
 import DanVanLessons
 import DanVanREPL
@@ -31,6 +33,12 @@ struct Learn: ParsableCommand {
     @Flag(name: .long, help: HelpText.Learn.csv.argumentHelp())
     var csv = false
 
+    @Option(name: .long, help: HelpText.Learn.output.argumentHelp(valueName: HelpText.Output.fileValue))
+    var output: String?
+
+    @Flag(name: .long, help: HelpText.Learn.replace.argumentHelp())
+    var replace = false
+
     @Flag(name: .long, help: HelpText.Learn.check.argumentHelp())
     var check = false
 
@@ -42,7 +50,11 @@ struct Learn: ParsableCommand {
     func run() throws {
         let lang = options.language
         let environment = ProcessInfo.processInfo.environment
+        // Practice copies go with the process even when it is killed or its terminal closes.
+        SandboxCleanup.install()
         if csv && !progress { throw CLIError(message: HelpText.Learn.csvNeedsProgress(lang), code: .usage) }
+        if output != nil && !progress { throw CLIError(message: HelpText.Learn.outputNeedsProgress(lang), code: .usage) }
+        if replace && output == nil { throw CLIError(message: HelpText.Learn.replaceNeedsOutput(lang), code: .usage) }
         if check {
             // `--check DIR`: that folder's lessons only; `--check`: the shipped ones and --lessons.
             let library = LessonLibrary.load(shipped: lesson.isEmpty, folders: lesson.isEmpty ? folders : lesson)
@@ -72,7 +84,12 @@ struct Learn: ParsableCommand {
         let learning = Learning(library: library, progress: ProgressStore(environment: environment))
         if progress {
             let user = ChangeWriter.systemUser()
-            print(csv ? learning.progressCSV(user: user) : learning.progressText(user: user, lang), terminator: "")
+            let summary = csv ? learning.progressCSV(user: user) : learning.progressText(user: user, lang)
+            guard let output else {
+                print(summary, terminator: "")
+                return
+            }
+            try writeProgress(summary, to: output, lang)
             return
         }
         if list {
@@ -126,6 +143,26 @@ struct Learn: ParsableCommand {
 }
 
 extension Learn {
+    /// `--progress --output FILE`: the summary into a new file (or, with `--replace`, in place
+    /// of the one there), whole or not at all; a CSV file starts with the byte order mark, so
+    /// that Excel reads its Vietnamese.
+    func writeProgress(_ summary: String, to path: String, _ lang: Lang) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw CLIError(message: HelpText.Output.isFolder(lang, path), code: .ioError) }
+            if !replace { throw CLIError(message: HelpText.Learn.exists(lang, path), code: .usage) }
+        }
+        let file = OutputFile(path: path, append: false)
+        try file.create(lang)
+        do {
+            try file.write(Data(((csv ? CSVFormat.byteOrderMark : "") + summary).utf8))
+        } catch {
+            file.discard()
+            throw CLIError(message: HelpText.Output.cannotWrite(lang, path), code: .ioError)
+        }
+        try file.commit(lang)
+    }
+
     static let learnHelp = Localized(
         vi: "Mở các bài học có hướng dẫn (trên bản sao dữ liệu mẫu); :quit trong bài để trở lại đây",
         en: "Open the guided lessons (on a copy of the demo data); :quit in a lesson comes back here")
@@ -148,6 +185,7 @@ extension Learn {
                 start = found
             }
             defer { backTo() }
+            SandboxCleanup.install()
             do {
                 let practice = try PracticeData(version: DanVan.version, environment: environment)
                 try learning.run(start: start, practice: practice, terminal: terminal, lang: lang)

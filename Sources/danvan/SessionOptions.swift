@@ -49,7 +49,7 @@ final class OpenedSession {
         if let user { options.user = user.trimmingCharacters(in: .whitespaces).nfc }
         if sandbox {
             let copy = try database.openSandbox()
-            SandboxCleanup.install(copy.paths)
+            SandboxCleanup.install()
             return OpenedSession(store: copy.store, sandbox: copy, options: options)
         }
         let store = try database.openStore(readOnly ? .readOnly : .query)
@@ -72,7 +72,6 @@ final class OpenedSession {
     func close() {
         guard let sandbox else { return }
         sandbox.discard()
-        SandboxCleanup.uninstall()
     }
 
     deinit { close() }

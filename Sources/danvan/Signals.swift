@@ -5,9 +5,9 @@
 // is still pending ends the process at once, for a program stuck outside the VM (e.g. waiting
 // on a database another session has locked).
 //
-// A `--sandbox` session's copy must not outlive it: `SandboxCleanup` keeps the copy's paths
-// as C strings, and removes them (unlink and rmdir are async-signal-safe) when the process
-// is ended by SIGTERM or SIGHUP (a closed terminal) or by that second Ctrl-C. A normal exit
+// A sandbox (a `--sandbox` session's copy, a lesson's practice copy) must not outlive the
+// process: `SandboxCleanup` removes every live one (unlink and rmdir are async-signal-safe)
+// when the process is ended by SIGTERM or SIGHUP (a closed terminal) or by that second Ctrl-C. A normal exit
 // deletes the copy through `OpenedSession.close()`. The temporary file of `--output`
 // (ScriptOutput.swift) goes the same way.
 #if canImport(Glibc)
@@ -16,6 +16,7 @@ import Glibc
 import Darwin
 #endif
 import DanVanLang
+import DanVanStore
 import LineEditor
 
 final class ScriptInterrupt: InterruptHook {
@@ -41,19 +42,21 @@ enum Signals {
     }
 }
 
-/// The sandbox's files, removed from a signal handler. The paths are copied once into C
-/// memory that is never freed while a handler may run, so the handler allocates nothing and
-/// touches no Swift object.
+/// The sandboxes' files (a `--sandbox` session's copy, a lesson's practice copies), removed
+/// when the process is ended by SIGTERM or SIGHUP: DanVanStore keeps every live sandbox's
+/// paths as C strings (`Sandbox.removeAllNow`), so the handler allocates nothing and touches
+/// no Swift object.
 enum SandboxCleanup {
-    nonisolated(unsafe) private static var paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-    nonisolated(unsafe) private static var count = 0
-
-    /// Remembers `list` (files first, the folder last) and removes them on SIGTERM and SIGHUP.
-    static func install(_ list: [String]) {
-        let buffer = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: list.count)
-        for (index, path) in list.enumerated() { buffer[index] = strdup(path) }
-        paths = buffer
-        count = list.count
+    /// Installs the handlers (once is enough; again is harmless).
+    static func install() {
+        // A parent may have started us with these signals blocked (a blocked mask is
+        // inherited across exec): then the copies would stay behind, or the process would
+        // not end at all.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGHUP)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signalNumber in [SIGTERM, SIGHUP] {
             signal(signalNumber) { received in
                 SandboxCleanup.removeNow()
@@ -63,20 +66,6 @@ enum SandboxCleanup {
         }
     }
 
-    /// After a normal close: the handlers go back to the default and the paths are forgotten
-    /// (the memory stays: a handler may be running on another thread).
-    static func uninstall() {
-        signal(SIGTERM, SIG_DFL)
-        signal(SIGHUP, SIG_DFL)
-        count = 0
-    }
-
-    /// Unlinks every file, then removes the folder. Async-signal-safe.
-    static func removeNow() {
-        guard let paths, count > 0 else { return }
-        for index in 0..<count {
-            guard let path = paths[index] else { continue }
-            if index == count - 1 { rmdir(path) } else { unlink(path) }
-        }
-    }
+    /// Every live sandbox's files, then its folder. Async-signal-safe.
+    static func removeNow() { Sandbox.removeAllNow() }
 }

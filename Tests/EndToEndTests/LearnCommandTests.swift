@@ -165,5 +165,105 @@ nonisolated(unsafe) private var cacheToRemove: String?
                 "\(csv.stdout)")
         #expect(rows.contains { $0.hasPrefix("lan,1,01-first-steps,Những bước đầu tiên,13,0,0,0,0,0") }, "\(csv.stdout)")
         #expect(!csv.stdout.hasPrefix("\u{FEFF}"))
+
+        // Into a file for the trainer: with the byte-order mark (Excel), never over a file.
+        let file = home.path + "/tien-do.csv"
+        let written = try LearnPlace.learn(["--progress", "--csv", "--output", file, "--lessons", folder], home: home)
+        #expect(written.status == 0 && written.stdout.isEmpty, "\(written.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == Data(("\u{FEFF}" + csv.stdout).utf8))
+        let again = try LearnPlace.learn(["--progress", "--csv", "--output", file, "--lang", "en"], home: home)
+        #expect(again.status == 2)
+        #expect(again.stderr == "the file \(file) exists: --output does not overwrite it; add --replace to replace it\n")
+        let replaced = try LearnPlace.learn(["--progress", "--output", file, "--replace", "--lang", "en"], home: home)
+        #expect(replaced.status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("Progress of lan:\n"))
+        let alone = try LearnPlace.learn(["--output", file, "--lang", "vi"], home: home)
+        #expect(alone.status == 2 && alone.stderr == "--output chỉ dùng cùng --progress\n")
+    }
+
+    /// The shipped lessons' files: (number, step count, the solutions in order; "" for a step
+    /// that is only read).
+    static func shippedLessons() throws -> [(number: Int, tasks: Int, input: String)] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/DanVanLessons/Lessons")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+        return try names.enumerated().map { index, name in
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            var answers: [String] = []
+            for step in text.components(separatedBy: "\n## step:").dropFirst() {
+                if let start = step.range(of: "```solution\n"), let end = step.range(of: "\n```", range: start.upperBound..<step.endIndex) {
+                    answers.append(String(step[start.upperBound..<end.lowerBound]))
+                } else {
+                    answers.append("")
+                }
+            }
+            return (index + 1, answers.filter { !$0.isEmpty }.count, answers.joined(separator: "\n") + "\n")
+        }
+    }
+
+    /// A learner who answers every step as its solution does finishes every lesson, in each
+    /// language, and the database named with --db is exactly as it was.
+    @Test(arguments: ["en", "vi"]) func everyShippedLessonCanBeFinished(lang: String) throws {
+        let home = try ScratchDirectory("learn")
+        defer { home.remove() }
+        let database = home.path + "/real.db"
+        try FileManager.default.copyItem(atPath: try DemoDatabase.path(), toPath: database)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
+        let lessons = try Self.shippedLessons()
+        #expect(lessons.count == 7)
+        for lesson in lessons {
+            let result = try LearnPlace.learn(["\(lesson.number)", "--db", database, "--lang", lang], home: home, input: lesson.input)
+            #expect(result.status == 0, "lesson \(lesson.number): \(result.stderr)")
+            let right = result.stdout.components(separatedBy: lang == "en" ? "✓ Right!\n" : "✓ Đúng rồi!\n").count - 1
+            #expect(right == lesson.tasks, "lesson \(lesson.number) in \(lang): \(right) of \(lesson.tasks) right\n\(result.stdout)")
+            #expect(!result.stdout.contains("✗"), "lesson \(lesson.number) in \(lang)")
+            let done = lang == "en" ? "You answered \(lesson.tasks)/\(lesson.tasks) steps, skipped 0, used 0 hints."
+                : "Bạn làm đúng \(lesson.tasks)/\(lesson.tasks) bước, bỏ qua 0, dùng 0 gợi ý."
+            #expect(result.stdout.contains(done), "lesson \(lesson.number) in \(lang): \(result.stdout.suffix(600))")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == bytes)
+        let copiesLeft = try FileManager.default.contentsOfDirectory(atPath: home.path + "/tmp")
+        #expect(copiesLeft.isEmpty, "practice copies left behind: \(copiesLeft)")
+    }
+
+    /// Killed (SIGTERM) or its terminal closed (SIGHUP) in the middle of a lesson, `danvan
+    /// learn` leaves no practice copy behind. (The test process starts it with those signals
+    /// blocked, as some parents do: it unblocks them.)
+    @Test(arguments: [SIGTERM, SIGHUP]) func practiceCopiesGoWhenTheProcessIsKilled(signal: Int32) throws {
+        let home = try ScratchDirectory("learn")
+        defer { home.remove() }
+        let tmp = home.path + "/tmp"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try BuiltProducts.path("danvan"))
+        process.arguments = ["learn", "1", "--lang", "en"]
+        process.environment = try LearnPlace.environment(home: home)
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { try? input.fileHandleForWriting.close() }
+        // The lesson waits for its first answer once its copies are made.
+        let deadline = Date().addingTimeInterval(60)
+        var copies: [String] = []
+        while Date() < deadline {
+            copies = (try? FileManager.default.contentsOfDirectory(atPath: tmp).filter { $0.hasPrefix("danvan-sandbox-") }) ?? []
+            if copies.count >= 2 { break }
+            usleep(50_000)
+        }
+        #expect(copies.count >= 2, "the lesson's practice copies were not made: \(copies)")
+        usleep(300_000)
+        kill(process.processIdentifier, signal)
+        let ends = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < ends { usleep(20_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("danvan learn did not end on signal \(signal)")
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + signal)
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmp)
+        #expect(left.isEmpty, "practice copies left behind: \(left)")
     }
 }
