@@ -83,17 +83,17 @@ enum ListLibrary {
     ]
 
     /// `slice`'s start and end as positions in 0...count. A negative position, or an end
-    /// before the start, is an error (DanVan has no counting from the end, and a quiet empty
-    /// or whole result would hide the mistake); a position past the end means the end, as
-    /// `take` and `skip` do with a count larger than the list.
+    /// given before the start, is an error (DanVan has no counting from the end, and a quiet
+    /// empty or whole result would hide the mistake); a position past the end means the end,
+    /// as `take` and `skip` do with a count larger than the list.
     static func bounds(_ args: Arguments, _ start: Int64, _ count: Int) throws -> (Int, Int) {
-        let end = args.count == 3 ? try args.int(2) : Int64(count)
         guard start >= 0 else { throw args.bad(1, because: ListMessages.negativePosition, [String(start)]) }
+        let low = Int(min(start, Int64(count)))
+        guard args.count == 3 else { return (low, count) }
+        let end = try args.int(2)
         guard end >= 0 else { throw args.bad(2, because: ListMessages.negativePosition, [String(end)]) }
         guard end >= start else { throw args.bad(2, because: ListMessages.endBeforeStart, [String(end), String(start)]) }
-        let low = Int(min(start, Int64(count)))
-        let high = Int(min(end, Int64(count)))
-        return (low, high)
+        return (low, Int(min(end, Int64(count))))
     }
 }
 
