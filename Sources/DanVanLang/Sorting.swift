@@ -8,7 +8,8 @@
 // array per item), and a column is stored typed when it can be: all whole numbers as [Int64],
 // all decimals as [Double], all text as a `CollationTable` (VietText: every collation key in
 // one buffer, one key per distinct text). A sort by one typed key sorts (key, position) pairs
-// with no enum or closure call per comparison; several keys compare positions column by column.
+// with no enum or closure call per comparison; a sort by several keys turns each column into
+// ranks (one typed sort per key) and sorts on the ranks, kept in one flat array.
 import VietText
 
 /// One key of a sort: its value for every item, and its direction.
@@ -83,15 +84,7 @@ struct SortColumn {
 enum Sorting {
     /// The positions 0..<count in sorted order by `columns` (the first key first).
     static func order(_ columns: [SortColumn], count: Int) throws -> [Int] {
-        guard columns.count == 1, let column = columns.first else {
-            return try Array(0..<count).sorted { i, j in
-                for column in columns {
-                    let order = try column.compare(i, j)
-                    if order != 0 { return order < 0 }
-                }
-                return i < j
-            }
-        }
+        guard columns.count == 1, let column = columns.first else { return try order(byRanksOf: columns, count: count) }
         // One key: the items with a null key go last, in their order; the rest by a typed sort.
         var positions: [Int] = []
         var nullPositions: [Int] = []
@@ -121,6 +114,36 @@ enum Sorting {
             }
         }
         return nullPositions.isEmpty ? positions : positions + nullPositions
+    }
+
+    /// Several keys: each column is sorted on its own (typed, its direction applied, nulls
+    /// last) and turned into a rank per item, equal keys sharing a rank; the ranks are kept
+    /// item by item in one flat array, so comparing two items compares a few integers, with
+    /// no enum, array or closure per key.
+    private static func order(byRanksOf columns: [SortColumn], count: Int) throws -> [Int] {
+        let width = columns.count
+        var ranks = [Int32](repeating: 0, count: count * width)
+        for (offset, column) in columns.enumerated() {
+            let sorted = try order([column], count: count)
+            var rank: Int32 = 0
+            for index in sorted.indices {
+                if index > 0, try column.compare(sorted[index - 1], sorted[index]) != 0 { rank &+= 1 }
+                ranks[sorted[index] * width + offset] = rank
+            }
+        }
+        var positions = Array(0..<count)
+        ranks.withUnsafeBufferPointer { ranks in
+            positions.sort { i, j in
+                var a = i * width, b = j * width
+                for _ in 0..<width {
+                    if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+                    a += 1
+                    b += 1
+                }
+                return i < j
+            }
+        }
+        return positions
     }
 
     /// The positions of (key, position) pairs sorted by key, ties by position.

@@ -20,18 +20,21 @@ public struct CollationTable: Sendable {
         var texts: [String] = []
         var entries: [Int32] = []
         entries.reserveCapacity(count)
-        // A text seen before reuses its key: lists of people and units repeat names, and a
-        // dictionary look-up costs less than building a key again.
-        var seen: [String: Int32] = [:]
+        // A text seen before reuses its key: lists of people and units repeat names. The look-up
+        // is by the UTF-8 bytes: hashing a String normalises non-ASCII text first, which costs
+        // as much as building the key. (An NFD spelling of a text seen in NFC gets a key of its
+        // own, an equal one: `compare` still says 0.)
+        var seen: [Spelling: Int32] = [:]
+        seen.reserveCapacity(count)
         var builder = CollationKeyBuilder()
         for position in 0..<count {
             let value = try text(position)
-            if let known = seen[value] {
+            if let known = seen[Spelling(text: value)] {
                 entries.append(known)
                 continue
             }
             let number = Int32(truncatingIfNeeded: texts.count)
-            seen[value] = number
+            seen[Spelling(text: value)] = number
             builder.append(value.unicodeScalars)
             builder.finish(appendingTo: &weights)
             bounds.append(weights.count)
@@ -58,5 +61,17 @@ public struct CollationTable: Sendable {
                                    UnsafeBufferPointer(rebasing: all[bounds[b]..<bounds[b + 1]]))
         }
         return order != 0 ? order : VietCollation.tieBreak(texts[a], texts[b])
+    }
+}
+
+/// A text compared and hashed by its UTF-8 bytes, for `CollationTable`'s cache of keys.
+private struct Spelling: Hashable {
+    let text: String
+
+    static func == (lhs: Spelling, rhs: Spelling) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
