@@ -397,14 +397,19 @@ struct Aggregate {
         case "min", "max":
             if case .null = value { return }
             if case .null = best { best = value; return }
-            let order = Value.sortOrder(value, best)
+            let order: Int
+            do { order = try Value.sortOrder(value, best) } catch let error as RuntimeError { throw error.located(span) }
             if (name == "min" && order < 0) || (name == "max" && order > 0) { best = value }
         default: // sum, avg
             switch value {
             case .null: return
             case .int(let x):
                 count += 1
-                if isDecimal { doubleSum += Double(x); return }
+                if isDecimal {
+                    doubleSum += Double(x)
+                    if !doubleSum.isFinite { throw Operators.notFinite(doubleSum).located(span) }
+                    return
+                }
                 let (sum, overflow) = intSum.addingReportingOverflow(x)
                 if overflow { throw RuntimeError(RuntimeMessages.integerOverflow, at: span) }
                 intSum = sum
@@ -412,6 +417,7 @@ struct Aggregate {
                 count += 1
                 if !isDecimal { isDecimal = true; doubleSum = Double(intSum) }
                 doubleSum += x
+                if !doubleSum.isFinite { throw Operators.notFinite(doubleSum).located(span) }
             default:
                 throw RuntimeError(RuntimeMessages.badArgument, ["1", .plain(name), .localized(TypeNames.number), .localized(value.typeName)], at: span)
             }

@@ -144,26 +144,30 @@ extension Compiler {
             let keyValues: [(Eval?, Bool)] = keys.map { key in (key.value.map { compile($0) }, key.descending) }
             popStage()
             let bind = Compiler.binder(ref)
+            let directions = keyValues.map(\.1)
             return { frame, input in
                 let source = try items(input, frame.vm)
-                var decorated: [(keys: [SortValue], index: Int)] = []
-                decorated.reserveCapacity(source.count)
-                for (index, item) in source.enumerated() {
+                // One column of keys per sort key, each computed once per item (Sorting.swift).
+                var columns: [[Value]] = Array(repeating: [], count: keyValues.count)
+                for position in columns.indices { columns[position].reserveCapacity(source.count) }
+                for item in source {
                     bind(&frame, item)
-                    var row: [SortValue] = []
-                    for (key, _) in keyValues { row.append(SortValue(try key?(&frame) ?? item)) }
-                    decorated.append((row, index))
+                    for (position, (key, _)) in keyValues.enumerated() {
+                        columns[position].append(try key?(&frame) ?? item)
+                    }
                 }
                 bind(&frame, .null)
-                let directions = keyValues.map(\.1)
-                decorated.sort { a, b in
-                    for position in 0..<directions.count {
-                        let order = SortValue.order(a.keys[position], b.keys[position], descending: directions[position])
-                        if order != 0 { return order < 0 }
+                do {
+                    var sortColumns: [SortColumn] = []
+                    sortColumns.reserveCapacity(columns.count)
+                    for (position, column) in columns.enumerated() {
+                        sortColumns.append(try SortColumn(column, descending: directions[position]))
                     }
-                    return a.index < b.index
+                    columns = []
+                    return .list(try Sorting.order(sortColumns, count: source.count).map { source[$0] })
+                } catch let error as RuntimeError {
+                    throw error.located(at)
                 }
-                return .list(decorated.map { source[$0.index] })
             }
 
         case .group(let keys):
@@ -238,37 +242,4 @@ extension Compiler {
 
 enum StageMessages {
     static let nonNegative = Localized(vi: "số nguyên không âm", en: "non-negative integer")
-}
-
-/// A sort key with text's collation key computed once per item, not once per comparison.
-enum SortValue {
-    case text(TextSortKey)
-    case value(Value)
-
-    init(_ value: Value) {
-        if case .text(let text) = value { self = .text(textSortKey(text)) } else { self = .value(value) }
-    }
-
-    var isNull: Bool {
-        if case .value(.null) = self { return true }
-        return false
-    }
-
-    /// Nulls last whatever the direction.
-    static func order(_ a: SortValue, _ b: SortValue, descending: Bool) -> Int {
-        switch (a.isNull, b.isNull) {
-        case (true, true): return 0
-        case (true, false): return 1
-        case (false, true): return -1
-        default: break
-        }
-        let order: Int
-        switch (a, b) {
-        case (.text(let x), .text(let y)): order = x < y ? -1 : (y < x ? 1 : 0)
-        case (.value(let x), .value(let y)): order = Value.sortOrder(x, y)
-        case (.text, .value(let y)): order = Value.text("").typeRank < y.typeRank ? -1 : 1
-        case (.value(let x), .text): order = x.typeRank < Value.text("").typeRank ? -1 : 1
-        }
-        return descending ? -order : order
-    }
 }

@@ -21,14 +21,19 @@ enum CoreLibrary {
             return .text(args[0].description)
         },
         /// number(t): text to an integer or decimal ("42", "2.5", " 7 "); a number stays as it is.
+        /// Text that a literal could not be is an error, as the literal is: a whole number past
+        /// ±9,223,372,036,854,775,807 or a decimal past ±1.8e308 ("number too large"), and
+        /// "inf", "nan" or hexadecimal ("not a number").
         Builtin("number", 1...1) { args in
             switch args[0] {
             case .int, .double: return args[0]
             case .text(let text):
                 let trimmed = text.trimmingCharacters(in: " \t\n")
-                if let value = Int64(trimmed) { return .int(value) }
-                if let value = Double(trimmed), value.isFinite, trimmed.contains(where: { $0.isNumber }) { return .double(value) }
-                throw args.bad(0, because: CoreMessages.notANumber, [trimmed])
+                switch NumberText.parse(trimmed) {
+                case .number(let value): return value
+                case .tooLarge: throw args.bad(0, because: LexMessages.numberTooLarge, [trimmed])
+                case .notANumber: throw args.bad(0, because: CoreMessages.notANumber, [trimmed])
+                }
             default: throw args.bad(0, expected: TypeNames.text)
             }
         },
@@ -56,6 +61,40 @@ enum CoreLibrary {
 enum CoreMessages {
     static let notANumber = Localized(vi: "'{0}' không phải là số", en: "'{0}' is not a number")
     static let lengthTypes = Localized(vi: "văn bản, danh sách, bản ghi hoặc bảng", en: "text, list, record or table")
+}
+
+/// Text to a number by the rules of a number literal, with an optional sign: digits make a
+/// whole number (exact, or too large); digits with a "." or an exponent make a decimal (finite,
+/// or too large). Anything else, "inf", "nan" and "0x1F" included, is not a number.
+enum NumberText {
+    enum Parsed { case number(Value), tooLarge, notANumber }
+
+    static func parse(_ text: String) -> Parsed {
+        let bytes = Array(text.utf8)
+        var position = 0
+        func isDigit(_ at: Int) -> Bool { at < bytes.count && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9") }
+        func isSign(_ at: Int) -> Bool { at < bytes.count && (bytes[at] == UInt8(ascii: "+") || bytes[at] == UInt8(ascii: "-")) }
+        if isSign(position) { position += 1 }
+        var mantissaDigits = 0, isWhole = true
+        while isDigit(position) { position += 1; mantissaDigits += 1 }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            isWhole = false
+            position += 1
+            while isDigit(position) { position += 1; mantissaDigits += 1 }
+        }
+        guard mantissaDigits > 0 else { return .notANumber }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            isWhole = false
+            position += 1
+            if isSign(position) { position += 1 }
+            guard isDigit(position) else { return .notANumber }
+            while isDigit(position) { position += 1 }
+        }
+        guard position == bytes.count else { return .notANumber }
+        if isWhole { return Int64(text).map { .number(.int($0)) } ?? .tooLarge }
+        guard let value = Double(text) else { return .notANumber }
+        return value.isFinite ? .number(.double(value)) : .tooLarge
+    }
 }
 
 extension String {

@@ -1,6 +1,6 @@
 // The list library. `append` changes its list in place (O(1)); `sort`, `reverse`, `map`,
-// `filter` and `slice` make new lists. `sort` orders like the `sort` stage: stable,
-// Vietnamese order for text, nulls last.
+// `filter` and `slice` make new lists. `sort` is the `sort` stage's sort (Sorting.swift):
+// stable, Vietnamese order for text, nulls last, and an error for keys of two kinds.
 import VietText
 
 enum ListLibrary {
@@ -11,16 +11,12 @@ enum ListLibrary {
         /// sort(xs) or sort(xs, key): a new list in order.
         Builtin("sort", 1...2) { args in
             let items = try args.items(0)
-            var keys: [SortValue] = []
+            guard args.count == 2 else { return .list(try Sorting.sorted(items)) }
+            let key = try args.function(1)
+            var keys: [Value] = []
             keys.reserveCapacity(items.count)
-            let key = args.count == 2 ? try args.function(1) : nil
-            for item in items { keys.append(SortValue(try key.map { try args.call($0, item) } ?? item)) }
-            if let order = ListLibrary.integerOrder(keys) { return .list(order.map { items[$0] }) }
-            let order = items.indices.sorted { a, b in
-                let result = SortValue.order(keys[a], keys[b], descending: false)
-                return result != 0 ? result < 0 : a < b
-            }
-            return .list(order.map { items[$0] })
+            for item in items { keys.append(try args.call(key, item)) }
+            return .list(try Sorting.sorted(items, keys: keys))
         },
         Builtin("reverse", 1...1) { args in
             if case .text(let text) = args[0] { return .text(String(text.reversed())) }
@@ -86,30 +82,25 @@ enum ListLibrary {
         },
     ]
 
+    /// `slice`'s start and end as positions in 0...count. A negative position, or an end
+    /// given before the start, is an error (DanVan has no counting from the end, and a quiet
+    /// empty or whole result would hide the mistake); a position past the end means the end,
+    /// as `take` and `skip` do with a count larger than the list.
     static func bounds(_ args: Arguments, _ start: Int64, _ count: Int) throws -> (Int, Int) {
-        let end = args.count == 3 ? try args.int(2) : Int64(count)
-        let low = Int(max(0, min(start, Int64(count))))
-        let high = Int(max(Int64(low), min(end, Int64(count))))
-        return (low, high)
+        guard start >= 0 else { throw args.bad(1, because: ListMessages.negativePosition, [String(start)]) }
+        let low = Int(min(start, Int64(count)))
+        guard args.count == 3 else { return (low, count) }
+        let end = try args.int(2)
+        guard end >= 0 else { throw args.bad(2, because: ListMessages.negativePosition, [String(end)]) }
+        guard end >= start else { throw args.bad(2, because: ListMessages.endBeforeStart, [String(end), String(start)]) }
+        return (low, Int(min(end, Int64(count))))
     }
 }
 
 enum ListMessages {
     static let rangeTooLong = Localized(vi: "tối đa {0} phần tử", en: "at most {0} items")
-}
-
-extension ListLibrary {
-    /// The stable order of keys that are all integers (nil otherwise): (key, position) pairs
-    /// sorted as plain numbers, the same order as `SortValue.order` with ties by position,
-    /// without copying an enum per comparison.
-    static func integerOrder(_ keys: [SortValue]) -> [Int]? {
-        var pairs: [(key: Int64, position: Int)] = []
-        pairs.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() {
-            guard case .value(.int(let number)) = key else { return nil }
-            pairs.append((number, position))
-        }
-        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
-        return pairs.map(\.position)
-    }
+    static let negativePosition = Localized(
+        vi: "vị trí bắt đầu từ 0, nhận được {0}", en: "positions start at 0, got {0}")
+    static let endBeforeStart = Localized(
+        vi: "vị trí kết thúc {0} đứng trước vị trí bắt đầu {1}", en: "the end {0} is before the start {1}")
 }

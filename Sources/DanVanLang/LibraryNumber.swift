@@ -5,7 +5,9 @@ import VietText
 
 enum NumberLibrary {
     static let functions: [Builtin] = [
-        /// round(x) to an integer; round(x, digits) to a decimal with that many digits.
+        /// round(x) to an integer; round(x, digits) to a decimal with that many digits. Halves
+        /// go away from zero, on the decimal as written (DecimalRounding): round(2.5) is 3,
+        /// round(1.005, 2) is 1.01.
         Builtin("round", 1...2) { args in
             let value = try args.number(0)
             if args.count == 1 {
@@ -17,9 +19,7 @@ enum NumberLibrary {
             let digits = try args.int(1)
             guard (0...15).contains(digits) else { throw args.bad(1, because: NumberMessages.digitsRange) }
             if case .int = value { return value }
-            var scale = 1.0
-            for _ in 0..<digits { scale *= 10 }
-            return .double(((try args.double(0)) * scale).rounded(.toNearestOrAwayFromZero) / scale)
+            return .double(DecimalRounding.round(try args.double(0), digits: Int(digits)))
         },
         Builtin("abs", 1...1) { args in
             switch try args.number(0) {

@@ -119,9 +119,9 @@ enum TableLibrary {
             let (total, overflow) = x.addingReportingOverflow(y)
             if overflow { throw Operators.overflow() }
             return .int(total)
-        case (.int(let x), .double(let y)): return .double(Double(x) + y)
-        case (.double(let x), .int(let y)): return .double(x + Double(y))
-        case (.double(let x), .double(let y)): return .double(x + y)
+        case (.int(let x), .double(let y)): return try Operators.finite(Double(x) + y)
+        case (.double(let x), .int(let y)): return try Operators.finite(x + Double(y))
+        case (.double(let x), .double(let y)): return try Operators.finite(x + y)
         default: throw args.bad(2, because: TableMessages.notNumber, [column])
         }
     }

@@ -1,13 +1,28 @@
 // Arithmetic and comparison on values. The compiled closures handle integer fast paths inline
 // and call these for everything else. Integers are 64-bit with overflow reported, never
-// wrapped; `/` of integers that divide exactly stays an integer, otherwise it is a decimal;
-// integers and decimals mix by promotion; `==` between different types is false (null == null
-// is true); ordering different types is an error, except that null compares false (so a
-// `where score > 8` skips rows without a score, as SQL does).
+// wrapped; a decimal result that would be infinite or NaN is an error too (`1e308 * 10`);
+// `/` of integers that divide exactly stays an integer, otherwise it is a decimal;
+// integers and decimals mix by promotion, and compare exactly (NumberOrder); `==` between
+// different types is false (null == null is true); ordering different types is an error,
+// except that null compares false (so a `where score > 8` skips rows without a score, as SQL
+// does).
 import VietText
 
 enum Operators {
     static func overflow() -> RuntimeError { RuntimeError(RuntimeMessages.integerOverflow) }
+
+    /// A decimal result as a value; an infinite or NaN one is an error instead, so `inf` and
+    /// `nan` never appear (they would print, sort and group as no number does).
+    @inline(__always)
+    static func finite(_ x: Double) throws -> Value {
+        if x.isFinite { return .double(x) }
+        throw notFinite(x)
+    }
+
+    /// "the result is too large for a number" (infinite) or "the result is not a number" (NaN).
+    static func notFinite(_ x: Double) -> RuntimeError {
+        RuntimeError(x.isNaN ? RuntimeMessages.resultNotANumber : RuntimeMessages.resultTooLarge)
+    }
 
     static func badOperands(_ op: String, _ a: Value, _ b: Value) -> RuntimeError {
         var message = Message(RuntimeMessages.badOperands, [.plain(op), .localized(a.typeName), .localized(b.typeName)])
@@ -22,9 +37,9 @@ enum Operators {
             let (sum, overflow) = x.addingReportingOverflow(y)
             if overflow { throw Operators.overflow() }
             return .int(sum)
-        case (.double(let x), .double(let y)): return .double(x + y)
-        case (.int(let x), .double(let y)): return .double(Double(x) + y)
-        case (.double(let x), .int(let y)): return .double(x + Double(y))
+        case (.double(let x), .double(let y)): return try finite(x + y)
+        case (.int(let x), .double(let y)): return try finite(Double(x) + y)
+        case (.double(let x), .int(let y)): return try finite(x + Double(y))
         case (.text(let x), .text(let y)): return .text(x + y)
         case (.date(let date), .int(let days)), (.int(let days), .date(let date)):
             guard let result = date.adding(days: days) else { throw Operators.overflow() }
@@ -39,9 +54,9 @@ enum Operators {
             let (difference, overflow) = x.subtractingReportingOverflow(y)
             if overflow { throw Operators.overflow() }
             return .int(difference)
-        case (.double(let x), .double(let y)): return .double(x - y)
-        case (.int(let x), .double(let y)): return .double(Double(x) - y)
-        case (.double(let x), .int(let y)): return .double(x - Double(y))
+        case (.double(let x), .double(let y)): return try finite(x - y)
+        case (.int(let x), .double(let y)): return try finite(Double(x) - y)
+        case (.double(let x), .int(let y)): return try finite(x - Double(y))
         case (.date(let date), .int(let days)):
             guard days != Int64.min, let result = date.adding(days: -days) else { throw Operators.overflow() }
             return .date(result)
@@ -56,9 +71,9 @@ enum Operators {
             let (product, overflow) = x.multipliedReportingOverflow(by: y)
             if overflow { throw Operators.overflow() }
             return .int(product)
-        case (.double(let x), .double(let y)): return .double(x * y)
-        case (.int(let x), .double(let y)): return .double(Double(x) * y)
-        case (.double(let x), .int(let y)): return .double(x * Double(y))
+        case (.double(let x), .double(let y)): return try finite(x * y)
+        case (.int(let x), .double(let y)): return try finite(Double(x) * y)
+        case (.double(let x), .int(let y)): return try finite(x * Double(y))
         default: throw badOperands("*", a, b)
         }
     }
@@ -74,7 +89,7 @@ enum Operators {
         default:
             guard let x = a.asDouble, let y = b.asDouble else { throw badOperands("/", a, b) }
             if y == 0 { throw RuntimeError(RuntimeMessages.divisionByZero) }
-            return .double(x / y)
+            return try finite(x / y)
         }
     }
 
@@ -88,7 +103,7 @@ enum Operators {
         default:
             guard let x = a.asDouble, let y = b.asDouble else { throw badOperands("%", a, b) }
             if y == 0 { throw RuntimeError(RuntimeMessages.divisionByZero) }
-            return .double(x.truncatingRemainder(dividingBy: y))
+            return try finite(x.truncatingRemainder(dividingBy: y))
         }
     }
 
@@ -111,9 +126,11 @@ enum Operators {
         case (.text(let x), .text(let y)): return textOrder(x, y)
         case (.date(let x), .date(let y)): return x < y ? -1 : (x == y ? 0 : 1)
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
+        case (.double, .double), (.int, .double), (.double, .int):
+            // Exact, even past 2^53 where an integer does not convert to a decimal exactly.
+            return NumberOrder.compare(a, b)
         default:
-            if let x = a.asDouble, let y = b.asDouble { return x < y ? -1 : (x == y ? 0 : 1) }
-            throw RuntimeError(RuntimeMessages.cannotCompare, [.localized(a.typeName), .localized(b.typeName)])
+            throw Value.cannotCompare(a, b)
         }
     }
 

@@ -27,7 +27,9 @@ extension Parser {
     }
 
     /// lambda → (NAME | "(" (NAME ("," NAME)*)? ")") "=>" (block | expression)
-    func lambdaIfPresent() throws -> Expr? {
+    /// In a stage (`select f: x => x * it`), `inStage`, a body without braces stops at the
+    /// next `|` or `,` as the stage's other expressions do: body → block | lambda | binary.
+    func lambdaIfPresent(inStage: Bool = false) throws -> Expr? {
         let start = current.range
         var params: [(name: String, range: SourceRange)] = []
         if case .name = current.kind, case .symbol(.arrow) = peekKind(1) {
@@ -46,7 +48,8 @@ extension Parser {
         if check(.leftBrace) && !looksLikeRecord() {
             body = try block()
         } else {
-            let value = try expression()
+            let value: Expr
+            if inStage { value = try lambdaIfPresent(inStage: true) ?? binary(1) } else { value = try expression() }
             body = [Stmt(kind: .return(value), range: value.range)]
         }
         let declaration = FunctionDecl(name: nil, params: params, body: body, range: start.to(previous.range))

@@ -78,13 +78,14 @@ extension Parser {
         return Stage(kind: .call(expr, []), range: start.to(expr.range))
     }
 
-    /// item → NAME ":" expr | STRING ":" expr | path   (a path `unit.name` names its column
+    /// item → NAME ":" value | STRING ":" value | path   (a path `unit.name` names its column
     /// "unit.name"; a string names it with any text: `"Số mô hình": count()`)
+    /// value → lambda | expr   (a function, as in a record: `f: x => x * it`)
     func selectItem() throws -> SelectItem {
         if case .name = current.kind, case .symbol(.colon) = peekKind(1) {
             let name = advance().text
             advance()
-            return SelectItem(name: name, value: try binary(1))
+            return SelectItem(name: name, value: try lambdaIfPresent(inStage: true) ?? binary(1))
         }
         if case .string(let parts) = current.kind, case .symbol(.colon) = peekKind(1) {
             let token = advance()
@@ -101,7 +102,7 @@ extension Parser {
                 throw Panic()
             }
             advance()
-            return SelectItem(name: name, value: try binary(1), isHeading: true)
+            return SelectItem(name: name, value: try lambdaIfPresent(inStage: true) ?? binary(1), isHeading: true)
         }
         let start = current.range.start
         let value = try binary(1)

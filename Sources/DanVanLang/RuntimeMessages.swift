@@ -4,6 +4,9 @@ import VietText
 enum RuntimeMessages {
     static let integerOverflow = Localized(vi: "tràn số nguyên", en: "integer overflow")
     static let divisionByZero = Localized(vi: "chia cho 0", en: "division by zero")
+    static let resultTooLarge = Localized(
+        vi: "kết quả quá lớn, vượt quá giới hạn của một số", en: "the result is too large for a number")
+    static let resultNotANumber = Localized(vi: "kết quả không phải là một số", en: "the result is not a number")
     static let badOperands = Localized(vi: "không thể dùng '{0}' với {1} và {2}", en: "cannot apply '{0}' to {1} and {2}")
     static let textJoinHint = Localized(
         vi: "để đưa một giá trị vào văn bản, hãy viết \"...\\{x\\}...\"",

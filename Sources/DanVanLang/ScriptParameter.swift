@@ -39,9 +39,10 @@ public enum ParameterType: String, Sendable, CaseIterable {
         case .text: return .text(text)
         case .int: return Int64(trimmed).map(Value.int)
         case .number:
-            if let integer = Int64(trimmed) { return .int(integer) }
-            guard let number = Double(trimmed), number.isFinite, trimmed.contains(where: \.isNumber) else { return nil }
-            return .double(number)
+            // As `number()` reads text: a whole number too large for an integer is refused,
+            // not turned into an approximate decimal.
+            if case .number(let value) = NumberText.parse(trimmed) { return value }
+            return nil
         case .date: return ParameterType.date(trimmed).map(Value.date)
         case .bool:
             switch trimmed.lowercased() {

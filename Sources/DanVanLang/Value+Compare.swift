@@ -1,6 +1,8 @@
-// Equality, hashing and the total order used by `sort`, `distinct` and `group by`.
+// Equality, hashing (`distinct`, `group by`) and the order of `sort`, `min` and `max`.
 // Equality is by value for scalars, lists and records (1 == 1.0; "Hòa" in NFC equals NFD),
-// by table and id for rows, and by identity for functions and tables.
+// by table and id for rows, and by identity for functions and tables. A whole number equals a
+// decimal only when they are exactly the same number (NumberOrder): 9007199254740993 is not
+// 9007199254740992.0, although converting it to a decimal would round it to that.
 
 extension Value: Equatable {
     public static func == (lhs: Value, rhs: Value) -> Bool { equal(lhs, rhs, depth: 0) }
@@ -12,7 +14,7 @@ extension Value: Equatable {
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.double(let a), .double(let b)): return a == b
-        case (.int(let a), .double(let b)), (.double(let b), .int(let a)): return Double(a) == b && b.magnitude < 9.2e18 && Int64(b) == a
+        case (.int(let a), .double(let b)), (.double(let b), .int(let a)): return NumberOrder.compare(a, b) == 0
         case (.text(let a), .text(let b)): return a == b
         case (.date(let a), .date(let b)): return a == b
         case (.row(let a), .row(let b)):
@@ -36,7 +38,8 @@ extension Value: Equatable {
         }
     }
 
-    /// Where a type sorts among others when a list mixes types; null always sorts last.
+    /// The kind of a value for ordering: values of two ranks do not order (integers and
+    /// decimals are one rank); null sorts last.
     var typeRank: Int {
         switch self {
         case .bool: return 0
@@ -51,34 +54,45 @@ extension Value: Equatable {
         }
     }
 
-    /// The total order of `sort`: numbers by value, text the Vietnamese way, dates by day,
-    /// false before true, rows by id, lists item by item; different types by `typeRank`.
-    static func sortOrder(_ lhs: Value, _ rhs: Value, depth: Int = 0) -> Int {
+    /// The order of `sort`, `min` and `max`: numbers by exact value (NumberOrder), text the
+    /// Vietnamese way, dates by day, false before true, rows by id, lists item by item;
+    /// records, functions and tables are all equal (sorting keeps their order). Null sorts
+    /// after everything. Two values of different kinds (`2` and `"a"`) are an error, as `2 < "a"`
+    /// is.
+    static func sortOrder(_ lhs: Value, _ rhs: Value, depth: Int = 0) throws -> Int {
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): return a < b ? -1 : (a == b ? 0 : 1)
         case (.text(let a), .text(let b)): return textOrder(a, b)
-        default: break
-        }
-        if let a = lhs.asDouble, let b = rhs.asDouble { return a < b ? -1 : (a == b ? 0 : 1) }
-        let rankA = lhs.typeRank, rankB = rhs.typeRank
-        if rankA != rankB { return rankA < rankB ? -1 : 1 }
-        switch (lhs, rhs) {
+        case (.double, .double), (.int, .double), (.double, .int):
+            // NaN cannot come from the language (Operators refuses to make it); were one to
+            // come from data it would tie with everything rather than break the sort.
+            return NumberOrder.compare(lhs, rhs) ?? 0
+        case (.null, .null): return 0
+        case (.null, _): return 1
+        case (_, .null): return -1
         case (.bool(let a), .bool(let b)): return a == b ? 0 : (a ? 1 : -1)
         case (.date(let a), .date(let b)): return a < b ? -1 : (a == b ? 0 : 1)
         case (.row(let a), .row(let b)):
             let x = a.schema.columnIndex["id"].flatMap { $0 < a.values.count ? a.values[$0] : nil } ?? .null
             let y = b.schema.columnIndex["id"].flatMap { $0 < b.values.count ? b.values[$0] : nil } ?? .null
-            return sortOrder(x, y)
+            return try sortOrder(x, y)
         case (.list(let a), .list(let b)):
             // A list that contains itself compares equal past this depth instead of recursing forever.
             if a === b || depth > maxPrintDepth { return 0 }
             for (x, y) in zip(a.items, b.items) {
-                let order = sortOrder(x, y, depth: depth + 1)
+                let order = try sortOrder(x, y, depth: depth + 1)
                 if order != 0 { return order }
             }
             return a.items.count < b.items.count ? -1 : (a.items.count == b.items.count ? 0 : 1)
-        default: return 0
+        default:
+            if lhs.typeRank == rhs.typeRank { return 0 }
+            throw cannotCompare(lhs, rhs)
         }
+    }
+
+    /// "cannot compare integer with text": the error of ordering two kinds of values.
+    static func cannotCompare(_ lhs: Value, _ rhs: Value) -> RuntimeError {
+        RuntimeError(RuntimeMessages.cannotCompare, [.localized(lhs.typeName), .localized(rhs.typeName)])
     }
 }
 

@@ -19,9 +19,15 @@
 //   spaces in imported data do not move a row.
 // Input may be NFC or NFD; Ð (U+00D0) and Ɖ (U+0189), used by mistake for Đ, sort as Đ.
 //
-// There is one definition: `compare` (the SQLite collation `vi`) compares the same keys that
-// `sortKey` returns (the language's `sort`), built by one `CollationKeyBuilder`, so the two
-// orders cannot drift apart.
+// The order is total and agrees with `==`: texts whose keys tie but which are not equal
+// ("Hùng" and "Hùng ", "Ðảng" and "Đảng") are ordered by the text itself, the code points of
+// its NFC form (`tieBreak`), so the order never calls two different texts equal. Texts that
+// are canonically equal (NFC and NFD spellings of one text) compare 0, as `==` says.
+//
+// There is one definition: `compare` (the SQLite collation `vi`, and `<` on text) compares the
+// same keys that `sortKey` returns, built by one `CollationKeyBuilder`, then breaks ties with
+// `tieBreak`; `CollationTable` (the language's `sort`) does the same with keys kept in one
+// buffer. So sorting in memory and in SQL cannot drift apart.
 
 public enum VietCollation {
     /// The collation key of `s`. Compute it once per row when sorting many rows.
@@ -29,15 +35,32 @@ public enum VietCollation {
         SortKey(weights: CollationKeyBuilder.key(s.unicodeScalars, capacity: s.utf8.count))
     }
 
-    /// -1, 0 or 1 as `a` sorts before, with, or after `b`: exactly `sortKey(a)` against
-    /// `sortKey(b)`. The two keys are built one after the other in one scratch buffer and
-    /// compared there, with no array made for either.
+    /// -1, 0 or 1 as `a` sorts before, with, or after `b`: `sortKey(a)` against `sortKey(b)`,
+    /// and when those tie, `tieBreak(a, b)`; 0 only when `a == b`. The two keys are built one
+    /// after the other in one scratch buffer and compared there, with no array made for either.
     public static func compare(_ a: String, _ b: String) -> Int {
         var builder = CollationKeyBuilder(capacity: a.utf8.count + b.utf8.count)
         builder.append(a.unicodeScalars)
         let split = builder.endKeyInPlace()
         builder.append(b.unicodeScalars)
-        return builder.compareKeys(split: split)
+        let order = builder.compareKeys(split: split)
+        return order != 0 ? order : tieBreak(a, b)
+    }
+
+    /// The order of two texts whose collation keys tie: by the code points of their NFC forms,
+    /// so 0 exactly when they are equal (canonically: NFC and NFD spellings of one text are
+    /// equal, as Swift's `==` says). Not Swift's `<`: on Linux it does not order an NFD text
+    /// and an NFC one by their NFC forms ("Hu\u{300}ng" < "Hùng " is false).
+    public static func tieBreak(_ a: String, _ b: String) -> Int {
+        var left = a.nfc.unicodeScalars.makeIterator(), right = b.nfc.unicodeScalars.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case (let x?, let y?): if x != y { return x.value < y.value ? -1 : 1 }
+            }
+        }
     }
 
     /// A predicate for `sort(by:)`. For large arrays prefer `sorted(_:by:)`, which computes
@@ -46,16 +69,17 @@ public enum VietCollation {
         compare(a, b) < 0
     }
 
-    /// `items` sorted by the collation of `text(item)`, computing one key per item with one
-    /// reused builder. The sort is stable: items whose texts collate equal keep their order.
+    /// `items` sorted by the collation of `text(item)` (the order of `compare`), computing one
+    /// key per distinct text into one buffer (`CollationTable`). The sort is stable: items
+    /// whose texts are equal keep their order.
     public static func sorted<T>(_ items: some Sequence<T>, by text: (T) -> String) -> [T] {
         let array = Array(items)
-        var builder = CollationKeyBuilder()
-        let keys = array.map { item -> [UInt16] in
-            builder.append(text(item).unicodeScalars)
-            return builder.finish()
+        let table = CollationTable(count: array.count) { text(array[$0]) }
+        let order = array.indices.sorted { lhs, rhs in
+            let result = table.compare(lhs, rhs)
+            return result != 0 ? result < 0 : lhs < rhs
         }
-        return reorder(array, by: keys)
+        return order.map { array[$0] }
     }
 
     /// `items` sorted by a key of the caller's choice (e.g. `personSortKey`), one key per item,

@@ -126,6 +126,14 @@ struct CollationKeyBuilder: ~Copyable {
         return key
     }
 
+    /// Closes the pending element and appends the key to `weights` (the keys of many texts in
+    /// one array, `CollationTable`). The builder is empty afterwards, as after `finish()`.
+    mutating func finish(appendingTo weights: inout [UInt16]) {
+        closeKey()
+        output.append(to: &weights)
+        output.removeAll()
+    }
+
     /// Ends the key being built but keeps it in the scratch buffer, and returns where it
     /// ends: a second key can then be built after it and the two compared with
     /// `compareKeys(split:)`, with no array made for either (the SQLite collation compares

@@ -3,8 +3,10 @@
 // comparison is a plain loop over two arrays of 16-bit weights.
 
 /// A collation key: compare two keys with `<` / `==` to compare the strings they came from
-/// under `VietCollation`. Keys from the same version of DanVan are comparable with each other;
-/// do not persist them across versions without recomputing.
+/// under `VietCollation`, up to its tie-break: texts that differ only in spaces or in a
+/// look-alike of Đ have equal keys, and `VietCollation.compare` then orders them by the text
+/// (`VietCollation.tieBreak`). Keys from the same version of DanVan are comparable with each
+/// other; do not persist them across versions without recomputing.
 public struct SortKey: Comparable, Hashable, Sendable {
     /// The weights, compared lexicographically; a shorter key that is a prefix of a longer
     /// one sorts first. Layout: each word's letters and tones in turn, then the case of the

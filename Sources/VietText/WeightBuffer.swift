@@ -75,6 +75,11 @@ struct WeightBuffer: ~Copyable {
                                       UnsafeBufferPointer(start: base + b.lowerBound, count: b.count))
     }
 
+    /// Appends the weights to `array` (many keys kept in one flat array).
+    func append(to array: inout [UInt16]) {
+        array.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// A copy of the weights, in an array of exactly their number.
     func toArray() -> [UInt16] {
         Array(UnsafeBufferPointer(start: base, count: count))

@@ -102,8 +102,10 @@ private func sign(_ value: Int) -> Int { value < 0 ? -1 : (value > 0 ? 1 : 0) }
             let byCompare = VietCollation.compare(sample[i], sample[j])
             let byKey = keys[i] < keys[j] ? -1 : (keys[i] == keys[j] ? 0 : 1)
             let byModel = sign(ReferenceCollation.compare(sample[i], sample[j]))
-            #expect(byCompare == byKey, "\(sample[i].debugDescription) vs \(sample[j].debugDescription)")
-            #expect(byCompare == byModel, "\(sample[i].debugDescription) vs \(sample[j].debugDescription)")
+            // `compare` is the key's order, with ties between unequal texts broken by the text.
+            let tieBroken = byKey != 0 ? byKey : VietCollation.tieBreak(sample[i], sample[j])
+            #expect(byCompare == tieBroken, "\(sample[i].debugDescription) vs \(sample[j].debugDescription)")
+            #expect(byKey == byModel, "\(sample[i].debugDescription) vs \(sample[j].debugDescription)")
         }
     }
     // The sample must exercise the secondary and tertiary levels, not just distinct letters.
@@ -132,11 +134,16 @@ private func sign(_ value: Int) -> Int { value < 0 ? -1 : (value > 0 ? 1 : 0) }
               "Tổ 12", "tổ 12", "Tổ 012", "a-b", "a b", "a1", "ab", "\u{0301}", "2\u{0301}", "x\u{0301}\u{0301}"]
     let forms = texts.flatMap { [$0.precomposedStringWithCanonicalMapping, $0.decomposedStringWithCanonicalMapping] }
     let keys = forms.map(VietCollation.sortKey)
+    let table = CollationTable(count: forms.count) { forms[$0] }
     for i in forms.indices {
         for j in forms.indices {
             let byKey = keys[i] < keys[j] ? -1 : (keys[i] == keys[j] ? 0 : 1)
-            #expect(VietCollation.compare(forms[i], forms[j]) == byKey,
+            let order = byKey != 0 ? byKey : VietCollation.tieBreak(forms[i], forms[j])
+            #expect(VietCollation.compare(forms[i], forms[j]) == order,
                     "\(forms[i].debugDescription) vs \(forms[j].debugDescription)")
+            #expect(table.compare(i, j) == order, "\(forms[i].debugDescription) vs \(forms[j].debugDescription)")
+            // Only equal texts tie: the order agrees with `==`.
+            #expect((order == 0) == (forms[i] == forms[j]))
         }
     }
     // The key's byte form (for BLOB columns) sorts the same.

@@ -7,12 +7,20 @@ import Testing
 
 /// Asserts that `words` are in strictly increasing collation order, pair by pair, and that
 /// `compare` says the same in both directions.
-func expectStrictlyIncreasing(_ words: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+/// `keysMayTie`: the texts differ only where the key does not look (spaces, look-alikes of
+/// Đ), so their keys may be equal and the tie-break orders them.
+func expectStrictlyIncreasing(_ words: [String], keysMayTie: Bool = false,
+                              sourceLocation: SourceLocation = #_sourceLocation) {
     for (a, b) in zip(words, words.dropFirst()) {
         #expect(VietCollation.compare(a, b) == -1, "\(a) < \(b)", sourceLocation: sourceLocation)
         #expect(VietCollation.compare(b, a) == 1, "\(b) > \(a)", sourceLocation: sourceLocation)
-        #expect(VietCollation.sortKey(a) < VietCollation.sortKey(b), "key(\(a)) < key(\(b))",
-                sourceLocation: sourceLocation)
+        if keysMayTie {
+            #expect(VietCollation.sortKey(a) <= VietCollation.sortKey(b), "key(\(a)) <= key(\(b))",
+                    sourceLocation: sourceLocation)
+        } else {
+            #expect(VietCollation.sortKey(a) < VietCollation.sortKey(b), "key(\(a)) < key(\(b))",
+                    sourceLocation: sourceLocation)
+        }
     }
 }
 
@@ -92,9 +100,12 @@ func expectStrictlyIncreasing(_ words: [String], sourceLocation: SourceLocation 
 }
 
 @Test func ethCountsAsDStroke() {
-    #expect(VietCollation.compare("Ðảng", "Đảng") == 0)
-    #expect(VietCollation.compare("Ɖảng", "Đảng") == 0)
-    #expect(VietCollation.compare("ðảng", "đảng") == 0)
+    // The same key as Đ; the texts differ, so the code points order them (Đ U+0110 < Ɖ U+0189,
+    // Ð U+00D0 < Đ).
+    #expect(VietCollation.sortKey("Ðảng") == VietCollation.sortKey("Đảng"))
+    #expect(VietCollation.sortKey("Ɖảng") == VietCollation.sortKey("Đảng"))
+    #expect(VietCollation.sortKey("ðảng") == VietCollation.sortKey("đảng"))
+    expectStrictlyIncreasing(["Ðảng", "Đảng", "Ɖảng", "Đảngs"], keysMayTie: true)
     expectStrictlyIncreasing(["Dương", "Ðà Nẵng"])
 }
 
@@ -113,16 +124,40 @@ func expectStrictlyIncreasing(_ words: [String], sourceLocation: SourceLocation 
     expectStrictlyIncreasing(["Hà Nam", "Hàm"])
     // Space < punctuation < digits < letters (CLDR root order).
     expectStrictlyIncreasing(["a b", "a-b", "a1", "ab"])
-    // Runs of whitespace count as one space, and the ends are ignored.
-    #expect(VietCollation.compare("  Hà   Nội ", "Hà Nội") == 0)
-    #expect(VietCollation.compare("Hà\tNội", "Hà Nội") == 0)
-    #expect(VietCollation.compare("Hà\u{00A0}Nội", "Hà Nội") == 0)
+    // Runs of whitespace count as one space, and the ends are ignored: the keys are equal...
+    #expect(VietCollation.sortKey("  Hà   Nội ") == VietCollation.sortKey("Hà Nội"))
+    #expect(VietCollation.sortKey("Hà\tNội") == VietCollation.sortKey("Hà Nội"))
+    #expect(VietCollation.sortKey("Hà\u{00A0}Nội") == VietCollation.sortKey("Hà Nội"))
+    expectStrictlyIncreasing(["Hà Nam", "  Hà   Nội ", "Hà Nội", "Hà Nội Mới"], keysMayTie: true)
+    // ...but texts that are not equal are not equal in the order either (issue 11): the text's
+    // code points break the tie, so the order agrees with `==`.
+    expectStrictlyIncreasing(["Hùng", "Hùng ", "Hùng  "], keysMayTie: true)
+    expectStrictlyIncreasing(["Hà\tNội", "Hà Nội", "Hà\u{00A0}Nội"], keysMayTie: true)
+}
+
+@Test func onlyEqualTextsTie() {
+    // The tie-break is the order of code points in NFC (Swift's `<` on String): NFC and NFD
+    // spellings of one text are still equal.
+    #expect(VietCollation.compare("Hùng", "Hùng ") == -1)
+    #expect(VietCollation.compare("Hùng ", "Hùng") == 1)
+    #expect(VietCollation.compare("Hòa", "Ho\u{0300}a") == 0)
+    #expect(VietCollation.tieBreak("Hòa", "Ho\u{0300}a") == 0)
+    let texts = ["Hùng", "Hùng ", " Hùng", "Hu\u{0300}ng", "Ðảng", "Đảng", "ðảng", "đảng", "a  b", "a b"]
+    let table = CollationTable(count: texts.count) { texts[$0] }
+    for i in texts.indices {
+        for j in texts.indices {
+            let order = VietCollation.compare(texts[i], texts[j])
+            #expect((order == 0) == (texts[i] == texts[j]), "\(texts[i].debugDescription) vs \(texts[j].debugDescription)")
+            #expect(table.compare(i, j) == order, "\(texts[i].debugDescription) vs \(texts[j].debugDescription)")
+        }
+    }
 }
 
 @Test func emptyAndOddInput() {
     #expect(VietCollation.compare("", "") == 0)
     expectStrictlyIncreasing(["", "a"])
-    #expect(VietCollation.compare("   ", "") == 0)
+    #expect(VietCollation.sortKey("   ") == VietCollation.sortKey(""))
+    #expect(VietCollation.compare("   ", "") == 1)
     // A mark with no letter (a symbol of its own), other scripts, emoji: ordered, no trap.
     expectStrictlyIncreasing(["\u{0301}", "a"])
     expectStrictlyIncreasing(["2", "2\u{0301}", "2a"])
@@ -137,12 +172,14 @@ func expectStrictlyIncreasing(_ words: [String], sourceLocation: SourceLocation 
 }
 
 @Test func sortedHelpersAreStableAndUseKeys() {
-    let rows = [(1, "Hà Nội"), (2, "An Giang"), (3, "hà nội"), (4, "Hà  Nội"), (5, "Ân Thi")]
+    let rows = [(1, "Hà Nội"), (2, "An Giang"), (3, "hà nội"), (4, "Hà  Nội"), (5, "Ân Thi"), (6, "Hà Nội")]
     let sorted = VietCollation.sorted(rows, by: { $0.1 }).map(\.0)
-    // "Hà Nội" and "Hà  Nội" collate equal and keep their input order (1 before 4).
-    #expect(sorted == [2, 5, 3, 1, 4])
+    // "Hà Nội" and "Hà  Nội" have one key but are not equal: the doubled space (a space is
+    // below every letter) sorts first. Equal texts keep their input order (1 before 6).
+    #expect(sorted == [2, 5, 3, 4, 1, 6])
+    // By the keys alone (no tie-break), texts with one key keep their input order.
     let byKey = VietCollation.sorted(rows, byKey: { VietCollation.sortKey($0.1) }).map(\.0)
-    #expect(byKey == sorted)
+    #expect(byKey == [2, 5, 3, 1, 4, 6])
     #expect(VietCollation.areInIncreasingOrder("a", "b"))
     #expect(!VietCollation.areInIncreasingOrder("b", "a"))
     #expect(!VietCollation.areInIncreasingOrder("a", "a"))
