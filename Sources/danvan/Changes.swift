@@ -14,6 +14,7 @@ import VietText
 
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "changes",
         abstract: HelpText.Changes.abstract.inHelpLang,
         discussion: HelpText.Changes.discussion.inHelpLang
     )

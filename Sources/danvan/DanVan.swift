@@ -108,6 +108,8 @@ struct DanVan: ParsableCommand {
                 print(try ScriptHelp.screen(for: script, lang: helpLang))
                 Foundation.exit(ExitCode32.success.rawValue)
             }
+            // `eval CODE` and `run FILE` with plain options: no ArgumentParser (QuickCommand.swift).
+            if try QuickCommand.run(arguments) { return }
             var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
         } catch let error as CLIError {

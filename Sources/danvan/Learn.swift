@@ -15,6 +15,7 @@ import VietText
 
 struct Learn: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "learn",
         abstract: HelpText.Learn.abstract.inHelpLang,
         discussion: HelpText.Learn.discussion.inHelpLang
     )
