@@ -42,7 +42,7 @@ struct Learn: ParsableCommand {
 
     func run() throws {
         let lang = options.language
-        let environment = ProcessInfo.processInfo.environment
+        let environment = CLIEnvironment.variables
         if csv && !progress { throw CLIError(message: HelpText.Learn.csvNeedsProgress(lang), code: .usage) }
         if check {
             // `--check DIR`: that folder's lessons only; `--check`: the shipped ones and --lessons.
@@ -138,7 +138,7 @@ extension Learn {
                             backTo: @escaping () -> Void) -> ExtraCommand {
         ExtraCommand(name: "learn", usage: Localized(vi: "[SỐ|TÊN]", en: "[N|TITLE]"), help: learnHelp) { argument in
             let lang = lang()
-            let environment = ProcessInfo.processInfo.environment
+            let environment = CLIEnvironment.variables
             let library = LessonLibrary.load(folders: [])
             let learning = Learning(library: library, progress: ProgressStore(environment: environment))
             var start: Int?

@@ -96,7 +96,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore(.query)
-        let host = DomainHost(store: store, pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))
+        let host = DomainHost(store: store, pushdown: DomainHost.pushdown(CLIEnvironment.variables))
         ReportFunctions.install(on: host, lang: { options.language })
         let evaluator = LanguageEvaluator(host: host, lang: options.language)
         switch evaluator.explain(code, lang: options.language) {
@@ -151,7 +151,7 @@ enum Scripts {
         writeOptions.autocommit = autocommit
         let interrupt = Signals.interruptOnSIGINT()
         let host = DomainHost(store: opened.store, interrupt: interrupt,
-                              pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment), options: writeOptions)
+                              pushdown: DomainHost.pushdown(CLIEnvironment.variables), options: writeOptions)
         ReportFunctions.install(on: host, lang: { lang })
         let data = HostDataSession(host: host, sandbox: opened.sandbox != nil)
         let display = ScriptDisplay(mode: mode, showsValues: true, byteOrderMark: outputOptions.byteOrderMark(out, lang))
