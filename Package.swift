@@ -69,6 +69,19 @@ let package = Package(
             "DanVanStore", "DanVanDemo", "DanVanCSV", "DanVanDomain", "DanVanLang",
             "DanVanLessons", "DanVanOutput", "DanVanREPL", "DanVanReport", "LineEditor", "VietText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // The Swift runtime and Foundation linked into the binary (issue 11): the dynamic
+            // linker's symbol lookups in a dozen Swift libraries were a quarter of a one-shot
+            // command's start-up. The objects were compiled against the shared Foundation,
+            // whose module does not name the static archives Foundation needs, so they are
+            // named here (a group: they refer to each other). sqlite, libedit and zlib stay
+            // shared system libraries.
+            .unsafeFlags(["-static-stdlib",
+                          "-Xlinker", "--start-group",
+                          "-lFoundation", "-lFoundationInternationalization", "-lCoreFoundation",
+                          "-l_FoundationICU", "-lFoundationEssentials", "-l_FoundationCShims",
+                          "-l_FoundationCollections",
+                          "-Xlinker", "--end-group"], .when(platforms: [.linux])),
         ]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
         .testTarget(name: "DanVanLangTests", dependencies: ["DanVanGolden", "DanVanLang", "VietText"],

@@ -18,8 +18,14 @@ import VietText
 /// The session's writing state and options.
 public final class WriteSession {
     public struct Options {
-        /// Who the change log names (the OS user, or `--user`).
-        public var user: String = ChangeWriter.systemUser()
+        /// Who the change log names (the OS user, or `--user`). The OS user is looked up when
+        /// a change set is written, not when a session starts: without `$USER` it is a
+        /// password-database lookup (nsswitch, /etc/passwd), which a read never needs.
+        public var user: String {
+            get { chosenUser ?? ChangeWriter.systemUser() }
+            set { chosenUser = newValue }
+        }
+        private var chosenUser: String?
         /// Where changes come from: `repl`, or a script's path.
         public var origin: String = "repl"
         /// Set when the session may not write.

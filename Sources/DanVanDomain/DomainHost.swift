@@ -18,8 +18,14 @@ typealias Table = DanVanStore.Table
 
 public final class DomainHost: Host, RowResolver {
     public let store: Store
+    /// The catalog's tables by name, and by name or alias (a later table's alias wins over an
+    /// earlier one's, as the language has always resolved them).
+    private let catalogTables: [String: Table]
+    private let namedTables: [String: Table]
+    /// Each table's schema, links and cached rows, made the first time something reaches the
+    /// table (`source(_:)`): making all of them up front was a sixth of a one-shot command's
+    /// start-up, for a script that reads one table or none.
     private var sources: [String: DomainTable] = [:]
-    private var byName: [String: DomainTable] = [:]
     public let tableNames: [String]
     /// Polled while a table loads, so Ctrl-C stops a long read too (nil: never interrupted).
     public let interrupt: InterruptFlag?
@@ -47,15 +53,28 @@ public final class DomainHost: Host, RowResolver {
             if table.alias != table.name { names.append(table.alias) }
         }
         tableNames = names
+        var catalog: [String: Table] = [:]
+        var named: [String: Table] = [:]
         for table in Catalog.tables + Catalog.logTables {
-            let source = DomainTable(table: table, host: self)
-            sources[table.name] = source
-            byName[table.name] = source
-            byName[table.alias] = source
+            catalog[table.name] = table
+            named[table.name] = table
+            named[table.alias] = table
         }
+        catalogTables = catalog
+        namedTables = named
     }
 
-    public func table(named name: String) -> TableSource? { byName[name] }
+    public func table(named name: String) -> TableSource? { namedTables[name].map(made) }
+
+    /// The table named `table` (not an alias), made on first use.
+    func source(_ table: String) -> DomainTable? { catalogTables[table].map(made) }
+
+    private func made(_ table: Table) -> DomainTable {
+        if let source = sources[table.name] { return source }
+        let source = DomainTable(table: table, host: self)
+        sources[table.name] = source
+        return source
+    }
 
     /// Whether `environment` asks for every pipeline to run in memory (`DANVAN_PUSHDOWN=off`).
     public static func pushdown(_ environment: [String: String]) -> Bool {
@@ -64,30 +83,30 @@ public final class DomainHost: Host, RowResolver {
     }
 
     public func answer(_ plan: QueryPlan, parameters: [Value]) throws -> QueryAnswer? {
-        guard pushdown, let source = sources[plan.table] else { return nil }
+        guard pushdown, let source = self.source(plan.table) else { return nil }
         guard let statement = try SQLPlanBuilder.build(plan, parameters: parameters) else { return nil }
         let value = try read { db in try source.run(statement, db: db) }
         return QueryAnswer(value: value, consumed: statement.consumed)
     }
-    /// Forgets every cached row, so the next read sees the database as it is now.
+    /// Forgets every cached row, so the next read sees the database as it is now (a table
+    /// not made yet has none).
     public func invalidate() {
         for source in sources.values { source.invalidate() }
     }
 
     public func row(table: String, id: Int64) throws -> Row? {
-        guard let source = sources[table] else { return nil }
+        guard let source = self.source(table) else { return nil }
         return try source.row(id: id)
     }
 
-    func source(_ table: String) -> DomainTable? { sources[table] }
 
     public func children(childTable: String, childColumn: String, parentID: Int64) throws -> [Row] {
-        guard let source = sources[childTable] else { return [] }
+        guard let source = self.source(childTable) else { return [] }
         return try source.children(column: childColumn, parentID: parentID, batch: { [] })
     }
 
     public func row(table: String, id: Int64, from source: Row, column: Int) throws -> Row? {
-        guard let target = sources[table] else { return nil }
+        guard let target = self.source(table) else { return nil }
         return try target.row(id: id) { [weak self] in
             self?.neighbours(of: source).compactMap { row -> Int64? in
                 guard column < row.values.count, case .int(let other) = row.values[column] else { return nil }
@@ -97,7 +116,7 @@ public final class DomainHost: Host, RowResolver {
     }
 
     public func children(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> [Row] {
-        guard let child = sources[childTable] else { return [] }
+        guard let child = self.source(childTable) else { return [] }
         return try child.children(column: childColumn, parentID: parentID) { [weak self] in
             self?.neighbours(of: source).compactMap { row -> Int64? in
                 guard case .int(let id) = row.values.first ?? .null else { return nil }
@@ -107,7 +126,7 @@ public final class DomainHost: Host, RowResolver {
     }
 
     public func childCount(childTable: String, childColumn: String, parentID: Int64, from source: Row) throws -> Int {
-        guard let child = sources[childTable] else { return 0 }
+        guard let child = self.source(childTable) else { return 0 }
         return try child.childCount(column: childColumn, parentID: parentID) { [weak self] in
             self?.neighbours(of: source).compactMap { row -> Int64? in
                 guard case .int(let id) = row.values.first ?? .null else { return nil }

@@ -32,13 +32,14 @@ final class Compiler {
     /// when the import failed (and was reported).
     var importedModules: [Int: Module] = [:]
 
-    init(vm: VM, source: SourceText, sourceIndex: Int32, allowRedeclare: Bool) {
+    init(vm: VM, source: SourceText, sourceIndex: Int32, allowRedeclare: Bool,
+         stackGuard: StackGuard = StackGuard.forCurrentThread()) {
         self.vm = vm
         self.source = source
         self.sourceIndex = sourceIndex
         self.allowRedeclare = allowRedeclare
         self.function = FunctionState(parent: nil, isTopLevel: true, name: nil)
-        self.stackGuard = StackGuard.forCurrentThread()
+        self.stackGuard = stackGuard
     }
 
     func span(_ range: SourceRange) -> Span { Span(source: sourceIndex, offset: Int32(clamping: range.start)) }

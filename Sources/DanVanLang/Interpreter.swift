@@ -128,16 +128,19 @@ public final class Interpreter {
     }
 
     func execute(_ source: SourceText, isREPL: Bool, showsValues: Bool = false) throws(LangError) -> Value? {
-        let (statements, parseDiagnostics) = Parser.parse(source)
+        // One look at the thread's stack for the parser, the compiler and the run.
+        let stackGuard = StackGuard.forCurrentThread()
+        let (statements, parseDiagnostics) = Parser.parse(source, stackGuard: stackGuard)
         let sourceIndex = Int32(vm.sources.count)
         vm.sources.append(source)
         if !parseDiagnostics.isEmpty { throw LangError(parseDiagnostics) }
-        let compiler = Compiler(vm: vm, source: source, sourceIndex: sourceIndex, allowRedeclare: isREPL)
+        let compiler = Compiler(vm: vm, source: source, sourceIndex: sourceIndex, allowRedeclare: isREPL,
+                                stackGuard: stackGuard)
         compiler.showsValues = showsValues
         let (proto, hasValue) = compiler.compileProgram(statements, keepLastValue: true)
         if !compiler.diagnostics.isEmpty { throw LangError(compiler.diagnostics) }
         vm.interrupt.clear()
-        vm.stackGuard = StackGuard.forCurrentThread()
+        vm.stackGuard = stackGuard
         let main = Function(proto: proto, captures: [])
         let start = Span(source: sourceIndex, offset: 0)
         defer { vm.clearStack() }

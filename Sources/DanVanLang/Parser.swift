@@ -49,12 +49,18 @@ public final class Parser {
 
     /// Parses a whole program.
     public static func parse(_ source: SourceText) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
+        parse(source, stackGuard: StackGuard.forCurrentThread())
+    }
+
+    /// Parses a whole program with the calling thread's guard already known (finding the
+    /// thread's stack reads /proc/self/maps, so a run finds it once, not per phase).
+    static func parse(_ source: SourceText, stackGuard: StackGuard) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
         if source.bytes.count > maxSourceBytes {
             let diagnostic = Diagnostic(kind: .syntax, location: SourceLocation(file: source.name, line: 1, column: 1),
                                         message: Message(ParseMessages.programTooLarge, [.plain(String(maxSourceBytes))]))
             return ([], [diagnostic])
         }
-        let parser = Parser(source: source, stackGuard: StackGuard.forCurrentThread())
+        let parser = Parser(source: source, stackGuard: stackGuard)
         let statements = parser.program()
         return (statements, parser.diagnostics)
     }

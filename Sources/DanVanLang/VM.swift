@@ -1,7 +1,10 @@
 // The runtime's state: the value stack that holds every call's slots, the global slots, the
 // call depth, and the ways out (output, host, interrupt). Compiled closures reach it through
 // `Frame.vm`. Both stacks are fixed blocks allocated once, so a slot address never changes
-// while a program runs and reading one costs a pointer offset, not a lookup.
+// while a program runs and reading one costs a pointer offset, not a lookup. The blocks are
+// reserved, not filled: a slot is initialised when a call first reaches it (the stack) or its
+// name is first bound (the globals), so the pages a short run never uses are never touched
+// (filling all 265,536 slots up front wrote 6 MB, some 1,600 pages, at every start).
 import VietText
 
 final class VM {
@@ -19,6 +22,12 @@ final class VM {
     /// of finished calls (never read: every slot is written before it is read) until
     /// `clearStack` runs at the end of each program, so returning from a call costs nothing.
     @exclusivity(unchecked) var highWater = 0
+    /// Slots below this hold a value (`.null` at least); the rest of the block is raw memory,
+    /// initialised by `initializeStack(upTo:)` when a call first needs it.
+    @exclusivity(unchecked) var initialized = 0
+    /// How many slots `initializeStack` readies at least at a time: a deep recursion pays
+    /// for it once every 4,096 slots, not on every call.
+    static let stackGrowth = 4096
     @exclusivity(unchecked) var depth = 0
 
     let globals: UnsafeMutablePointer<Value>
@@ -59,10 +68,9 @@ final class VM {
     var moduleOwner: [String: String] = [:]
 
     init(host: Host?, lang: Lang, output: @escaping (String) -> Void, interrupt: InterruptFlag, today: @escaping () -> CalendarDate) {
+        // Large blocks come from `mmap`, whose pages cost nothing until written.
         stack = .allocate(capacity: VM.stackCapacity)
-        stack.initialize(repeating: .null, count: VM.stackCapacity)
         globals = .allocate(capacity: VM.globalCapacity)
-        globals.initialize(repeating: .null, count: VM.globalCapacity)
         self.host = host
         self.lang = lang
         self.output = output
@@ -73,9 +81,9 @@ final class VM {
     }
 
     deinit {
-        // Slots at or above `highWater` and globals without a name were never written: they
-        // still hold `.null`, which owns nothing, so only the used prefixes need releasing
-        // (walking all 265,536 slots cost about 2 ms at the end of every run).
+        // Slots at or above `highWater` hold `.null` (which owns nothing) or were never
+        // initialised, and globals without a name were never initialised, so only the used
+        // prefixes need releasing (walking all 265,536 slots cost about 2 ms at every exit).
         stack.deinitialize(count: highWater)
         stack.deallocate()
         globals.deinitialize(count: globalNames.count)
@@ -87,6 +95,7 @@ final class VM {
         if let index = globalIndex[name] { return index }
         guard globalNames.count < VM.globalCapacity else { return nil }
         let index = globalNames.count
+        (globals + index).initialize(to: .null)
         globalNames.append(name)
         globalDefined.append(false)
         globalIndex[name] = index
@@ -129,10 +138,19 @@ final class VM {
         if newTop > VM.stackCapacity || depth >= VM.maxCallDepth || !stackGuard.hasRoom() {
             throw VM.stackOverflowError(span)
         }
+        if newTop > initialized { initializeStack(upTo: newTop) }
         let base = stack + top
         top = newTop
         if newTop > highWater { highWater = newTop }
         return base
+    }
+
+    /// Readies the slots up to `count` (and a few thousand beyond, up to the capacity) with `.null`.
+    @inline(never)
+    func initializeStack(upTo count: Int) {
+        let end = min(VM.stackCapacity, max(count, initialized + VM.stackGrowth))
+        (stack + initialized).initialize(repeating: .null, count: end - initialized)
+        initialized = end
     }
 
     /// Releases what finished calls left in the stack slots.

@@ -60,8 +60,7 @@ extension ChangeWriter {
     /// The user a change set is recorded under when no `--user` is given: the login name
     /// from the environment, else the account's name.
     public static func systemUser() -> String {
-        let environment = ProcessInfo.processInfo.environment
-        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+        if let user = Store.environment("USER") ?? Store.environment("LOGNAME"), !user.isEmpty { return user }
         return NSUserName()
     }
 }

@@ -40,11 +40,17 @@ public final class Store: Sendable {
     /// `DANVAN_BUSY_TIMEOUT` (seconds) changes it, for a share where writes take longer, or a
     /// test that must not wait ten seconds.
     static var busyTimeout: TimeInterval {
-        if let text = ProcessInfo.processInfo.environment["DANVAN_BUSY_TIMEOUT"], let seconds = Double(text),
+        if let text = Store.environment("DANVAN_BUSY_TIMEOUT"), let seconds = Double(text),
            seconds.isFinite, seconds >= 0, seconds <= 3600 {
             return seconds
         }
         return 10
+    }
+
+    /// The environment variable `name`, read without `ProcessInfo.environment`, which builds
+    /// a dictionary of every variable at each call (a noticeable part of a one-shot command).
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     /// Opens the database at `path` as `mode` says and brings its schema up to date
@@ -148,7 +154,10 @@ public final class Store: Sendable {
         let applied: [String]?
         do {
             applied = try writer.read { db -> [String]? in
-                guard try db.tableExists("grdb_migrations") else { return nil }
+                // Asked of sqlite_master directly: GRDB's `tableExists` first loads its
+                // description of the whole schema, a tenth of a one-shot command's start-up.
+                let sql = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'"
+                guard try Int.fetchOne(db, sql: sql) == 1 else { return nil }
                 return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             }
         } catch let error as DatabaseError {

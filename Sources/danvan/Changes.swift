@@ -14,6 +14,7 @@ import VietText
 
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "changes",
         abstract: HelpText.Changes.abstract.inHelpLang,
         discussion: HelpText.Changes.discussion.inHelpLang
     )
@@ -70,7 +71,7 @@ struct Changes: ParsableCommand {
         let terminal = TerminalSize.isTerminal(1)
         let renderer = TableRenderer(lang: lang, border: .box,
                                      color: ColorPolicy.enabled(outputIsTerminal: terminal,
-                                                                environment: ProcessInfo.processInfo.environment),
+                                                                environment: CLIEnvironment.variables),
                                      width: terminal ? TerminalSize.current().columns : nil)
         print(renderer.render(ChangeText.list(changes, lang)).text, terminator: "")
         if changes.count == count { print(Changes.onlyLatest(lang, VietFormat.integer(count, lang))) }

@@ -41,9 +41,11 @@ struct DanVan: ParsableCommand {
         guard arguments.count > 1 else { return arguments }
         let first = arguments[1]
         var isDirectory: ObjCBool = false
-        guard !first.hasPrefix("-"), !subcommandNames.contains(first),
+        // The file test first: `subcommandNames` builds every command's configuration, help
+        // texts and all, which `danvan eval …` (no file called `eval` here) never needs.
+        guard !first.hasPrefix("-"),
               FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), !isDirectory.boolValue,
-              !isDatabase(first) else {
+              !subcommandNames.contains(first), !isDatabase(first) else {
             return arguments
         }
         return [arguments[0], "run"] + arguments[1...]
@@ -108,6 +110,8 @@ struct DanVan: ParsableCommand {
                 print(try ScriptHelp.screen(for: script, lang: helpLang))
                 Foundation.exit(ExitCode32.success.rawValue)
             }
+            // `eval CODE` and `run FILE` with plain options: no ArgumentParser (QuickCommand.swift).
+            if try QuickCommand.run(arguments) { return }
             var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
         } catch let error as CLIError {

@@ -15,10 +15,10 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: HelpText.Database.lang.argumentHelp())
     var lang: String?
 
-    var language: Lang { Lang.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
+    var language: Lang { Lang.resolve(flag: lang, environment: CLIEnvironment.variables) }
 
     var location: (path: String, origin: StoreLocation.Origin) {
-        StoreLocation.locate(flag: db, environment: ProcessInfo.processInfo.environment)
+        StoreLocation.locate(flag: db, environment: CLIEnvironment.variables)
     }
 
     var path: String { location.path }

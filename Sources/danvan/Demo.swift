@@ -10,6 +10,7 @@ import VietText
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: HelpText.Demo.abstract.inHelpLang,
         discussion: HelpText.Demo.discussion.inHelpLang
     )

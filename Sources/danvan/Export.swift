@@ -9,6 +9,7 @@ import VietText
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: HelpText.Export.abstract.inHelpLang,
         discussion: HelpText.Export.discussion.inHelpLang
     )

@@ -13,7 +13,7 @@ import VietText
 /// help strings from static configuration and property-wrapper initialisers, before any
 /// parsed value exists; it never changes during the run, so a global constant is safe.
 let helpLang: Lang = Lang.resolve(flag: HelpLanguage.langFlag(in: CommandLine.arguments),
-                                  environment: ProcessInfo.processInfo.environment)
+                                  environment: CLIEnvironment.variables)
 
 enum HelpLanguage {
     /// The value of the last `--lang X` or `--lang=X` before a `--` (after which everything is

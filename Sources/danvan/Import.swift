@@ -19,6 +19,7 @@ import VietText
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: HelpText.Import.abstract.inHelpLang,
         discussion: HelpText.Import.discussion.inHelpLang
     )

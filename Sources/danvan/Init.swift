@@ -9,6 +9,7 @@ import VietText
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: HelpText.Init.abstract.inHelpLang,
         discussion: HelpText.Init.discussion.inHelpLang
     )

@@ -17,6 +17,7 @@ import VietText
 
 struct Learn: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "learn",
         abstract: HelpText.Learn.abstract.inHelpLang,
         discussion: HelpText.Learn.discussion.inHelpLang
     )
@@ -49,7 +50,7 @@ struct Learn: ParsableCommand {
 
     func run() throws {
         let lang = options.language
-        let environment = ProcessInfo.processInfo.environment
+        let environment = CLIEnvironment.variables
         // Practice copies go with the process even when it is killed or its terminal closes.
         SandboxCleanup.install()
         if csv && !progress { throw CLIError(message: HelpText.Learn.csvNeedsProgress(lang), code: .usage) }
@@ -174,7 +175,7 @@ extension Learn {
                             backTo: @escaping () -> Void) -> ExtraCommand {
         ExtraCommand(name: "learn", usage: Localized(vi: "[SỐ|TÊN]", en: "[N|TITLE]"), help: learnHelp) { argument in
             let lang = lang()
-            let environment = ProcessInfo.processInfo.environment
+            let environment = CLIEnvironment.variables
             let library = LessonLibrary.load(folders: [])
             let learning = Learning(library: library, progress: ProgressStore(environment: environment))
             var start: Int?

@@ -16,6 +16,7 @@ import VietText
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: HelpText.Run.abstract.inHelpLang,
         discussion: HelpText.Run.discussion.inHelpLang
     )
@@ -38,6 +39,13 @@ struct Run: ParsableCommand {
     @OptionGroup var script: ScriptOptions
 
     func run() throws {
+        try Run.run(file: file, dryRun: dryRun, noTransaction: noTransaction, options: options, session: session,
+                    output: output, script: script)
+    }
+
+    /// What `run` does, also reached without ArgumentParser (QuickCommand.swift).
+    static func run(file: String, dryRun: Bool, noTransaction: Bool, options: DatabaseOptions,
+                    session: SessionOptions, output: OutputOptions, script: ScriptOptions) throws {
         let lang = options.language
         let source = try Scripts.read(file, lang: lang)
         let values = try script.values(for: source, script: file, lang: lang)
@@ -47,7 +55,7 @@ struct Run: ParsableCommand {
 }
 
 struct Eval: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: HelpText.Eval.abstract.inHelpLang)
+    static let configuration = CommandConfiguration(commandName: "eval", abstract: HelpText.Eval.abstract.inHelpLang)
 
     @Argument(help: HelpText.Eval.code.argumentHelp())
     var code: String
@@ -64,6 +72,12 @@ struct Eval: ParsableCommand {
     @OptionGroup var script: ScriptOptions
 
     func run() throws {
+        try Eval.run(code: code, dryRun: dryRun, options: options, session: session, output: output, script: script)
+    }
+
+    /// What `eval` does, also reached without ArgumentParser (QuickCommand.swift).
+    static func run(code: String, dryRun: Bool, options: DatabaseOptions, session: SessionOptions,
+                    output: OutputOptions, script: ScriptOptions) throws {
         let lang = options.language
         let source = SourceText(name: "<eval>", text: code)
         let values = try script.values(for: source, script: "eval", lang: lang)
@@ -73,7 +87,7 @@ struct Eval: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: HelpText.Explain.abstract.inHelpLang)
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: HelpText.Explain.abstract.inHelpLang)
 
     @Argument(help: HelpText.Explain.code.argumentHelp())
     var code: String
@@ -82,7 +96,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore(.query)
-        let host = DomainHost(store: store, pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment))
+        let host = DomainHost(store: store, pushdown: DomainHost.pushdown(CLIEnvironment.variables))
         ReportFunctions.install(on: host, lang: { options.language })
         let evaluator = LanguageEvaluator(host: host, lang: options.language)
         switch evaluator.explain(code, lang: options.language) {
@@ -137,7 +151,7 @@ enum Scripts {
         writeOptions.autocommit = autocommit
         let interrupt = Signals.interruptOnSIGINT()
         let host = DomainHost(store: opened.store, interrupt: interrupt,
-                              pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment), options: writeOptions)
+                              pushdown: DomainHost.pushdown(CLIEnvironment.variables), options: writeOptions)
         ReportFunctions.install(on: host, lang: { lang })
         let data = HostDataSession(host: host, sandbox: opened.sandbox != nil)
         let display = ScriptDisplay(mode: mode, showsValues: true, byteOrderMark: outputOptions.byteOrderMark(out, lang))
@@ -159,6 +173,11 @@ enum Scripts {
             if case .dryRun(let changes)? = data.lastOutcome { summary = changes }
             FileHandle.standardOutput.write(Data(ChangeText.dryRun(summary, lang).utf8))
         }
+        // The run's values, cached rows and compiled code are not freed one by one on the way
+        // out: the process ends now, and the kernel takes the memory back at once (freeing
+        // them cost up to a tenth of a short run). The connection is still closed first, so
+        // SQLite finishes with the file as it always does.
+        ProcessEnd.keepUntilExit(opened.store, [host, runner.interpreter, data])
         if outcome != .success { throw ExitCode(outcome.exitCode) }
     }
 }

@@ -36,7 +36,7 @@ enum Shell {
         }
         let mode = try output.outputMode(options.language)
         TerminalLocale.configure()
-        let environment = ProcessInfo.processInfo.environment
+        let environment = CLIEnvironment.variables
         let lang = options.language
         let opened = try sessionOptions.open(options, origin: "repl")
         // The sandbox's copy goes at every exit: :quit, Ctrl-D, an error.
@@ -44,7 +44,7 @@ enum Shell {
         let store = opened.store
         let interrupt = InterruptFlag()
         let host = DomainHost(store: store, interrupt: interrupt,
-                              pushdown: DomainHost.pushdown(ProcessInfo.processInfo.environment), options: opened.options)
+                              pushdown: DomainHost.pushdown(CLIEnvironment.variables), options: opened.options)
         let data = HostDataSession(host: host, sandbox: opened.sandbox != nil)
         InterruptSignal.install(hook: interrupt)
         let evaluator = LanguageEvaluator(host: host, lang: lang, interrupt: interrupt,

@@ -12,6 +12,7 @@ import VietText
 
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "undo",
         abstract: HelpText.Undo.abstract.inHelpLang,
         discussion: HelpText.Undo.discussion.inHelpLang
     )
