@@ -23,8 +23,9 @@ enum LearnPlace {
 
     static func learn(_ arguments: [String], home: ScratchDirectory, input: String = "") throws -> ProcessResult {
         try FileManager.default.createDirectory(atPath: home.path + "/tmp", withIntermediateDirectories: true)
+        // In the learner's home: lesson 6 saves `bao-cao.html` in the current folder.
         return try ProcessRunner.run(try BuiltProducts.path("danvan"), ["learn"] + arguments, input: input,
-                                     environment: try environment(home: home), timeout: 120)
+                                     environment: try environment(home: home), timeout: 120, directory: home.path)
     }
 }
 
@@ -224,6 +225,9 @@ nonisolated(unsafe) private var cacheToRemove: String?
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == bytes)
         let copiesLeft = try FileManager.default.contentsOfDirectory(atPath: home.path + "/tmp")
         #expect(copiesLeft.isEmpty, "practice copies left behind: \(copiesLeft)")
+        // Lesson 6's report, saved where the learner works.
+        let report = try String(contentsOfFile: home.path + "/bao-cao.html", encoding: .utf8)
+        #expect(report.hasPrefix("<!DOCTYPE html>"))
     }
 
     /// Killed (SIGTERM) or its terminal closed (SIGHUP) in the middle of a lesson, `danvan

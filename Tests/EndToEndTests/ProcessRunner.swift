@@ -22,7 +22,8 @@ enum ProcessRunner {
     /// Runs `executable` with `arguments`, with `input` as its stdin. `environment` nil
     /// inherits the test's environment. The status is the exit code, or 128 + the signal.
     static func run(_ executable: String, _ arguments: [String] = [], input: String = "",
-                    environment: [String: String]? = nil, timeout: Double = 30) throws -> ProcessResult {
+                    environment: [String: String]? = nil, timeout: Double = 30,
+                    directory: String? = nil) throws -> ProcessResult {
         let scratch = try ScratchDirectory("process")
         defer { scratch.remove() }
         // Files for all three streams: a program that writes more than a pipe holds cannot
@@ -39,7 +40,11 @@ enum ProcessRunner {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        // In another current folder (files it writes by a relative name land there): through
+        // coreutils' `env -C`, since Glibc's posix_spawn chdir action is not in Swift's module.
+        let (program, programArguments) = directory.map { ("/usr/bin/env", ["-C", $0, executable] + arguments) }
+            ?? (executable, arguments)
+        let argv = ([program] + programArguments).map { strdup($0) } + [nil]
         let variables = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let envp = variables.map { strdup($0) } + [nil]
         defer {
@@ -61,7 +66,7 @@ enum ProcessRunner {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         guard spawned == 0 else {
             throw HarnessError.toolFailed(command: executable, status: spawned, output: String(cString: strerror(spawned)))
         }
