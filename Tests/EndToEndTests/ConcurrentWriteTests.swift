@@ -33,15 +33,20 @@ import Testing
     @Test func aWriterKeptWaitingIsToldTheDatabaseIsBusy() throws {
         let copy = try DemoCopy()
         let before = try copy.dump()
-        // Another session holds the write lock for three seconds.
+        // Another session holds the write lock for three seconds after it has it (it says so
+        // by making a file: on a busy machine, starting it can take longer than any fixed wait).
+        let locked = copy.path + ".locked"
         let holder = DispatchGroup()
         holder.enter()
         DispatchQueue.global().async {
-            _ = try? ProcessRunner.run("/bin/sh", ["-c", "(echo 'BEGIN IMMEDIATE; UPDATE units SET phone = phone;'; sleep 3; echo 'COMMIT;') | sqlite3 '\(copy.path)'"],
-                                       environment: ["LANG": "C.UTF-8"], timeout: 30)
+            let commands = "echo 'BEGIN IMMEDIATE; UPDATE units SET phone = phone;'; echo \".shell touch '\(locked)'\"; sleep 3; echo 'COMMIT;'"
+            _ = try? ProcessRunner.run("/bin/sh", ["-c", "(\(commands)) | sqlite3 '\(copy.path)'"],
+                                       environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"], timeout: 30)
             holder.leave()
         }
-        Thread.sleep(forTimeInterval: 0.8)
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: locked) && Date() < deadline { usleep(20_000) }
+        #expect(FileManager.default.fileExists(atPath: locked), "the other session never took the lock")
         var environment = copy.environment
         environment["DANVAN_BUSY_TIMEOUT"] = "0.5"
         let result = try ProcessRunner.run(try BuiltProducts.path("danvan"),
