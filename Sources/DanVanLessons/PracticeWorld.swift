@@ -31,7 +31,10 @@ final class PracticeWorld {
         let host = self.host
         evaluator = LanguageEvaluator(host: host, lang: settings.lang, interrupt: interrupt,
                                       beforeEvaluate: { host.invalidate() })
-        ReportFunctions.install(on: host, lang: { [unowned evaluator] in evaluator.interpreter.lang })
+        // `save` in a lesson never writes over a file of the learner's (lesson 6 saves
+        // `bao-cao.html` in the current folder): only over one a lesson made.
+        ReportFunctions.install(on: host, lang: { [unowned evaluator] in evaluator.interpreter.lang },
+                                replacing: .onlyMade(PracticeWorld.madeFiles))
         var environment = environment
         // `:tables` counts this copy's rows.
         environment.rowCount = { [store = sandbox.store] in try? store.count($0) }
@@ -40,6 +43,9 @@ final class PracticeWorld {
     }
 
     deinit { close() }
+
+    /// The files the lessons' `save` calls made in this process, which they may replace.
+    static let madeFiles = MadeFiles()
 
     /// Deletes the practice copy. Safe to call twice.
     func close() { sandbox.discard() }

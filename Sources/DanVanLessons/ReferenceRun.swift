@@ -23,17 +23,28 @@ final class ReferenceRun {
                                   environment: PracticeSettings.quietEnvironment())
     }
 
-    /// Deletes the reference's practice copy; results already computed stay.
+    /// Deletes the reference's practice copy (and what its solutions saved); results
+    /// already computed stay.
     func close() { world.close() }
+
+    /// Runs `code` in the private folder of the reference's practice copy, made the process's
+    /// current folder for that time (the lessons run on one thread): a file a solution saves
+    /// (`save(doc, "bao-cao.html")`) never lands in the learner's folder, and goes with the copy.
+    private func run(_ code: String) -> Attempt {
+        let previous = FileManager.default.currentDirectoryPath
+        let moved = FileManager.default.changeCurrentDirectoryPath(world.sandbox.directory)
+        defer { if moved { _ = FileManager.default.changeCurrentDirectoryPath(previous) } }
+        return world.run(code).attempt
+    }
 
     /// The solution's result for step `index` (an empty one for a reading step).
     func reference(for index: Int) -> Reference {
         while next <= index && next < lesson.steps.count {
             let step = lesson.steps[next]
-            if let setup = step.setup { _ = world.run(setup) }
+            if let setup = step.setup { _ = run(setup) }
             var reference = Reference(value: nil, tables: [:])
             if let solution = step.solution {
-                let (attempt, _) = world.run(solution)
+                let attempt = run(solution)
                 if let error = attempt.error { errors[next] = error }
                 reference.value = attempt.value.map { detached(ValueComparison.materialized($0)) }
                 for case .data(let names) in step.checks {

@@ -75,6 +75,9 @@ enum ReportMessages {
     static let unknownBlock = Localized(
         vi: "tài liệu: khối thứ {0} có kind \"{1}\" không biết (heading, paragraph, placeholder, page_break, figures, table, chart)",
         en: "document: block {0} has an unknown kind \"{1}\" (heading, paragraph, placeholder, page_break, figures, table, chart)")
+    static let wontReplace = Localized(
+        vi: "save: đã có tệp \"{0}\"; bài học không ghi đè lên tệp của bạn: hãy lưu với tên khác, ví dụ \"thu-{1}\" (hoặc :skip)",
+        en: "save: the file \"{0}\" is already there; a lesson never writes over your files: save under another name, e.g. \"try-{1}\" (or :skip)")
     static let badExtension = Localized(
         vi: "save: không biết ghi \"{0}\" theo định dạng nào: tên tệp phải có đuôi .md, .html, .csv hoặc .xlsx",
         en: "save: no format for \"{0}\": the file name must end in .md, .html, .csv or .xlsx")

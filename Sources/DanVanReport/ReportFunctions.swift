@@ -13,15 +13,20 @@ import VietText
 public enum ReportFunctions {
     /// Registers the report functions on `host`. `lang` gives the session's language (for a
     /// chart drawn without a document and a bare table saved); `progress` shows a status line.
+    /// `replacing` decides whether `save` may write over a file that is there (the default:
+    /// yes, a report is made again each month; a lesson's practice session: only a file the
+    /// lessons made, never one of the learner's own).
     public static func install(on host: DomainHost, lang: @escaping () -> Lang = { .vi },
-                               progress: @escaping (String) -> Void = ReportFunctions.terminalProgress) {
-        host.register(functions(lang: lang, progress: progress, names: { [weak host] in host }))
+                               progress: @escaping (String) -> Void = ReportFunctions.terminalProgress,
+                               replacing: SaveReplacing = .always) {
+        host.register(functions(lang: lang, progress: progress, names: { [weak host] in host }, replacing: replacing))
     }
 
     /// Every report function, for a host to register. `names` gives the host that finds the
     /// names of the rows references point at (a table shows "Phường Tân Hòa", not 549).
     public static func functions(lang: @escaping () -> Lang, progress: @escaping (String) -> Void,
-                                 names: @escaping () -> (any DisplayNameSource)? = { nil }) -> [HostFunction] {
+                                 names: @escaping () -> (any DisplayNameSource)? = { nil },
+                                 replacing: SaveReplacing = .always) -> [HostFunction] {
         [
             HostFunction(name: "document", parameters: documentFields, required: 1, writes: false,
                          summary: Localized(vi: "tạo một tài liệu báo cáo (tiêu đề, cơ quan ban hành, số, nơi và ngày, người ký)",
@@ -63,7 +68,7 @@ public enum ReportFunctions {
             HostFunction(name: "save", parameters: ["doc", "path"], required: 2, writes: false,
                          summary: Localized(vi: "ghi tài liệu (hoặc một bảng) ra tệp .md, .html, .csv hoặc .xlsx; trả về đường dẫn",
                                             en: "write a document (or a table) to a .md, .html, .csv or .xlsx file; gives the path")) { arguments, _ in
-                try save(arguments, lang: lang(), names: names())
+                try save(arguments, lang: lang(), names: names(), replacing: replacing)
             },
             HostFunction(name: "progress", parameters: ["text"], required: 1, writes: false,
                          summary: Localized(vi: "báo tiến độ trên terminal (dòng trạng thái)", en: "show progress on a terminal (a status line)")) { arguments, _ in
@@ -140,7 +145,8 @@ public enum ReportFunctions {
     }
 
     /// `save(doc, path)`, or `save(rows, path)` for a bare table: the path written.
-    static func save(_ arguments: [Value], lang: Lang, names: (any DisplayNameSource)? = nil) throws -> Value {
+    static func save(_ arguments: [Value], lang: Lang, names: (any DisplayNameSource)? = nil,
+                     replacing: SaveReplacing = .always) throws -> Value {
         let target = arguments.first ?? .null
         guard arguments.count > 1, case .text(let path) = arguments[1] else {
             throw ReportError(ReportMessages.expectedText, ["save", "path", (arguments.count > 1 ? arguments[1] : .null).typeName.en])
@@ -152,7 +158,16 @@ public enum ReportFunctions {
             document = ReportDocument(lang: lang, blocks: [.table(try ReportDecoder.table(target, lang: lang, function: "save",
                                                                                           names: names))])
         }
-        try ReportFile.write(document, to: path)
+        if case .onlyMade(let made) = replacing {
+            let key = URL(fileURLWithPath: path).standardizedFileURL.path
+            if FileManager.default.fileExists(atPath: path), !made.contains(key) {
+                throw ReportError(ReportMessages.wontReplace, [path, URL(fileURLWithPath: path).lastPathComponent])
+            }
+            try ReportFile.write(document, to: path)
+            made.insert(key)
+        } else {
+            try ReportFile.write(document, to: path)
+        }
         return .text(path)
     }
 
@@ -161,5 +176,34 @@ public enum ReportFunctions {
     public static func terminalProgress(_ text: String) {
         guard isatty(2) != 0 else { return }
         FileHandle.standardError.write(Data(("… " + CellText.oneLine(text) + "\n").utf8))
+    }
+}
+
+/// Whether `save` may write over a file that is already there.
+public enum SaveReplacing: Sendable {
+    /// Yes: a report made again replaces the last one (the write is atomic).
+    case always
+    /// Only a file that one of these saves made in this process (a lesson's practice
+    /// session: the learner's own files are never touched).
+    case onlyMade(MadeFiles)
+}
+
+/// The files saves have made, by absolute path; shared by the sessions of one process.
+public final class MadeFiles: @unchecked Sendable {
+    private var paths: Set<String> = []
+    private let lock = NSLock()
+
+    public init() {}
+
+    func contains(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths.contains(path)
+    }
+
+    func insert(_ path: String) {
+        lock.lock()
+        paths.insert(path)
+        lock.unlock()
     }
 }

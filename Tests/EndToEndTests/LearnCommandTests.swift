@@ -230,6 +230,23 @@ nonisolated(unsafe) private var cacheToRemove: String?
         #expect(report.hasPrefix("<!DOCTYPE html>"))
     }
 
+    /// Lesson 6 saves `bao-cao.html` in the learner's folder; a file of the learner's by that
+    /// name is never written over: the learner is told, and `:skip` goes on.
+    @Test func aLessonNeverWritesOverTheLearnersOwnFile() throws {
+        let home = try ScratchDirectory("learn")
+        defer { home.remove() }
+        let own = home.path + "/bao-cao.html"
+        try "my own report".write(toFile: own, atomically: true, encoding: .utf8)
+        let lessons = try Self.shippedLessons()
+        let result = try LearnPlace.learn(["6", "--lang", "en"], home: home, input: lessons[5].input + ":skip\n\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("save: the file \"bao-cao.html\" is already there; a lesson never writes over your files"),
+                "\(result.stderr)")
+        #expect(result.stdout.contains("Lesson 6 done! You answered \(lessons[5].tasks - 1)/\(lessons[5].tasks) steps, skipped 1"),
+                "\(result.stdout)")
+        #expect(try String(contentsOfFile: own, encoding: .utf8) == "my own report")
+    }
+
     /// Killed (SIGTERM) or its terminal closed (SIGHUP) in the middle of a lesson, `danvan
     /// learn` leaves no practice copy behind. (The test process starts it with those signals
     /// blocked, as some parents do: it unblocks them.)
