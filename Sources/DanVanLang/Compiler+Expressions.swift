@@ -35,11 +35,11 @@ extension Compiler {
             }
             let shape = Shape(names: fields.map(\.name))
             let values = fields.map { Code(eval: compile($0.value)) }
+            // Each field is evaluated into the record's own storage: no array per record.
             return { frame in
-                var out: [Value] = []
-                out.reserveCapacity(values.count)
-                for value in values { out.append(try value.eval(&frame)) }
-                return .record(Record(matching: shape, values: out))
+                let record = Record.filled(shape)
+                for (position, value) in values.enumerated() { record.setValue(try value.eval(&frame), at: position) }
+                return .record(record)
             }
 
         case .unary(.negate, let operandExpr):

@@ -97,30 +97,63 @@ public final class Shape {
     }
 }
 
-/// A record: values in the order of its shape's names.
-public final class Record {
-    @exclusivity(unchecked) public private(set) var shape: Shape
-    /// One value per name of the shape, always.
-    @exclusivity(unchecked) public internal(set) var values: [Value]
+/// What a record keeps beside its values: the shape, how many values live inline in the
+/// object, and the fields added after it was made (`r.x = 1` on a record without `x`).
+public struct RecordHeader {
+    var shape: Shape
+    /// How many values the object holds inline: the shape's field count when it was made.
+    let inlineCount: Int
+    /// The values of fields added later, in order after the inline ones (usually empty, and an
+    /// empty array allocates nothing).
+    var added: [Value]
+}
+
+/// A record: values in the order of its shape's names, stored in the record object itself
+/// (one allocation per record; `ManagedBuffer` puts them after the header), so that a million
+/// records cost a million allocations, not two million. A field added later goes to `added`:
+/// the object cannot grow in place, and every variable holding the record must see the field.
+///
+/// Made by the static `make` functions (a `ManagedBuffer` subclass has no initializers).
+/// Invariant: exactly `inlineCount` elements are initialized, from `make` until `deinit`.
+public final class Record: ManagedBuffer<RecordHeader, Value> {
+    /// A record of this shape whose values are all null, to be filled by `setValue(_:at:)`:
+    /// what a record literal and `select` build, evaluating each field into place.
+    static func filled(_ shape: Shape) -> Record {
+        let count = shape.names.count
+        let buffer = Record.create(minimumCapacity: count) { _ in
+            RecordHeader(shape: shape, inlineCount: count, added: [])
+        }
+        let record = unsafeDowncast(buffer, to: Record.self)
+        record.withUnsafeMutablePointerToElements { $0.initialize(repeating: .null, count: count) }
+        return record
+    }
+
+    /// For records the compiler builds, whose values match the shape by construction (extra
+    /// ones are dropped and missing ones null all the same, so that memory stays consistent).
+    static func make(matching shape: Shape, values: [Value]) -> Record {
+        make(shape: shape, values: values)
+    }
 
     /// A record of this shape; missing values are null and extra ones are dropped, so that
     /// names and values always correspond.
-    public init(shape: Shape, values: [Value]) {
-        self.shape = shape
-        var values = values
-        if values.count > shape.names.count { values.removeLast(values.count - shape.names.count) }
-        while values.count < shape.names.count { values.append(.null) }
-        self.values = values
-    }
-
-    /// For records the compiler builds, whose values match the shape by construction.
-    init(matching shape: Shape, values: [Value]) {
-        self.shape = shape
-        self.values = values
+    public static func make(shape: Shape, values: [Value]) -> Record {
+        let count = shape.names.count
+        let buffer = Record.create(minimumCapacity: count) { _ in
+            RecordHeader(shape: shape, inlineCount: count, added: [])
+        }
+        let record = unsafeDowncast(buffer, to: Record.self)
+        record.withUnsafeMutablePointerToElements { elements in
+            let given = min(count, values.count)
+            values.withUnsafeBufferPointer { source in
+                for position in 0..<given { (elements + position).initialize(to: source[position]) }
+            }
+            if given < count { (elements + given).initialize(repeating: .null, count: count - given) }
+        }
+        return record
     }
 
     /// A record with these fields in this order (later duplicates replace earlier ones).
-    public convenience init(fields: [(String, Value)]) {
+    public static func make(fields: [(String, Value)]) -> Record {
         var names: [String] = []
         var values: [Value] = []
         var seen: [String: Int] = [:]
@@ -130,7 +163,51 @@ public final class Record {
             names.append(name)
             values.append(value)
         }
-        self.init(shape: Shape(names: names), values: values)
+        return make(shape: Shape(names: names), values: values)
+    }
+
+    deinit {
+        _ = withUnsafeMutablePointers { header, elements in
+            elements.deinitialize(count: header.pointee.inlineCount)
+        }
+    }
+
+    public var shape: Shape { header.shape }
+
+    /// How many fields it has.
+    public var count: Int { header.inlineCount + header.added.count }
+
+    /// One value per name of the shape, always (a copy: the hot paths read `value(at:)`).
+    public var values: [Value] {
+        withUnsafeMutablePointers { header, elements in
+            var out: [Value] = []
+            out.reserveCapacity(header.pointee.inlineCount + header.pointee.added.count)
+            out.append(contentsOf: UnsafeBufferPointer(start: elements, count: header.pointee.inlineCount))
+            out.append(contentsOf: header.pointee.added)
+            return out
+        }
+    }
+
+    /// The value of the field at `position` (0 ≤ position < count).
+    @inline(__always)
+    public func value(at position: Int) -> Value {
+        withUnsafeMutablePointers { header, elements in
+            let inline = header.pointee.inlineCount
+            return position < inline ? elements[position] : header.pointee.added[position - inline]
+        }
+    }
+
+    /// Replaces the value of the field at `position` (0 ≤ position < count).
+    @inline(__always)
+    func setValue(_ value: Value, at position: Int) {
+        withUnsafeMutablePointers { header, elements in
+            let inline = header.pointee.inlineCount
+            if position < inline {
+                elements[position] = value
+            } else {
+                header.pointee.added[position - inline] = value
+            }
+        }
     }
 
     public var fields: [(name: String, value: Value)] {
@@ -138,16 +215,18 @@ public final class Record {
     }
 
     public subscript(name: String) -> Value? {
-        shape.index[name].map { values[$0] }
+        shape.index[name].map { value(at: $0) }
     }
 
     /// Sets a field, adding it at the end when new.
     func set(_ name: String, _ value: Value) {
         if let position = shape.index[name] {
-            values[position] = value
+            setValue(value, at: position)
         } else {
-            shape = shape.adding(name)
-            values.append(value)
+            withUnsafeMutablePointerToHeader { header in
+                header.pointee.shape = header.pointee.shape.adding(name)
+                header.pointee.added.append(value)
+            }
         }
     }
 

@@ -52,8 +52,16 @@ enum ListLibrary {
         /// join(xs, sep): the items as text with sep between ("" without sep).
         Builtin("join", 1...2) { args in
             let separator = args.count == 2 ? try args.text(1) : ""
+            let items = try args.items(0)
+            // The texts' lengths first, so that the result is allocated once and never copied
+            // as it grows (a guess for other values: the text grows if they are longer).
+            var bytes = separator.utf8.count * max(0, items.count - 1)
+            for item in items {
+                if case .text(let text) = item { bytes += text.utf8.count } else { bytes += 8 }
+            }
             var out = ""
-            for (position, item) in try args.items(0).enumerated() {
+            out.reserveCapacity(bytes)
+            for (position, item) in items.enumerated() {
                 if position > 0 { out += separator }
                 item.write(to: &out, nested: false, depth: 0)
             }
