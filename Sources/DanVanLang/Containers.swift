@@ -97,33 +97,45 @@ public final class Shape {
     }
 }
 
-/// What a record keeps beside its values: the shape, how many values live inline in the
-/// object, and the fields added after it was made (`r.x = 1` on a record without `x`).
-public struct RecordHeader {
-    var shape: Shape
-    /// How many values the object holds inline: the shape's field count when it was made.
+/// What a record keeps before its values: its shape, or, once a field has been added to it
+/// (`r.x = 1` on a record without `x`), the fields added. One word either way (an enum of two
+/// references), so that a record of 4 fields is 88 bytes, one 96-byte block of the allocator.
+public enum RecordLayout {
+    /// The values of the shape's fields, all inline.
+    case fields(Shape)
+    /// Fields added after the record was made: the object cannot grow in place, and every
+    /// variable holding the record must see them.
+    case grown(GrownFields)
+}
+
+/// The fields added to a record after it was made, and its shape since.
+public final class GrownFields {
+    @exclusivity(unchecked) var shape: Shape
+    /// How many values the record holds inline: its shape's field count when it was made.
     let inlineCount: Int
-    /// The values of fields added later, in order after the inline ones (usually empty, and an
-    /// empty array allocates nothing).
-    var added: [Value]
+    /// The values of the added fields, in order after the inline ones.
+    @exclusivity(unchecked) var added: [Value]
+
+    init(shape: Shape, inlineCount: Int, added: [Value]) {
+        self.shape = shape
+        self.inlineCount = inlineCount
+        self.added = added
+    }
 }
 
 /// A record: values in the order of its shape's names, stored in the record object itself
 /// (one allocation per record; `ManagedBuffer` puts them after the header), so that a million
-/// records cost a million allocations, not two million. A field added later goes to `added`:
-/// the object cannot grow in place, and every variable holding the record must see the field.
+/// records cost a million allocations, not two million.
 ///
 /// Made by the static `make` functions (a `ManagedBuffer` subclass has no initializers).
-/// Invariant: exactly `inlineCount` elements are initialized, from `make` until `deinit`.
-public final class Record: ManagedBuffer<RecordHeader, Value> {
+/// Invariant: exactly `inlineCount` elements are initialized, from `make` until `deinit`, where
+/// `inlineCount` is the shape's field count for `.fields` and fixed in `GrownFields`.
+public final class Record: ManagedBuffer<RecordLayout, Value> {
     /// A record of this shape whose values are all null, to be filled by `setValue(_:at:)`:
     /// what a record literal and `select` build, evaluating each field into place.
     static func filled(_ shape: Shape) -> Record {
         let count = shape.names.count
-        let buffer = Record.create(minimumCapacity: count) { _ in
-            RecordHeader(shape: shape, inlineCount: count, added: [])
-        }
-        let record = unsafeDowncast(buffer, to: Record.self)
+        let record = unsafeDowncast(Record.create(minimumCapacity: count) { _ in .fields(shape) }, to: Record.self)
         record.withUnsafeMutablePointerToElements { $0.initialize(repeating: .null, count: count) }
         return record
     }
@@ -138,10 +150,7 @@ public final class Record: ManagedBuffer<RecordHeader, Value> {
     /// names and values always correspond.
     public static func make(shape: Shape, values: [Value]) -> Record {
         let count = shape.names.count
-        let buffer = Record.create(minimumCapacity: count) { _ in
-            RecordHeader(shape: shape, inlineCount: count, added: [])
-        }
-        let record = unsafeDowncast(buffer, to: Record.self)
+        let record = unsafeDowncast(Record.create(minimumCapacity: count) { _ in .fields(shape) }, to: Record.self)
         record.withUnsafeMutablePointerToElements { elements in
             let given = min(count, values.count)
             values.withUnsafeBufferPointer { source in
@@ -168,22 +177,39 @@ public final class Record: ManagedBuffer<RecordHeader, Value> {
 
     deinit {
         _ = withUnsafeMutablePointers { header, elements in
-            elements.deinitialize(count: header.pointee.inlineCount)
+            elements.deinitialize(count: Record.inlineCount(header.pointee))
         }
     }
 
-    public var shape: Shape { header.shape }
+    private static func inlineCount(_ layout: RecordLayout) -> Int {
+        switch layout {
+        case .fields(let shape): return shape.names.count
+        case .grown(let grown): return grown.inlineCount
+        }
+    }
+
+    public var shape: Shape {
+        switch header {
+        case .fields(let shape): return shape
+        case .grown(let grown): return grown.shape
+        }
+    }
 
     /// How many fields it has.
-    public var count: Int { header.inlineCount + header.added.count }
+    public var count: Int { shape.names.count }
 
     /// One value per name of the shape, always (a copy: the hot paths read `value(at:)`).
     public var values: [Value] {
         withUnsafeMutablePointers { header, elements in
             var out: [Value] = []
-            out.reserveCapacity(header.pointee.inlineCount + header.pointee.added.count)
-            out.append(contentsOf: UnsafeBufferPointer(start: elements, count: header.pointee.inlineCount))
-            out.append(contentsOf: header.pointee.added)
+            switch header.pointee {
+            case .fields(let shape):
+                out.append(contentsOf: UnsafeBufferPointer(start: elements, count: shape.names.count))
+            case .grown(let grown):
+                out.reserveCapacity(grown.inlineCount + grown.added.count)
+                out.append(contentsOf: UnsafeBufferPointer(start: elements, count: grown.inlineCount))
+                out.append(contentsOf: grown.added)
+            }
             return out
         }
     }
@@ -192,8 +218,10 @@ public final class Record: ManagedBuffer<RecordHeader, Value> {
     @inline(__always)
     public func value(at position: Int) -> Value {
         withUnsafeMutablePointers { header, elements in
-            let inline = header.pointee.inlineCount
-            return position < inline ? elements[position] : header.pointee.added[position - inline]
+            if case .grown(let grown) = header.pointee, position >= grown.inlineCount {
+                return grown.added[position - grown.inlineCount]
+            }
+            return elements[position]
         }
     }
 
@@ -201,11 +229,10 @@ public final class Record: ManagedBuffer<RecordHeader, Value> {
     @inline(__always)
     func setValue(_ value: Value, at position: Int) {
         withUnsafeMutablePointers { header, elements in
-            let inline = header.pointee.inlineCount
-            if position < inline {
-                elements[position] = value
+            if case .grown(let grown) = header.pointee, position >= grown.inlineCount {
+                grown.added[position - grown.inlineCount] = value
             } else {
-                header.pointee.added[position - inline] = value
+                elements[position] = value
             }
         }
     }
@@ -222,11 +249,14 @@ public final class Record: ManagedBuffer<RecordHeader, Value> {
     func set(_ name: String, _ value: Value) {
         if let position = shape.index[name] {
             setValue(value, at: position)
-        } else {
-            withUnsafeMutablePointerToHeader { header in
-                header.pointee.shape = header.pointee.shape.adding(name)
-                header.pointee.added.append(value)
-            }
+            return
+        }
+        switch header {
+        case .fields(let shape):
+            header = .grown(GrownFields(shape: shape.adding(name), inlineCount: shape.names.count, added: [value]))
+        case .grown(let grown):
+            grown.shape = grown.shape.adding(name)
+            grown.added.append(value)
         }
     }
 

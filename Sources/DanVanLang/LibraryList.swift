@@ -53,14 +53,8 @@ enum ListLibrary {
         Builtin("join", 1...2) { args in
             let separator = args.count == 2 ? try args.text(1) : ""
             let items = try args.items(0)
-            // The texts' lengths first, so that the result is allocated once and never copied
-            // as it grows (a guess for other values: the text grows if they are longer).
-            var bytes = separator.utf8.count * max(0, items.count - 1)
-            for item in items {
-                if case .text(let text) = item { bytes += text.utf8.count } else { bytes += 8 }
-            }
+            if let joined = TextBuilding.join(items, separator: separator) { return .text(joined) }
             var out = ""
-            out.reserveCapacity(bytes)
             for (position, item) in items.enumerated() {
                 if position > 0 { out += separator }
                 item.write(to: &out, nested: false, depth: 0)
