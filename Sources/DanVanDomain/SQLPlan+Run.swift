@@ -62,7 +62,7 @@ extension DomainTable {
                 }
             }
         }
-        return rows.map { .record(Record(shape: shape, values: $0)) }
+        return rows.map { .record(Record.make(shape: shape, values: $0)) }
     }
 
     /// A selected value as the language would have it: computed ones (aggregates) by what SQL

@@ -56,7 +56,7 @@ enum Access {
         switch value {
         case .record(let record):
             let index = cache.index(in: record.shape)
-            return index >= 0 ? record.values[index] : nil
+            return index >= 0 ? record.value(at: index) : nil
         case .row(let row):
             switch cache.member(of: row.schema) {
             case .column(let column):

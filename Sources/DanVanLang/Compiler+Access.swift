@@ -127,7 +127,7 @@ extension Compiler {
             return { frame in
                 if case .record(let record) = frame.base[slot] {
                     let index = cache.index(in: record.shape)
-                    if index >= 0 { return record.values[index] }
+                    if index >= 0 { return record.value(at: index) }
                 }
                 let object = frame.base[slot]
                 if let value = try Access.member(object, cache, at: at, vm: frame.vm) { return value }
@@ -138,7 +138,7 @@ extension Compiler {
             return { frame in
                 if case .record(let record) = try pathCheck.reader(&frame) {
                     let index = pathCheck.cache.index(in: record.shape)
-                    if index >= 0 { return record.values[index] }
+                    if index >= 0 { return record.value(at: index) }
                 }
                 let object = try base(&frame)
                 if let value = try Access.member(object, cache, at: at, vm: frame.vm) { return value }
@@ -336,7 +336,7 @@ extension Compiler {
         let bind = Compiler.binder(ref)
         return { frame in
             let item = try groupReader(&frame)
-            if case .record(let group) = item, group.isGroup, case .list(let rows) = group.values[1] {
+            if case .record(let group) = item, group.isGroup, case .list(let rows) = group.value(at: 1) {
                 var aggregate = Aggregate(name: name)
                 for row in rows.items {
                     bind(&frame, row)

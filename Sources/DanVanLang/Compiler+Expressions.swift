@@ -35,11 +35,11 @@ extension Compiler {
             }
             let shape = Shape(names: fields.map(\.name))
             let values = fields.map { Code(eval: compile($0.value)) }
+            // Each field is evaluated into the record's own storage: no array per record.
             return { frame in
-                var out: [Value] = []
-                out.reserveCapacity(values.count)
-                for value in values { out.append(try value.eval(&frame)) }
-                return .record(Record(matching: shape, values: out))
+                let record = Record.filled(shape)
+                for (position, value) in values.enumerated() { record.setValue(try value.eval(&frame), at: position) }
+                return .record(record)
             }
 
         case .unary(.negate, let operandExpr):
@@ -93,6 +93,21 @@ extension Compiler {
     func compileText(_ parts: [TextPart]) -> Eval {
         if parts.isEmpty { return { _ in .text("") } }
         if parts.count == 1, case .text(let text) = parts[0] { return { _ in .text(text) } }
+        // One value between two literal pieces (either may be empty): built in one allocation.
+        var values: [Expr] = []
+        for case .expr(let expr) in parts { values.append(expr) }
+        if values.count == 1, let single = values.first {
+            var prefix = "", suffix = "", seen = false
+            for part in parts {
+                switch part {
+                case .text(let text): if seen { suffix += text } else { prefix += text }
+                case .expr: seen = true
+                }
+            }
+            let value = compile(single)
+            let before = Array(prefix.utf8), after = Array(suffix.utf8)
+            return { frame in .text(TextBuilding.interpolate(before, try value(&frame), after)) }
+        }
         enum Piece { case text(String), value(Eval) }
         let pieces: [Piece] = parts.map {
             switch $0 {

@@ -29,19 +29,31 @@ extension Compiler {
         guard keys.count > 1, evals.count == keys.count else {
             let key = evals.first ?? { _ in .null }
             let groupShape = Shape.group(keyOrigin: origins.first ?? nil)
+            // One hash lookup per item: the key gives the group's position in `rows`.
             return { frame, input in
-                var order: [HashKey] = []
-                var groups: [HashKey: [Value]] = [:]
+                var keys: [Value] = []
+                var rows: [[Value]] = []
+                var position: [HashKey: Int] = [:]
                 for item in try items(input, frame.vm) {
                     bind(&frame, item)
                     let groupKey = HashKey(value: Compiler.groupable(try key(&frame)))
-                    if groups[groupKey] == nil { order.append(groupKey) }
-                    groups[groupKey, default: []].append(item)
+                    let next = rows.count
+                    let group = position[groupKey, default: next]
+                    if group == next {
+                        position[groupKey] = next
+                        keys.append(groupKey.value)
+                        rows.append([item])
+                    } else {
+                        rows[group].append(item)
+                    }
                 }
                 bind(&frame, .null)
-                return .list(order.map { groupKey in
-                    .record(Record(matching: groupShape, values: [groupKey.value, .list(groups[groupKey] ?? [])]))
-                })
+                var out: [Value] = []
+                out.reserveCapacity(rows.count)
+                for (groupKey, members) in zip(keys, rows) {
+                    out.append(.record(Record.make(matching: groupShape, values: [groupKey, .list(members)])))
+                }
+                return .list(out)
             }
         }
         let keyShape = Shape(names: keys.map { $0.name ?? "" }, origins: origins)
@@ -60,8 +72,8 @@ extension Compiler {
             var out: [Value] = []
             out.reserveCapacity(table.count)
             for group in 0..<table.count {
-                let key = Record(matching: keyShape, values: Array(table.keys[group * width..<(group + 1) * width]))
-                out.append(.record(Record(matching: Shape.group, values: [.record(key), .list(table.rows[group])])))
+                let key = Record.make(matching: keyShape, values: Array(table.keys[group * width..<(group + 1) * width]))
+                out.append(.record(Record.make(matching: Shape.group, values: [.record(key), .list(table.rows[group])])))
             }
             return .list(out)
         }

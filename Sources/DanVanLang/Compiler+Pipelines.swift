@@ -129,10 +129,9 @@ extension Compiler {
                 out.reserveCapacity(source.count)
                 for item in source {
                     bind(&frame, item)
-                    var fields: [Value] = []
-                    fields.reserveCapacity(values.count)
-                    for value in values { fields.append(try value.eval(&frame)) }
-                    out.append(.record(Record(matching: recordShape, values: fields)))
+                    let record = Record.filled(recordShape)
+                    for (position, value) in values.enumerated() { record.setValue(try value.eval(&frame), at: position) }
+                    out.append(.record(record))
                     if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
                 }
                 bind(&frame, .null)

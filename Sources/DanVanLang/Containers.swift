@@ -97,30 +97,72 @@ public final class Shape {
     }
 }
 
-/// A record: values in the order of its shape's names.
-public final class Record {
-    @exclusivity(unchecked) public private(set) var shape: Shape
-    /// One value per name of the shape, always.
-    @exclusivity(unchecked) public internal(set) var values: [Value]
+/// What a record keeps before its values: its shape, or, once a field has been added to it
+/// (`r.x = 1` on a record without `x`), the fields added. One word either way (an enum of two
+/// references), so that a record of 4 fields is 88 bytes, one 96-byte block of the allocator.
+public enum RecordLayout {
+    /// The values of the shape's fields, all inline.
+    case fields(Shape)
+    /// Fields added after the record was made: the object cannot grow in place, and every
+    /// variable holding the record must see them.
+    case grown(GrownFields)
+}
+
+/// The fields added to a record after it was made, and its shape since.
+public final class GrownFields {
+    @exclusivity(unchecked) var shape: Shape
+    /// How many values the record holds inline: its shape's field count when it was made.
+    let inlineCount: Int
+    /// The values of the added fields, in order after the inline ones.
+    @exclusivity(unchecked) var added: [Value]
+
+    init(shape: Shape, inlineCount: Int, added: [Value]) {
+        self.shape = shape
+        self.inlineCount = inlineCount
+        self.added = added
+    }
+}
+
+/// A record: values in the order of its shape's names, stored in the record object itself
+/// (one allocation per record; `ManagedBuffer` puts them after the header), so that a million
+/// records cost a million allocations, not two million.
+///
+/// Made by the static `make` functions (a `ManagedBuffer` subclass has no initializers).
+/// Invariant: exactly `inlineCount` elements are initialized, from `make` until `deinit`, where
+/// `inlineCount` is the shape's field count for `.fields` and fixed in `GrownFields`.
+public final class Record: ManagedBuffer<RecordLayout, Value> {
+    /// A record of this shape whose values are all null, to be filled by `setValue(_:at:)`:
+    /// what a record literal and `select` build, evaluating each field into place.
+    static func filled(_ shape: Shape) -> Record {
+        let count = shape.names.count
+        let record = unsafeDowncast(Record.create(minimumCapacity: count) { _ in .fields(shape) }, to: Record.self)
+        record.withUnsafeMutablePointerToElements { $0.initialize(repeating: .null, count: count) }
+        return record
+    }
+
+    /// For records the compiler builds, whose values match the shape by construction (extra
+    /// ones are dropped and missing ones null all the same, so that memory stays consistent).
+    static func make(matching shape: Shape, values: [Value]) -> Record {
+        make(shape: shape, values: values)
+    }
 
     /// A record of this shape; missing values are null and extra ones are dropped, so that
     /// names and values always correspond.
-    public init(shape: Shape, values: [Value]) {
-        self.shape = shape
-        var values = values
-        if values.count > shape.names.count { values.removeLast(values.count - shape.names.count) }
-        while values.count < shape.names.count { values.append(.null) }
-        self.values = values
-    }
-
-    /// For records the compiler builds, whose values match the shape by construction.
-    init(matching shape: Shape, values: [Value]) {
-        self.shape = shape
-        self.values = values
+    public static func make(shape: Shape, values: [Value]) -> Record {
+        let count = shape.names.count
+        let record = unsafeDowncast(Record.create(minimumCapacity: count) { _ in .fields(shape) }, to: Record.self)
+        record.withUnsafeMutablePointerToElements { elements in
+            let given = min(count, values.count)
+            values.withUnsafeBufferPointer { source in
+                for position in 0..<given { (elements + position).initialize(to: source[position]) }
+            }
+            if given < count { (elements + given).initialize(repeating: .null, count: count - given) }
+        }
+        return record
     }
 
     /// A record with these fields in this order (later duplicates replace earlier ones).
-    public convenience init(fields: [(String, Value)]) {
+    public static func make(fields: [(String, Value)]) -> Record {
         var names: [String] = []
         var values: [Value] = []
         var seen: [String: Int] = [:]
@@ -130,7 +172,69 @@ public final class Record {
             names.append(name)
             values.append(value)
         }
-        self.init(shape: Shape(names: names), values: values)
+        return make(shape: Shape(names: names), values: values)
+    }
+
+    deinit {
+        _ = withUnsafeMutablePointers { header, elements in
+            elements.deinitialize(count: Record.inlineCount(header.pointee))
+        }
+    }
+
+    private static func inlineCount(_ layout: RecordLayout) -> Int {
+        switch layout {
+        case .fields(let shape): return shape.names.count
+        case .grown(let grown): return grown.inlineCount
+        }
+    }
+
+    public var shape: Shape {
+        switch header {
+        case .fields(let shape): return shape
+        case .grown(let grown): return grown.shape
+        }
+    }
+
+    /// How many fields it has.
+    public var count: Int { shape.names.count }
+
+    /// One value per name of the shape, always (a copy: the hot paths read `value(at:)`).
+    public var values: [Value] {
+        withUnsafeMutablePointers { header, elements in
+            var out: [Value] = []
+            switch header.pointee {
+            case .fields(let shape):
+                out.append(contentsOf: UnsafeBufferPointer(start: elements, count: shape.names.count))
+            case .grown(let grown):
+                out.reserveCapacity(grown.inlineCount + grown.added.count)
+                out.append(contentsOf: UnsafeBufferPointer(start: elements, count: grown.inlineCount))
+                out.append(contentsOf: grown.added)
+            }
+            return out
+        }
+    }
+
+    /// The value of the field at `position` (0 ≤ position < count).
+    @inline(__always)
+    public func value(at position: Int) -> Value {
+        withUnsafeMutablePointers { header, elements in
+            if case .grown(let grown) = header.pointee, position >= grown.inlineCount {
+                return grown.added[position - grown.inlineCount]
+            }
+            return elements[position]
+        }
+    }
+
+    /// Replaces the value of the field at `position` (0 ≤ position < count).
+    @inline(__always)
+    func setValue(_ value: Value, at position: Int) {
+        withUnsafeMutablePointers { header, elements in
+            if case .grown(let grown) = header.pointee, position >= grown.inlineCount {
+                grown.added[position - grown.inlineCount] = value
+            } else {
+                elements[position] = value
+            }
+        }
     }
 
     public var fields: [(name: String, value: Value)] {
@@ -138,16 +242,21 @@ public final class Record {
     }
 
     public subscript(name: String) -> Value? {
-        shape.index[name].map { values[$0] }
+        shape.index[name].map { value(at: $0) }
     }
 
     /// Sets a field, adding it at the end when new.
     func set(_ name: String, _ value: Value) {
         if let position = shape.index[name] {
-            values[position] = value
-        } else {
-            shape = shape.adding(name)
-            values.append(value)
+            setValue(value, at: position)
+            return
+        }
+        switch header {
+        case .fields(let shape):
+            header = .grown(GrownFields(shape: shape.adding(name), inlineCount: shape.names.count, added: [value]))
+        case .grown(let grown):
+            grown.shape = grown.shape.adding(name)
+            grown.added.append(value)
         }
     }
 

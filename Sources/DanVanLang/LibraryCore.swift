@@ -40,9 +40,9 @@ enum CoreLibrary {
         /// len(x): characters of text, items of a list, fields of a record, rows of a table.
         Builtin("len", 1...1) { args in
             switch args[0] {
-            case .text(let text): return .int(Int64(text.count))
+            case .text(let text): return .int(Int64(TextLength.characters(text)))
             case .list(let list): return .int(Int64(list.items.count))
-            case .record(let record): return .int(Int64(record.values.count))
+            case .record(let record): return .int(Int64(record.count))
             case .table: return .int(try args.count(0))
             default: throw args.bad(0, expected: CoreMessages.lengthTypes)
             }

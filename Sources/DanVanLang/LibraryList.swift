@@ -52,8 +52,10 @@ enum ListLibrary {
         /// join(xs, sep): the items as text with sep between ("" without sep).
         Builtin("join", 1...2) { args in
             let separator = args.count == 2 ? try args.text(1) : ""
+            let items = try args.items(0)
+            if let joined = TextBuilding.join(items, separator: separator) { return .text(joined) }
             var out = ""
-            for (position, item) in try args.items(0).enumerated() {
+            for (position, item) in items.enumerated() {
                 if position > 0 { out += separator }
                 item.write(to: &out, nested: false, depth: 0)
             }

@@ -84,13 +84,13 @@ enum TableLibrary {
                 columnTotals[pivotNames.count] = try sum(columnTotals[pivotNames.count], rowTotal, args, column: totalColumn)
                 values.append(rowTotal)
             }
-            out.append(.record(Record(matching: shape, values: values)))
+            out.append(.record(Record.make(matching: shape, values: values)))
         }
         if withTotal {
             var values = [Value](repeating: .null, count: others.count)
             if !values.isEmpty { values[0] = .text(totalLabel(args.vm.lang)) }
             values.append(contentsOf: columnTotals)
-            out.append(.record(Record(matching: shape, values: values)))
+            out.append(.record(Record.make(matching: shape, values: values)))
         }
         return .list(out)
     }
@@ -174,7 +174,7 @@ enum TableLibrary {
             shape = Shape(names: columns, origins: columns.map { origin(of: $0, in: items) })
         }
         var out = items
-        out.append(.record(Record(matching: shape, values: values)))
+        out.append(.record(Record.make(matching: shape, values: values)))
         return .list(out)
     }
 

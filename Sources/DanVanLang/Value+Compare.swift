@@ -30,7 +30,7 @@ extension Value: Equatable {
         case (.record(let a), .record(let b)):
             if a === b { return true }
             guard a.shape.names == b.shape.names else { return false }
-            for (x, y) in zip(a.values, b.values) where !equal(x, y, depth: depth + 1) { return false }
+            for position in 0..<a.count where !equal(a.value(at: position), b.value(at: position), depth: depth + 1) { return false }
             return true
         case (.function(let a), .function(let b)): return a === b
         case (.table(let a), .table(let b)): return a === b
@@ -121,7 +121,7 @@ struct HashKey: Hashable {
             for item in list.items.prefix(4) { hash(item, into: &hasher, depth: depth + 1) }
         case .record(let record):
             hasher.combine(record.shape.names)
-            for item in record.values.prefix(4) { hash(item, into: &hasher, depth: depth + 1) }
+            for position in 0..<min(4, record.count) { hash(record.value(at: position), into: &hasher, depth: depth + 1) }
         case .function(let function): hasher.combine(ObjectIdentifier(function))
         case .table(let table): hasher.combine(ObjectIdentifier(table))
         }

@@ -1,7 +1,8 @@
 // The language's values. One enum (STYLE.md §4): scalars inline, containers and functions as
-// class references, so a `Value` stays small (a tag and at most 16 bytes) and copying one is
-// cheap. Lists and records are shared by reference, like Lua tables: `append(xs, v)` changes
-// the list that every variable holding it sees, and adds in place in O(1).
+// class references, text and tables boxed, so a `Value` is a tag byte and 8 bytes of payload
+// (16 bytes in an array) and copying a number, a boolean or null retains nothing.
+// Lists and records are shared by reference, like Lua tables: `append(xs, v)` changes the list
+// that every variable holding it sees, and adds in place in O(1).
 //
 // The host binding builds `.null .bool .int .double .text .row` and dates (`Value.date(iso:)`).
 
@@ -10,7 +11,8 @@ public enum Value {
     case bool(Bool)
     case int(Int64)
     case double(Double)
-    case text(String)
+    /// Boxed (`indirect`): a `String` is 16 bytes and would make every value 24.
+    indirect case text(String)
     /// A row of a host table.
     case row(Row)
     case date(CalendarDate)
@@ -19,7 +21,8 @@ public enum Value {
     case record(Record)
     case function(Function)
     /// A host table as a whole (`models`): a pipeline or `for` reads its rows.
-    case table(TableSource)
+    /// Boxed: an existential of a class protocol is 16 bytes (object and witness table).
+    indirect case table(TableSource)
 
     /// A date value, or nil when the date does not exist (`2024-02-30`).
     public static func date(year: Int, month: Int, day: Int) -> Value? {
@@ -75,7 +78,7 @@ public enum Value {
     /// REPL's table.
     public func field(_ name: String) -> Value? {
         switch self {
-        case .record(let record): return record.shape.index[name].map { record.values[$0] }
+        case .record(let record): return record[name]
         case .row(let row): return row.schema.columnIndex[name].flatMap { $0 < row.values.count ? row.values[$0] : nil }
         default: return nil
         }

@@ -139,7 +139,7 @@ func detached(_ value: Value, depth: Int = 0) -> Value {
     guard depth < 64 else { return value }
     switch value {
     case .list(let list): return .list(ValueList(list.items.map { detached($0, depth: depth + 1) }))
-    case .record(let record): return .record(Record(shape: record.shape, values: record.values.map { detached($0, depth: depth + 1) }))
+    case .record(let record): return .record(Record.make(shape: record.shape, values: record.values.map { detached($0, depth: depth + 1) }))
     default: return value
     }
 }

@@ -90,7 +90,7 @@ public enum ReportFunctions {
             fields.append((name, index < arguments.count ? arguments[index] : .null))
         }
         fields.append(("blocks", .list([])))
-        let value = Value.record(Record(fields: fields))
+        let value = Value.record(Record.make(fields: fields))
         _ = try ReportDecoder.document(value, function: "document")
         return value
     }
@@ -116,7 +116,7 @@ public enum ReportFunctions {
     }
 
     static func record(_ fields: KeyValuePairs<String, Value>) -> Value {
-        .record(Record(fields: fields.map { ($0.key, $0.value) }))
+        .record(Record.make(fields: fields.map { ($0.key, $0.value) }))
     }
 
     /// A text argument that must be given.

@@ -278,8 +278,8 @@ func runProgram(_ text: String, lang: Lang = .en, name: String = "test.dv") -> (
         #expect(Value.text("x").nestedDescription == "\"x\"")
         #expect(Value.double(0.1).description == "0.1")
         #expect(Value.columns(of: [.int(1)]) == nil)
-        #expect(Value.columns(of: [.record(Record(fields: [("a", .int(1)), ("b", .null)])),
-                                   .record(Record(fields: [("c", .int(1))]))]) == ["a", "b", "c"])
+        #expect(Value.columns(of: [.record(Record.make(fields: [("a", .int(1)), ("b", .null)])),
+                                   .record(Record.make(fields: [("c", .int(1))]))]) == ["a", "b", "c"])
     }
 
     @Test func lexerServesHighlighting() {
