@@ -271,25 +271,7 @@ struct SlotTest {
     }
 }
 
-/// An `if` or `while` condition: a `SlotTest` tested inline, or any other condition (a
-/// trivial optional and a closure kept side by side: no enum payload to copy per test).
-struct Condition {
-    let test: SlotTest?
-    let condition: EvalBool
-
-    @inline(__always)
-    func holds(_ frame: inout Frame) throws -> Bool {
-        if let test { return try test.holds(&frame) }
-        return try condition(&frame)
-    }
-}
-
 extension Compiler {
-    func compileTest(_ expr: Expr) -> Condition {
-        if let test = slotTest(expr) { return Condition(test: test, condition: { _ in false }) }
-        return Condition(test: nil, condition: compileCondition(expr))
-    }
-
     /// The condition as a `SlotTest`, or nil when it has another shape. Only outside pipeline
     /// stages, where a name cannot be a column, so resolving it here has no side effect.
     func slotTest(_ expr: Expr) -> SlotTest? {

@@ -59,23 +59,43 @@ extension Compiler {
             return compileAssignment(target, valueExpr, range: range)
 
         case .if(let conditionExpr, let thenBody, let elseBody):
-            let condition = compileTest(conditionExpr)
-            let then = compileBlock(thenBody)
-            let otherwise = elseBody.map { compileBlock($0) }
-            return { frame in
-                if try condition.holds(&frame) { return try then(&frame) }
-                return try otherwise?(&frame) ?? .normal
+            if let test = slotTest(conditionExpr) {
+                let then = compileBlock(thenBody)
+                guard let elseBody else {
+                    return { frame in try test.holds(&frame) ? try then(&frame) : .normal }
+                }
+                let otherwise = compileBlock(elseBody)
+                return { frame in try test.holds(&frame) ? try then(&frame) : try otherwise(&frame) }
             }
+            let condition = compileCondition(conditionExpr)
+            let then = compileBlock(thenBody)
+            guard let elseBody else {
+                return { frame in try condition(&frame) ? try then(&frame) : .normal }
+            }
+            let otherwise = compileBlock(elseBody)
+            return { frame in try condition(&frame) ? try then(&frame) : try otherwise(&frame) }
 
         case .while(let conditionExpr, let bodyStatements):
-            let condition = compileTest(conditionExpr)
+            // Two closures, one per kind of test: a test behind a closure, an enum or an
+            // optional, measured, cost the local loop 14% (bench/lang/loop-function.dv).
+            let test = slotTest(conditionExpr)
+            let condition = test == nil ? compileCondition(conditionExpr) : { _ in false }
             function.loopDepth += 1
             let body = compileBlock(bodyStatements)
             function.loopDepth -= 1
             let at = span(range)
+            if let test {
+                return { frame in
+                    let interrupt = frame.vm.interrupt
+                    while try test.holds(&frame) {
+                        if let exit = try Compiler.runBody(body, &frame, interrupt, at) { return exit }
+                    }
+                    return .normal
+                }
+            }
             return { frame in
                 let interrupt = frame.vm.interrupt
-                while try condition.holds(&frame) {
+                while try condition(&frame) {
                     if let exit = try Compiler.runBody(body, &frame, interrupt, at) { return exit }
                 }
                 return .normal
