@@ -203,92 +203,32 @@ extension Compiler {
         } else {
             callee = compile(calleeExpr)
         }
-        let arguments = argumentExprs.map { Code(eval: compile($0)) }
-        let count = arguments.count
+        let target: Callee
         if let constant {
-            switch count {
-            case 1:
-                let first = arguments[0].eval
-                return { frame in
-                    let vm = frame.vm
-                    let base = try vm.enter(constant, argumentCount: 1, at: at)
-                    defer { vm.leave(base, constant) }
-                    base[0] = try first(&frame)
-                    return try vm.run(constant, base: base, at: at)
-                }
-            default:
-                return { frame in
-                    let vm = frame.vm
-                    let base = try vm.enter(constant, argumentCount: count, at: at)
-                    defer { vm.leave(base, constant) }
-                    for position in 0..<count { base[position] = try arguments[position].eval(&frame) }
-                    return try vm.run(constant, base: base, at: at)
-                }
-            }
+            target = .known(constant)
+        } else if let (index, name) = globalCallee {
+            target = .global(index, name, span(calleeExpr.range))
+        } else {
+            target = .computed(callee, span(calleeExpr.range))
         }
-        let calleeSpan = span(calleeExpr.range)
-        // `fib(n - 1)`: the function is read from its global slot inline.
-        if let (index, name) = globalCallee {
-            if count == 1, let argument = slotArithmetic(argumentExprs[0]) {
-                return { frame in
-                    let vm = frame.vm
-                    guard case .function(let function) = vm.globals[index] else {
-                        throw Compiler.notCallableGlobal(vm, index, name, calleeSpan)
-                    }
-                    let base = try vm.enter(function, argumentCount: 1, at: at)
-                    defer { vm.leave(base, function) }
-                    base[0] = try argument.value(&frame)
-                    return try vm.run(function, base: base, at: at)
-                }
-            }
-            switch count {
-            case 1:
-                let first = arguments[0].eval
-                return { frame in
-                    let vm = frame.vm
-                    guard case .function(let function) = vm.globals[index] else {
-                        throw Compiler.notCallableGlobal(vm, index, name, calleeSpan)
-                    }
-                    let base = try vm.enter(function, argumentCount: 1, at: at)
-                    defer { vm.leave(base, function) }
-                    base[0] = try first(&frame)
-                    return try vm.run(function, base: base, at: at)
-                }
-            default:
-                return { frame in
-                    let vm = frame.vm
-                    guard case .function(let function) = vm.globals[index] else {
-                        throw Compiler.notCallableGlobal(vm, index, name, calleeSpan)
-                    }
-                    let base = try vm.enter(function, argumentCount: count, at: at)
-                    defer { vm.leave(base, function) }
-                    for position in 0..<count { base[position] = try arguments[position].eval(&frame) }
-                    return try vm.run(function, base: base, at: at)
-                }
-            }
-        }
-        switch count {
-        case 1:
-            let first = arguments[0].eval
-            return { frame in
-                let value = try callee(&frame)
-                guard case .function(let function) = value else { throw Compiler.notCallable(value, calleeSpan) }
-                let vm = frame.vm
-                let base = try vm.enter(function, argumentCount: 1, at: at)
-                defer { vm.leave(base, function) }
-                base[0] = try first(&frame)
-                return try vm.run(function, base: base, at: at)
-            }
-        default:
-            return { frame in
-                let value = try callee(&frame)
-                guard case .function(let function) = value else { throw Compiler.notCallable(value, calleeSpan) }
-                let vm = frame.vm
-                let base = try vm.enter(function, argumentCount: count, at: at)
-                defer { vm.leave(base, function) }
-                for position in 0..<count { base[position] = try arguments[position].eval(&frame) }
-                return try vm.run(function, base: base, at: at)
-            }
+        return Compiler.call(target, argumentExprs.map(argument), at: at)
+    }
+
+    /// The one call path: finds the function, reserves its slots, evaluates the arguments
+    /// straight into them and runs it (`VM.run`: interrupt poll, depth, call frames in errors).
+    /// Nothing is allocated; the callee and each argument are a `switch`, not a closure call,
+    /// when they are a name, a constant or `local ± constant` (`fib(n - 1)`).
+    static func call(_ callee: Callee, _ arguments: [Operand], at: Span) -> Eval {
+        let operands = Operands(arguments)
+        let count = arguments.count
+        return { frame in
+            let vm = frame.vm
+            let function = try callee.function(&frame)
+            let base = try vm.enter(function, argumentCount: count, at: at)
+            defer { vm.leave(base, function) }
+            let arguments = operands.start
+            for position in 0..<count { base[position] = try arguments[position].value(&frame) }
+            return try vm.run(function, base: base, at: at)
         }
     }
 

@@ -3,11 +3,69 @@
 // operation in loops and recursive functions (`n < 2`, `n - 1`, `i + 1`, `total + x`).
 // Integers are handled inline; anything else goes through `Operators`.
 
-/// An operand as the compiler sees it: a local slot, a constant, or any other expression.
+/// An operand as the compiler sees it: a local slot, a constant, `local ± constant` (only as
+/// a call's argument: see `argument`), or any other expression.
 enum Operand {
     case slot(Int)
     case constant(Value)
+    case arithmetic(SlotArithmetic)
     case other(Eval)
+
+    /// Its value: a `switch` the branch predictor learns, a closure call only for `.other`.
+    @inline(__always)
+    func value(_ frame: inout Frame) throws -> Value {
+        switch self {
+        case .slot(let slot): return frame.base[slot]
+        case .constant(let value): return value
+        case .arithmetic(let arithmetic): return try arithmetic.value(&frame)
+        case .other(let eval): return try eval(&frame)
+        }
+    }
+}
+
+/// A call site's arguments in a block of their own: read in place through the pointer, an
+/// operand is not copied out (an array element is, which retains what it holds).
+final class Operands {
+    let start: UnsafeMutablePointer<Operand>
+    let count: Int
+
+    init(_ operands: [Operand]) {
+        count = operands.count
+        start = .allocate(capacity: operands.count)
+        start.initialize(from: operands, count: operands.count)
+    }
+
+    deinit {
+        start.deinitialize(count: count)
+        start.deallocate()
+    }
+}
+
+/// What a call site calls, decided at compile time.
+enum Callee {
+    /// A built-in named at the call (`len(xs)`).
+    case known(Function)
+    /// The function in a global slot (`fib(n - 1)`), read at each call: it may be reassigned.
+    case global(Int, String, Span)
+    /// The value of any other expression (a local, a member, a call's result).
+    case computed(Eval, Span)
+
+    @inline(__always)
+    func function(_ frame: inout Frame) throws -> Function {
+        switch self {
+        case .known(let function):
+            return function
+        case .global(let index, let name, let at):
+            guard case .function(let function) = frame.vm.globals[index] else {
+                throw Compiler.notCallableGlobal(frame.vm, index, name, at)
+            }
+            return function
+        case .computed(let callee, let at):
+            let value = try callee(&frame)
+            guard case .function(let function) = value else { throw Compiler.notCallable(value, at) }
+            return function
+        }
+    }
 }
 
 extension Compiler {
@@ -28,10 +86,17 @@ extension Compiler {
         }
     }
 
+    /// A call's argument: as `operand`, and `local ± constant` computed inline.
+    func argument(_ expr: Expr) -> Operand {
+        if let arithmetic = slotArithmetic(expr) { return .arithmetic(arithmetic) }
+        return operand(expr)
+    }
+
     static func eval(_ operand: Operand) -> Eval {
         switch operand {
         case .slot(let slot): return { frame in frame.base[slot] }
         case .constant(let value): return { _ in value }
+        case .arithmetic(let arithmetic): return { frame in try arithmetic.value(&frame) }
         case .other(let eval): return eval
         }
     }
