@@ -1,0 +1,109 @@
+// Representation (b): 8 bytes, NaN-boxed. A decimal is its own bit pattern (the language never
+// makes a NaN, so the negative quiet NaNs from 0xFFF9 up are free for tags); the top 16 bits
+// 0xFFF9 mark an integer of 48 bits in the low bits, 0xFFFA null and booleans, 0xFFFB an
+// integer too large for 48 bits boxed on the heap, 0xFFFC a function, 0xFFFD other heap
+// objects. Heap objects are raw pointers: nothing is reference-counted, so the real product
+// would need its own memory management (a tracing GC over the value stack, globals and
+// objects, or manual retain/release at every store of a pointer value), and a missed root or a
+// freed object still referenced would be a use-after-free crash instead of a Swift trap.
+//
+// Integer fast path: a 48-bit integer shifted left by 16 is an Int64 whose overflow is
+// exactly the 48-bit overflow, so `addingReportingOverflow` on the shifted values is the
+// check; results that leave 48 bits go to the slow path, which boxes them (full 64-bit range).
+
+struct NaNBox {
+    var bits: UInt64
+
+    static let tagInt: UInt64 = 0xFFF9 << 48
+    static let tagSpecial: UInt64 = 0xFFFA << 48
+    static let tagBigInt: UInt64 = 0xFFFB << 48
+    static let tagFunction: UInt64 = 0xFFFC << 48
+    static let payload: UInt64 = (1 << 48) - 1
+
+    @inline(__always) var isInt: Bool { bits >> 48 == 0xFFF9 }
+    /// The integer shifted left by 16 (only for `isInt`).
+    @inline(__always) var shifted: Int64 { Int64(bitPattern: bits << 16) }
+    @inline(__always) static func fromShifted(_ s: Int64) -> NaNBox {
+        NaNBox(bits: UInt64(bitPattern: s) >> 16 | tagInt)
+    }
+}
+
+extension NaNBox: VMValue {
+    static var null: NaNBox { NaNBox(bits: tagSpecial) }
+
+    static func int(_ x: Int64) -> NaNBox {
+        if x >= -(1 << 47) && x < (1 << 47) { return fromShifted(x << 16) }
+        return bigInt(x)
+    }
+
+    @inline(never)
+    static func bigInt(_ x: Int64) -> NaNBox {
+        // Leaks in the prototype: the real product's GC would own it.
+        let box = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
+        box.initialize(to: x)
+        return NaNBox(bits: tagBigInt | UInt64(UInt(bitPattern: box)) & payload)
+    }
+
+    static func double(_ x: Double) -> NaNBox { NaNBox(bits: x.isNaN ? 0x7FF8 << 48 : x.bitPattern) }
+
+    static func makeFunction(_ data: UnsafeMutablePointer<FunctionData>) -> NaNBox {
+        NaNBox(bits: tagFunction | UInt64(UInt(bitPattern: data)) & payload)
+    }
+
+    var intValue: Int64? {
+        if isInt { return shifted >> 16 }
+        if bits >> 48 == 0xFFFB, let box = UnsafePointer<Int64>(bitPattern: UInt(bits & NaNBox.payload)) {
+            return box.pointee
+        }
+        return nil
+    }
+    var doubleValue: Double? {
+        if bits < NaNBox.tagInt { return Double(bitPattern: bits) }
+        return intValue.map(Double.init)
+    }
+    @inline(__always) var functionData: UnsafeMutablePointer<FunctionData>? {
+        guard bits >> 48 == 0xFFFC else { return nil }
+        return UnsafeMutablePointer(bitPattern: UInt(bits & NaNBox.payload))
+    }
+
+    @inline(__always) static func fastAdd(_ a: UnsafePointer<NaNBox>, _ b: UnsafePointer<NaNBox>) -> NaNBox? {
+        let a = a.pointee
+        let b = b.pointee
+        guard a.isInt, b.isInt else { return nil }
+        let (r, o) = a.shifted.addingReportingOverflow(b.shifted)
+        return o ? nil : fromShifted(r)
+    }
+    @inline(__always) static func fastSub(_ a: UnsafePointer<NaNBox>, _ b: UnsafePointer<NaNBox>) -> NaNBox? {
+        let a = a.pointee
+        let b = b.pointee
+        guard a.isInt, b.isInt else { return nil }
+        let (r, o) = a.shifted.subtractingReportingOverflow(b.shifted)
+        return o ? nil : fromShifted(r)
+    }
+    @inline(__always) static func fastAddI(_ a: UnsafePointer<NaNBox>, _ imm: Int64) -> NaNBox? {
+        let a = a.pointee
+        guard a.isInt else { return nil }
+        let (r, o) = a.shifted.addingReportingOverflow(imm << 16)
+        return o ? nil : fromShifted(r)
+    }
+    @inline(__always) static func fastMod(_ a: UnsafePointer<NaNBox>, _ b: UnsafePointer<NaNBox>) -> NaNBox? {
+        let a = a.pointee
+        let b = b.pointee
+        guard a.isInt, b.isInt else { return nil }
+        let y = b.shifted >> 16
+        guard y != 0 else { return nil }
+        // |remainder| < |y| < 2^47: it fits, and 48-bit operands cannot overflow 64-bit `%`.
+        return fromShifted(((a.shifted >> 16) % y) << 16)
+    }
+    @inline(__always) static func fastLess(_ a: UnsafePointer<NaNBox>, _ b: UnsafePointer<NaNBox>) -> Bool? {
+        let a = a.pointee
+        let b = b.pointee
+        guard a.isInt, b.isInt else { return nil }
+        return a.shifted < b.shifted
+    }
+    @inline(__always) static func fastLessI(_ a: UnsafePointer<NaNBox>, _ imm: Int64) -> Bool? {
+        let a = a.pointee
+        guard a.isInt else { return nil }
+        return a.shifted >> 16 < imm
+    }
+}
