@@ -2,23 +2,33 @@
 // makes a NaN, so the negative quiet NaNs from 0xFFF9 up are free for tags); the top 16 bits
 // 0xFFF9 mark an integer of 48 bits in the low bits, 0xFFFA null and booleans, 0xFFFB an
 // integer too large for 48 bits boxed on the heap, 0xFFFC a function, 0xFFFD other heap
-// objects. Heap objects are raw pointers: nothing is reference-counted, so the real product
-// would need its own memory management (a tracing GC over the value stack, globals and
-// objects, or manual retain/release at every store of a pointer value), and a missed root or a
-// freed object still referenced would be a use-after-free crash instead of a Swift trap.
+// objects. With `Uncounted` (b), heap objects are raw pointers and nothing is reference-counted:
+// the real product would need its own memory management (a tracing GC over the value stack,
+// globals and objects), and a missed root or a freed object still referenced would be a
+// use-after-free crash instead of a Swift trap. With `Counted` (c), a function is a Swift
+// object and every store into a slot retains the new value and releases the old one by hand
+// when it is a heap pointer (a tag test first, so numbers cost one compare): ARC done by the
+// VM, where one missed retain is again a use-after-free.
 //
 // Integer fast path: a 48-bit integer shifted left by 16 is an Int64 whose overflow is
 // exactly the 48-bit overflow, so `addingReportingOverflow` on the shifted values is the
 // check; results that leave 48 bits go to the slow path, which boxes them (full 64-bit range).
 
-struct NaNBox {
+protocol MemoryModel { static var counted: Bool { get } }
+enum Uncounted: MemoryModel { static var counted: Bool { false } }
+enum Counted: MemoryModel { static var counted: Bool { true } }
+
+struct NaNBox<M: MemoryModel> {
     var bits: UInt64
 
-    static let tagInt: UInt64 = 0xFFF9 << 48
-    static let tagSpecial: UInt64 = 0xFFFA << 48
-    static let tagBigInt: UInt64 = 0xFFFB << 48
-    static let tagFunction: UInt64 = 0xFFFC << 48
-    static let payload: UInt64 = (1 << 48) - 1
+    static var tagInt: UInt64 { 0xFFF9 << 48 }
+    static var tagSpecial: UInt64 { 0xFFFA << 48 }
+    static var tagBigInt: UInt64 { 0xFFFB << 48 }
+    static var tagFunction: UInt64 { 0xFFFC << 48 }
+    static var payload: UInt64 { (1 << 48) - 1 }
+
+    /// A reference-counted heap object (a function here), in the counted model.
+    @inline(__always) var isObject: Bool { bits >> 48 >= 0xFFFC }
 
     @inline(__always) var isInt: Bool { bits >> 48 == 0xFFF9 }
     /// The integer shifted left by 16 (only for `isInt`).
@@ -47,7 +57,23 @@ extension NaNBox: VMValue {
     static func double(_ x: Double) -> NaNBox { NaNBox(bits: x.isNaN ? 0x7FF8 << 48 : x.bitPattern) }
 
     static func makeFunction(_ data: UnsafeMutablePointer<FunctionData>) -> NaNBox {
-        NaNBox(bits: tagFunction | UInt64(UInt(bitPattern: data)) & payload)
+        if M.counted {
+            let object = Unmanaged.passRetained(FunctionObject(data)).toOpaque()
+            return NaNBox(bits: tagFunction | UInt64(UInt(bitPattern: object)) & payload)
+        }
+        return NaNBox(bits: tagFunction | UInt64(UInt(bitPattern: data)) & payload)
+    }
+
+    @inline(__always) static func store(_ value: NaNBox, _ slot: UnsafeMutablePointer<NaNBox>) {
+        guard M.counted else { slot.pointee = value; return }
+        let old = slot.pointee
+        if value.isObject, let p = UnsafeRawPointer(bitPattern: UInt(value.bits & payload)) {
+            _ = Unmanaged<AnyObject>.fromOpaque(p).retain()
+        }
+        slot.pointee = value
+        if old.isObject, let p = UnsafeRawPointer(bitPattern: UInt(old.bits & payload)) {
+            Unmanaged<AnyObject>.fromOpaque(p).release()
+        }
     }
 
     var intValue: Int64? {
@@ -63,6 +89,10 @@ extension NaNBox: VMValue {
     }
     @inline(__always) var functionData: UnsafeMutablePointer<FunctionData>? {
         guard bits >> 48 == 0xFFFC else { return nil }
+        if M.counted {
+            guard let p = UnsafeRawPointer(bitPattern: UInt(bits & NaNBox.payload)) else { return nil }
+            return Unmanaged<FunctionObject>.fromOpaque(p)._withUnsafeGuaranteedRef { $0.data }
+        }
         return UnsafeMutablePointer(bitPattern: UInt(bits & NaNBox.payload))
     }
 

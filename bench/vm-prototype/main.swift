@@ -1,4 +1,4 @@
-// vm-prototype enum|nanbox fib N | loop-function N | loop-global N: runs one program and
+// vm-prototype enum|nanbox|nanbox-rc fib N | loop-function N | loop-global N: runs one program and
 // prints its result, as bench/lang/*.dv do.
 func runProgram<V: VMValue>(_ kind: V.Type, _ program: String, _ n: Int) throws(VMError) -> Int64? {
     let machine = Machine<V>(globalCount: 3, interrupt: Interrupt())
@@ -21,14 +21,15 @@ func runProgram<V: VMValue>(_ kind: V.Type, _ program: String, _ n: Int) throws(
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let n = Int(arguments[3]), (0...30_000).contains(n) || arguments[2] != "fib",
       (0...Int(Int32.max)).contains(n) else {
-    print("usage: vm-prototype enum|nanbox fib|loop-function|loop-global N")
+    print("usage: vm-prototype enum|nanbox|nanbox-rc fib|loop-function|loop-global N")
     exit(2)
 }
 do {
     let result: Int64?
     switch arguments[1] {
     case "enum": result = try runProgram(EnumValue.self, arguments[2], n)
-    case "nanbox": result = try runProgram(NaNBox.self, arguments[2], n)
+    case "nanbox": result = try runProgram(NaNBox<Uncounted>.self, arguments[2], n)
+    case "nanbox-rc": result = try runProgram(NaNBox<Counted>.self, arguments[2], n)
     default: result = nil
     }
     guard let result else { print("unknown representation or program"); exit(2) }
