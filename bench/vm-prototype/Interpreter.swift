@@ -145,6 +145,19 @@ final class Machine<V: VMValue> {
         return data
     }
 
+    /// After a test: runs the JMP that follows it when `jump`, else skips it. True when that
+    /// jump went backward (the caller then polls the interrupt flag).
+    @inline(__always)
+    static func follow(_ jump: Bool, _ pc: inout UnsafePointer<UInt32>) -> Bool {
+        if !jump {
+            pc += 1
+            return false
+        }
+        let offset = Instr.sJ(pc.pointee)
+        pc += 1 + offset
+        return offset < 0
+    }
+
     /// Runs `main` (no parameters) and returns the value its HALT names.
     func run(_ main: UnsafeMutablePointer<FunctionData>) throws(VMError) -> V {
         typealias I = Instr
@@ -185,24 +198,12 @@ final class Machine<V: VMValue> {
                 let x = base + I.a(i), y = base + I.b(i)
                 let less: Bool
                 if let r = V.fastLess(x, y) { less = r } else { less = try Slow.less(x.pointee, y.pointee) }
-                if less != (I.c(i) != 0) {
-                    pc += 1
-                } else {
-                    let next = pc.pointee
-                    pc += 1 + I.sJ(next)
-                    if I.sJ(next) < 0, interrupt.isSet { throw .interrupted }
-                }
+                if Self.follow(less == (I.c(i) != 0), &pc), interrupt.isSet { throw .interrupted }
             case .ltI:
                 let x = base + I.a(i), imm = I.sB(i)
                 let less: Bool
                 if let r = V.fastLessI(x, imm) { less = r } else { less = try Slow.less(x.pointee, .int(imm)) }
-                if less != (I.c(i) != 0) {
-                    pc += 1
-                } else {
-                    let next = pc.pointee
-                    pc += 1 + I.sJ(next)
-                    if I.sJ(next) < 0, interrupt.isSet { throw .interrupted }
-                }
+                if Self.follow(less == (I.c(i) != 0), &pc), interrupt.isSet { throw .interrupted }
             case .jmp:
                 let offset = I.sJ(i)
                 pc += offset

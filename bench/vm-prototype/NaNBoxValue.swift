@@ -96,19 +96,20 @@ extension NaNBox: VMValue {
         return UnsafeMutablePointer(bitPattern: UInt(bits & NaNBox.payload))
     }
 
-    @inline(__always) static func fastAdd(_ a: UnsafePointer<NaNBox>, _ b: UnsafePointer<NaNBox>) -> NaNBox? {
-        let a = a.pointee
-        let b = b.pointee
+    /// `operation` on two small integers, shifted: its overflow is the 48-bit overflow.
+    @inline(__always)
+    static func shiftedInts(_ a: UnsafePointer<NaNBox>, _ b: UnsafePointer<NaNBox>,
+                            _ operation: (Int64, Int64) -> (partialValue: Int64, overflow: Bool)) -> NaNBox? {
+        let a = a.pointee, b = b.pointee
         guard a.isInt, b.isInt else { return nil }
-        let (r, o) = a.shifted.addingReportingOverflow(b.shifted)
+        let (r, o) = operation(a.shifted, b.shifted)
         return o ? nil : fromShifted(r)
     }
+    @inline(__always) static func fastAdd(_ a: UnsafePointer<NaNBox>, _ b: UnsafePointer<NaNBox>) -> NaNBox? {
+        shiftedInts(a, b) { $0.addingReportingOverflow($1) }
+    }
     @inline(__always) static func fastSub(_ a: UnsafePointer<NaNBox>, _ b: UnsafePointer<NaNBox>) -> NaNBox? {
-        let a = a.pointee
-        let b = b.pointee
-        guard a.isInt, b.isInt else { return nil }
-        let (r, o) = a.shifted.subtractingReportingOverflow(b.shifted)
-        return o ? nil : fromShifted(r)
+        shiftedInts(a, b) { $0.subtractingReportingOverflow($1) }
     }
     @inline(__always) static func fastAddI(_ a: UnsafePointer<NaNBox>, _ imm: Int64) -> NaNBox? {
         let a = a.pointee
