@@ -25,7 +25,7 @@ import Testing
         environment.merge(["QUICK": "1", "RUNS": "1", "WARMUP": "0", "CALLGRIND": "0",
                            "DANVAN": try BuiltProducts.path("danvan"), "TMPDIR": scratch.path]) { $1 }
         let result = try ProcessRunner.run(Self.repository + "/bench/vm-prototype/run", environment: environment,
-                                           timeout: 900, directory: Self.repository)
+                                           timeout: 600, directory: Self.repository)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("CHECKSUMS DIFFER"), "\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("| fib(") || $0.hasPrefix("| integer loop") }
