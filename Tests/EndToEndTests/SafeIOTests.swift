@@ -1,7 +1,7 @@
 // Issue 12 through the real binary: a query neither writes the file nor waits for another
 // program's write lock; exports neutralise cells a spreadsheet would run and import takes the
 // mark off again; a report shows hostile unit names as text (HTML escaped, as headless
-// Chromium's DOM shows; XLSX string cells, as openpyxl reads them); the CSV reader's field
+// Chromium's DOM shows, in a table and a chart; XLSX string cells, as openpyxl reads them); the CSV reader's field
 // limit stops `import units /dev/zero`; infinity and NaN are refused in a number column;
 // `--lang` takes only vi and en.
 import Foundation
@@ -128,6 +128,7 @@ import Testing
             let doc = document("Tên lạ")
             let rows = units | where id <= 5 | sort id | select id, name
             table(doc, rows, title: "Đơn vị")
+            chart(doc, rows, x: "name", y: "id", title: "Biểu đồ")
             for ext in ["html", "xlsx", "csv"] {
               print(save(doc, "\(out)/r." + ext))
             }
@@ -139,6 +140,8 @@ import Testing
         let html = try String(contentsOfFile: out + "/r.html", encoding: .utf8)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("<script"))
+        // The chart's labels (SVG inside the page) too.
+        #expect(html.components(separatedBy: "&lt;script&gt;alert(1)&lt;/script&gt;").count >= 3)
         let browser = try #require(try ReportCommandTests.chromium(), "chromium is not installed")
         let dom = try ProcessRunner.run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
                                                   "file://" + out + "/r.html"],
