@@ -174,9 +174,9 @@ public struct CSVReader {
         var state = State.fieldStart
         while true {
             if position == filled {
+                if stop(&record, ended: false) { return true }
                 guard try refill() else { return finish(&record, state) }
             }
-            if stop(&record) { return true }
             let byte = buffer[position]
             position += 1
             if skipLF {
@@ -240,12 +240,20 @@ public struct CSVReader {
         }
     }
 
-    /// Which limit `record` has gone past, if any. Asked before each byte: a run copied in
-    /// one go (`appendRun`) stops at the end of the chunk, so a record is at most one chunk
-    /// past its limit when it is caught.
-    private func overLimit(_ record: CSVRecord) -> CSVLimits.Kind? {
+    /// Which limit `record` has gone past, if any. Asked at the end of each chunk (of the
+    /// field being read: a record is caught at most one chunk past its limit, and the check
+    /// costs nothing per byte) and when the record has `ended` (of every field: exactly).
+    private func overLimit(_ record: CSVRecord, ended: Bool) -> CSVLimits.Kind? {
         let size = record.bytes.count
-        if size - (record.ends.last ?? 0) > limits.fieldBytes { return .field }
+        var longest = size - (record.ends.last ?? 0)
+        if ended {
+            var start = 0
+            for end in record.ends {
+                longest = max(longest, end - start)
+                start = end
+            }
+        }
+        if longest > limits.fieldBytes { return .field }
         if size + record.ends.count > limits.recordBytes { return .record }
         return nil
     }
@@ -270,18 +278,18 @@ public struct CSVReader {
         record.endField()
         line += 1
         skipLF = byte == CSVReader.cr
+        _ = stop(&record, ended: true)
     }
 
     /// Marks `record` and ends the reading when it has gone past a limit.
-    private mutating func stop(_ record: inout CSVRecord) -> Bool {
-        guard let kind = overLimit(record) else { return false }
+    private mutating func stop(_ record: inout CSVRecord, ended: Bool) -> Bool {
+        guard let kind = overLimit(record, ended: ended) else { return false }
         record.problem = .tooLarge(kind, limit: kind == .field ? limits.fieldBytes : limits.recordBytes)
         stopped = true
         return true
     }
 
     private mutating func finish(_ record: inout CSVRecord, _ state: State) -> Bool {
-        if stop(&record) { return true }
         switch state {
         case .fieldStart:
             // Nothing since the last line end: no record. After a comma: a last empty field.
@@ -293,6 +301,7 @@ public struct CSVReader {
             record.flag(.unterminatedQuote)
             record.endField()
         }
+        _ = stop(&record, ended: true)
         return true
     }
 
