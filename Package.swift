@@ -83,6 +83,9 @@ let package = Package(
                           "-l_FoundationCollections",
                           "-Xlinker", "--end-group"], .when(platforms: [.linux])),
         ]),
+        // libFuzzer targets (issue 12): language, CSV reader, lesson files. `scripts/fuzz` builds
+        // it with the fuzzer; a plain build replays input files (a crash found by fuzzing).
+        .executableTarget(name: "danvan-fuzz", dependencies: ["DanVanCSV", "DanVanLang", "DanVanLessons"]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
         .testTarget(name: "DanVanLangTests", dependencies: ["DanVanGolden", "DanVanLang", "VietText"],
                     resources: [.copy("Golden")]),
@@ -108,7 +111,8 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Snapshots"]),
         // GRDB only to read a database after the binary is killed (integrity, every table).
-        .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["FuzzFindings"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <histedit.h>
+#include <wchar.h>
 
 /* Swift 6 rejects the mutable C globals `stdin`/`stdout`/`stderr` themselves. */
 static inline FILE *shim_stdin(void) { return stdin; }
@@ -25,6 +26,9 @@ static inline int shim_el_bind(EditLine *el, const char *key, const char *fn) {
 }
 static inline int shim_el_clientdata_set(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
 static inline int shim_el_refresh(EditLine *el) { return el_set(el, EL_REFRESH); }
+/* The function libedit reads each character with (EL_GETCFN): 1 and the character, 0 at the
+   end of input, -1 on an error (errno says which). */
+static inline int shim_el_getcfn(EditLine *el, int (*f)(EditLine *, wchar_t *)) { return el_set(el, EL_GETCFN, f); }
 
 /* ---- el_get ---- */
 static inline void *shim_el_clientdata_get(EditLine *el) {

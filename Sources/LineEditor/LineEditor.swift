@@ -74,6 +74,12 @@ public final class LineEditor {
         // resizes while it reads; it passes SIGINT on to our handler (InterruptSignal).
         shim_el_signal(editLine, 1)
         shim_el_clientdata_set(editLine, Unmanaged.passUnretained(self).toOpaque())
+        // Every character typed goes through the composer (InputComposer.swift): decomposed
+        // Vietnamese reaches libedit as composed characters.
+        shim_el_getcfn(editLine) { editLine, character in
+            guard let editLine, let character, let editor = LineEditor.from(editLine) else { return -1 }
+            return editor.readCharacter(into: character)
+        }
         shim_el_prompt(editLine) { editLine in
             guard let editLine, let editor = LineEditor.from(editLine) else {
                 return UnsafeMutableRawPointer(mutating: StaticString("").utf8Start)
@@ -138,6 +144,50 @@ public final class LineEditor {
             return .interrupted
         }
         return .line(line)
+    }
+
+    // MARK: - Reading characters
+
+    private var composer = InputComposer()
+
+    /// libedit's read function (EL_GETCFN): a byte at a time from the terminal, as libedit's
+    /// own does, so a paste's rest stays in the terminal's queue for `TerminalInput`. A
+    /// Ctrl-C gives -1 with errno EINTR, which makes `el_gets` return at once; another signal
+    /// (a window resize, a return from Ctrl-Z, which libedit redraws in its handler) goes on
+    /// reading.
+    private func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        while true {
+            if let scalar = composer.next(inputWaiting: { Self.inputWaiting() }) {
+                character.pointee = wchar_t(bitPattern: scalar.value)
+                return 1
+            }
+            var byte: UInt8 = 0
+            let count = read(0, &byte, 1)
+            if count == 1 {
+                composer.feed(byte)
+                continue
+            }
+            if count == 0 {
+                if let scalar = composer.finish() {
+                    character.pointee = wchar_t(bitPattern: scalar.value)
+                    return 1
+                }
+                character.pointee = 0
+                return 0
+            }
+            let error = errno
+            if error == EINTR && !InterruptSignal.isRaised { continue }
+            composer = InputComposer()  // the line is dropped; nothing of it is carried to the next
+            character.pointee = 0
+            errno = error
+            return -1
+        }
+    }
+
+    /// Whether a byte can be read from the terminal without waiting.
+    private static func inputWaiting() -> Bool {
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
     }
 
     // MARK: - History

@@ -24,8 +24,6 @@ struct HostFailure: Error, CustomStringConvertible {
 final class TestHost: Host, RowResolver {
     var tables: [String: MemoryTable] = [:]
     private var aliases: [String: String] = [:]
-    /// Counts `rows()` calls to check that a pipeline reads a table once.
-    var failing = false
     /// False: the session cannot change data (`writer` is nil).
     var writable = true
     /// True: `update(_:)` and `delete(_:)` with a selection answer nil (the language's own path).

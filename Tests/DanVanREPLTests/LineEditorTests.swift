@@ -156,3 +156,62 @@ func mode(_ path: String) throws -> mode_t {
     let permissions = try #require(attributes[.posixPermissions] as? NSNumber)
     return mode_t(permissions.intValue)
 }
+
+/// Decomposed input reaches libedit composed (InputComposer.swift).
+@Suite struct InputComposerTests {
+    /// What the composer gives for `text`'s bytes arriving at once (a paste, an input method's
+    /// burst): input is waiting until the last byte has been read.
+    private func composedInOneBurst(_ text: String) -> [Unicode.Scalar] {
+        var composer = InputComposer()
+        var out: [Unicode.Scalar] = []
+        let bytes = Array(text.utf8)
+        for (index, byte) in bytes.enumerated() {
+            composer.feed(byte)
+            let more = index + 1 < bytes.count
+            while let scalar = composer.next(inputWaiting: { more }) { out.append(scalar) }
+        }
+        return out
+    }
+
+    @Test func decomposedLettersArriveComposed() {
+        // "Phường Hồ" with ư = u + U+031B, ờ = o + U+031B + U+0300, ồ = o + U+0302 + U+0300.
+        let typed = "Phu\u{31B}o\u{31B}\u{300}ng Ho\u{302}\u{300}"
+        #expect(String(String.UnicodeScalarView(composedInOneBurst(typed))) == "Phường Hồ")
+        #expect(composedInOneBurst(typed).count == 9)
+    }
+
+    @Test func composedTextAndControlKeysPassUnchanged() {
+        let typed = "Đông Sơn\u{7F}\u{1B}[A\n"
+        #expect(composedInOneBurst(typed) == Array(typed.unicodeScalars))
+    }
+
+    @Test func aLetterTypedByHandIsGivenAtOnce() {
+        var composer = InputComposer()
+        composer.feed(UInt8(ascii: "o"))
+        // Nothing else is waiting: libedit gets the letter without a wait for marks.
+        #expect(composer.next(inputWaiting: { false }) == "o")
+        // A mark that comes later, on its own, is passed on as it is.
+        for byte in "\u{300}".utf8 { composer.feed(byte) }
+        #expect(composer.next(inputWaiting: { false }) == "\u{300}")
+    }
+
+    @Test func aHeldLetterGoesOutAtTheEndOfInput() {
+        var composer = InputComposer()
+        composer.feed(UInt8(ascii: "a"))
+        #expect(composer.next(inputWaiting: { true }) == nil)
+        #expect(composer.finish() == "a")
+    }
+
+    @Test func invalidBytesAreDropped() {
+        // A stray continuation byte, a cut-short sequence, an overlong "/" and a surrogate.
+        let bytes: [UInt8] = [0x80, UInt8(ascii: "a"), 0xE1, 0xBB, UInt8(ascii: "b"), 0xC0, 0xAF, 0xED, 0xA0, 0x80,
+                              UInt8(ascii: "c")]
+        var composer = InputComposer()
+        var out: [Unicode.Scalar] = []
+        for byte in bytes {
+            composer.feed(byte)
+            while let scalar = composer.next(inputWaiting: { false }) { out.append(scalar) }
+        }
+        #expect(out == ["a", "b", "c"])
+    }
+}

@@ -1,0 +1,131 @@
+// Coverage-guided fuzzing (issue 12): libFuzzer calls one of these with its inputs, and any
+// trap, stack overflow or leak-out of memory is a crash it reports and keeps. Built only by
+// `scripts/fuzz` (with `-sanitize=fuzzer -DFUZZING`); a normal build makes a program that
+// runs each input file given to it once, so a crash found here replays under `swift build`.
+//
+//   language  lexer, parser, compiler and runtime together: the input is a program, run with
+//             no host (lists and records; no tables), output dropped, each run stopped by the
+//             interrupt flag after `runLimit` (an endless loop is not a finding)
+//   csv       the CSV reader, and the writer's output read back the same
+//   lessons   the lesson file parser
+import DanVanCSV
+import DanVanLang
+import DanVanLessons
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Which target `FUZZ_TARGET` names (default: language).
+enum FuzzTarget: String {
+    case language, csv, lessons
+
+    static let current = FuzzTarget(rawValue: getenv("FUZZ_TARGET").map { String(cString: $0) } ?? "") ?? .language
+
+    func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        switch self {
+        case .language: FuzzLanguage.run(String(decoding: bytes, as: UTF8.self))
+        case .csv: FuzzCSV.run(Array(bytes))
+        case .lessons: _ = LessonParser.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.md", key: "fuzz")
+        }
+    }
+}
+
+enum FuzzLanguage {
+    /// How long one program may run before the watchdog interrupts it.
+    static let runLimit = DispatchTimeInterval.milliseconds(300)
+    static let flag = InterruptFlag()
+    /// Counts runs, so that the watchdog of an earlier run never stops a later one.
+    static let generation = Atomic<Int>(0)
+    static let watchdog = DispatchQueue(label: "fuzz-watchdog")
+
+    static func run(_ text: String) {
+        _ = Parser.completeness(of: text)
+        let interpreter = Interpreter(host: nil, lang: .en, output: { _ in }, interrupt: flag)
+        let run = generation.add(1, ordering: .relaxed).newValue
+        watchdog.asyncAfter(deadline: .now() + runLimit) {
+            if generation.load(ordering: .relaxed) == run { flag.set() }
+        }
+        do {
+            _ = try interpreter.run(SourceText(name: "fuzz.dv", text: text), showingValues: true)
+        } catch {
+            _ = interpreter.render(error)
+        }
+        _ = generation.add(1, ordering: .relaxed)
+    }
+}
+
+enum FuzzCSV {
+    static func run(_ bytes: [UInt8]) {
+        var reader = CSVReader(bytes: bytes)
+        var record = CSVRecord()
+        var records: [[String]] = []
+        do {
+            while try reader.next(into: &record), records.count < 1000 {
+                if record.problem == nil, (0..<record.count).allSatisfy({ record.string($0) != nil }) {
+                    records.append((0..<record.count).map { record.string($0) ?? "" })
+                }
+            }
+        } catch {
+            return
+        }
+        // What the writer writes, the reader reads back field for field.
+        for fields in records where !fields.isEmpty {
+            let line = CSVWriter.line(fields)
+            var again = CSVReader(text: line)
+            var back = CSVRecord()
+            guard (try? again.next(into: &back)) == true else {
+                fatalError("the writer's line \(line.debugDescription) read back as nothing")
+            }
+            let readBack = (0..<back.count).map { back.string($0) ?? "" }
+            if readBack != fields && !(fields == [""] && readBack.isEmpty) {
+                fatalError("\(fields) written as \(line.debugDescription) read back as \(readBack)")
+            }
+        }
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzTarget.current.run(UnsafeBufferPointer(start: data, count: size))
+    return 0
+}
+
+#if FUZZING
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+@_cdecl("danvan_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, fuzzOne)
+}
+#else
+/// Without libFuzzer: runs each file named on the command line once (a crash's replay).
+@main
+struct Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let file = fopen(path, "rb") else {
+                print("danvan-fuzz: cannot open \(path)")
+                exit(2)
+            }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = fread(&chunk, 1, chunk.count, file)
+                if count <= 0 { break }
+                bytes.append(contentsOf: chunk[0..<count])
+            }
+            fclose(file)
+            bytes.withUnsafeBufferPointer { FuzzTarget.current.run($0) }
+            print("\(path): no crash")
+        }
+    }
+}
+#endif
