@@ -38,7 +38,7 @@ let package = Package(
         // Every way a result is written out (table, CSV, JSON, markdown, line), shared by the
         // REPL, `run`/`eval`, piped input and reports.
         .target(name: "DanVanOutput", dependencies: ["VietText"], exclude: ["README.md"]),
-        .target(name: "DanVanCSV", dependencies: ["DanVanStore", "VietText"], exclude: ["README.md"]),
+        .target(name: "DanVanCSV", dependencies: ["DanVanOutput", "DanVanStore", "VietText"], exclude: ["README.md"]),
         .target(name: "DanVanDomain", dependencies: [
             "DanVanLang", "DanVanOutput", "DanVanStore", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),

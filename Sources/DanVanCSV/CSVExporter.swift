@@ -2,7 +2,9 @@
 // order without the derived ones (search keys, `full_name`: the store recomputes them), rows
 // in id order, so an export of the same data is the same file. Values are written so that
 // the importer reads back exactly what was stored: NULL as an empty field, empty text as
-// `""`, reals in Swift's shortest round-trip form (`0.1`, `1e-07`). Files are written under
+// `""`, reals in Swift's shortest round-trip form (`0.1`, `1e-07`). A text that starts like a
+// spreadsheet formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`, which the importer
+// takes off again (`SpreadsheetText`; `raw` writes texts as stored). Files are written under
 // a temporary name and renamed at the end, so a failed export never leaves half a file
 // where a good one was.
 #if canImport(Glibc)
@@ -10,6 +12,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DanVanOutput
 import DanVanStore
 import GRDB
 import VietText
@@ -24,10 +27,14 @@ public struct CSVExportOptions: Sendable {
 
     public var bom: Bool
     public var header: Header
+    /// Texts exactly as stored (`--raw`), without the `'` that keeps a spreadsheet from
+    /// running a text that starts like a formula (`SpreadsheetText`).
+    public var raw: Bool
 
-    public init(bom: Bool = true, header: Header = .canonical) {
+    public init(bom: Bool = true, header: Header = .canonical, raw: Bool = false) {
         self.bom = bom
         self.header = header
+        self.raw = raw
     }
 }
 
@@ -173,7 +180,7 @@ public enum CSVExporter {
                     // Swift's description is the shortest text that reads back as the same Double.
                     fields[index] = number.description
                 case .string(let text):
-                    fields[index] = text
+                    fields[index] = options.raw ? text : SpreadsheetText.neutralized(text)
                 case .blob:
                     let id: DatabaseValue = row[0]
                     throw CSVExportError.binaryValue(table: table.name, id: "\(id)", column: columns[index].name)

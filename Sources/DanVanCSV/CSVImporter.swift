@@ -24,13 +24,17 @@ public struct CSVImportOptions: Sendable {
     public var onlyEmptyTables: Bool
     /// Do everything, report it, then roll it back: nothing is changed.
     public var dryRun: Bool
+    /// Keep every text as the file has it (`--raw`): off, a text that starts with `'` and
+    /// then a formula's first character loses one `'`, the mark `danvan export` adds.
+    public var raw: Bool
 
     public init(normalizeText: Bool = true, problemLimit: Int = 20, onlyEmptyTables: Bool = false,
-                dryRun: Bool = false) {
+                dryRun: Bool = false, raw: Bool = false) {
         self.normalizeText = normalizeText
         self.problemLimit = problemLimit
         self.onlyEmptyTables = onlyEmptyTables
         self.dryRun = dryRun
+        self.raw = raw
     }
 }
 

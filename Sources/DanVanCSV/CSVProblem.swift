@@ -17,6 +17,9 @@ public struct CSVProblem: Sendable, Equatable {
         case missingColumn
         case valueRequired
         case wrongType(expected: ColumnType, value: String)
+        /// A number column given `1e999`, `inf` or `nan`: a number Swift reads, but no
+        /// finite one, which the store does not keep.
+        case notFinite(value: String)
         case codeNotAllowed(value: String, allowed: [String])
         case missingReference(table: String, value: String)
         case duplicateID(value: Int64, firstLine: Int?)
@@ -73,6 +76,10 @@ extension CSVProblem.Reason {
             return Messages.quoteInUnquoted(lang)
         case .syntax(.textAfterClosingQuote):
             return Messages.textAfterQuote(lang)
+        case .syntax(.tooLarge(.field, let limit)):
+            return Messages.fieldTooLarge(lang, limit)
+        case .syntax(.tooLarge(.record, let limit)):
+            return Messages.recordTooLarge(lang, limit)
         case .invalidUTF8:
             return Messages.invalidUTF8(lang)
         case .emptyFile:
@@ -89,6 +96,8 @@ extension CSVProblem.Reason {
             return Messages.valueRequired(lang)
         case .wrongType(let expected, let value):
             return Messages.wrongType(lang, Messages.typeName(expected)(lang), value)
+        case .notFinite(let value):
+            return Messages.notFinite(lang, value)
         case .codeNotAllowed(let value, let allowed):
             return Messages.codeNotAllowed(lang, value, allowed.joined(separator: ", "))
         case .missingReference(let table, let value):
@@ -173,6 +182,15 @@ enum Messages {
     static let quoteInUnquoted = Localized(
         vi: "dấu ngoặc kép nằm trong ô không được đặt trong ngoặc kép",
         en: "quote inside an unquoted field")
+    static let fieldTooLarge = Localized(
+        vi: "một trường dài quá {0} byte; ngừng đọc tệp ở đây (tệp này có đúng là CSV không?)",
+        en: "a field longer than {0} bytes; reading stopped here (is this really a CSV file?)")
+    static let recordTooLarge = Localized(
+        vi: "một bản ghi dài quá {0} byte; ngừng đọc tệp ở đây (tệp này có đúng là CSV không?)",
+        en: "a record longer than {0} bytes; reading stopped here (is this really a CSV file?)")
+    static let notFinite = Localized(
+        vi: "'{0}' không phải một số hữu hạn (quá lớn, vô cực hoặc không phải số)",
+        en: "'{0}' is not a finite number (too large, infinite or not a number)")
     static let textAfterQuote = Localized(
         vi: "có ký tự sau dấu ngoặc kép đóng (phải là dấu phẩy hoặc xuống dòng)",
         en: "text after a closing quote (expected a comma or a line end)")

@@ -7,6 +7,10 @@
 // Accepted: CRLF, LF or a lone CR as record ends; a UTF-8 byte order mark at the start
 // (skipped); a last record without a line end. A malformed record is still returned, with its
 // first `problem`, and reading goes on at the next record, so one pass reports every bad row.
+//
+// A field or a record past `CSVLimits` ends the reading: the record is returned with the
+// problem `tooLarge` and the next call says the input is over. Without the limits a file with
+// no line end (`/dev/zero`) would be gathered into memory until the process was killed.
 
 /// A record that breaks RFC 4180.
 public enum CSVSyntaxProblem: Sendable, Equatable {
@@ -16,6 +20,29 @@ public enum CSVSyntaxProblem: Sendable, Equatable {
     case quoteInUnquotedField
     /// `"a"b`: something other than a comma or line end after a closing quote.
     case textAfterClosingQuote
+    /// A field or a record longer than the reader's limit (`CSVLimits`); reading stopped here.
+    case tooLarge(CSVLimits.Kind, limit: Int)
+}
+
+/// The largest field and record the reader gathers. Generous: a real cell (a report's
+/// paragraph, a long address) is a few kilobytes, and a table's widest row a few dozen.
+public struct CSVLimits: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case field, record
+    }
+
+    /// Bytes of one field.
+    public var fieldBytes: Int
+    /// Bytes of one record's fields, plus one for each field (so that a line of a million
+    /// commas counts too).
+    public var recordBytes: Int
+
+    public init(fieldBytes: Int = 1 << 20, recordBytes: Int = 16 << 20) {
+        self.fieldBytes = fieldBytes
+        self.recordBytes = recordBytes
+    }
+
+    public static let standard = CSVLimits()
 }
 
 /// One record: its fields' bytes side by side in one reused buffer.
@@ -109,6 +136,9 @@ public struct CSVReader {
     }
 
     private let input: ByteInput
+    private let limits: CSVLimits
+    /// A record went past a limit: there is nothing more to read.
+    private var stopped = false
     private var buffer: [UInt8]
     private var position = 0
     private var filled = 0
@@ -122,26 +152,29 @@ public struct CSVReader {
     /// Whether the input began with a UTF-8 byte order mark.
     public private(set) var hadBOM = false
 
-    public init(input: ByteInput) {
+    public init(input: ByteInput, limits: CSVLimits = .standard) {
         self.input = input
+        self.limits = limits
         self.buffer = [UInt8](repeating: 0, count: CSVReader.chunkSize)
     }
 
-    public init(bytes: [UInt8]) {
-        self.init(input: ByteInput(bytes: bytes))
+    public init(bytes: [UInt8], limits: CSVLimits = .standard) {
+        self.init(input: ByteInput(bytes: bytes), limits: limits)
     }
 
-    public init(text: String) {
-        self.init(bytes: Array(text.utf8))
+    public init(text: String, limits: CSVLimits = .standard) {
+        self.init(bytes: Array(text.utf8), limits: limits)
     }
 
     /// Reads the next record into `record` (reusing its storage); false at the end of input.
     public mutating func next(into record: inout CSVRecord) throws(CSVIOError) -> Bool {
+        if stopped { return false }
         if !started { try start() }
         record.reset(line: line)
         var state = State.fieldStart
         while true {
             if position == filled {
+                if stop(&record, ended: false) { return true }
                 guard try refill() else { return finish(&record, state) }
             }
             let byte = buffer[position]
@@ -207,6 +240,24 @@ public struct CSVReader {
         }
     }
 
+    /// Which limit `record` has gone past, if any. Asked at the end of each chunk (of the
+    /// field being read: a record is caught at most one chunk past its limit, and the check
+    /// costs nothing per byte) and when the record has `ended` (of every field: exactly).
+    private func overLimit(_ record: CSVRecord, ended: Bool) -> CSVLimits.Kind? {
+        let size = record.bytes.count
+        var longest = size - (record.ends.last ?? 0)
+        if ended {
+            var start = 0
+            for end in record.ends {
+                longest = max(longest, end - start)
+                start = end
+            }
+        }
+        if longest > limits.fieldBytes { return .field }
+        if size + record.ends.count > limits.recordBytes { return .record }
+        return nil
+    }
+
     /// Copies a run of ordinary bytes of an unquoted field in one go: the common case.
     private mutating func appendRun(to record: inout CSVRecord, first: UInt8) {
         record.bytes.append(first)
@@ -227,6 +278,15 @@ public struct CSVReader {
         record.endField()
         line += 1
         skipLF = byte == CSVReader.cr
+        _ = stop(&record, ended: true)
+    }
+
+    /// Marks `record` and ends the reading when it has gone past a limit.
+    private mutating func stop(_ record: inout CSVRecord, ended: Bool) -> Bool {
+        guard let kind = overLimit(record, ended: ended) else { return false }
+        record.problem = .tooLarge(kind, limit: kind == .field ? limits.fieldBytes : limits.recordBytes)
+        stopped = true
+        return true
     }
 
     private mutating func finish(_ record: inout CSVRecord, _ state: State) -> Bool {
@@ -241,6 +301,7 @@ public struct CSVReader {
             record.flag(.unterminatedQuote)
             record.endField()
         }
+        _ = stop(&record, ended: true)
         return true
     }
 

@@ -79,6 +79,8 @@ final class CellParser {
             value = number.databaseValue
         case .real:
             guard let number = Double(trimmed) else { return wrongType(text) }
+            // Swift reads "1e999" as infinity and "nan" as NaN; neither is a count or an amount.
+            guard number.isFinite else { return .problem(.notFinite(value: text)) }
             value = number.databaseValue
         case .date:
             guard let iso = CellParser.isoText(trimmed) else { return wrongType(text) }

@@ -4,6 +4,7 @@
 // record finds its row: by id, else by the table's code). It also converts a record into the
 // row's values, the one conversion both the checking pass and the writing pass use, so the
 // two passes cannot disagree about what a field means.
+import DanVanOutput
 import DanVanStore
 import GRDB
 import VietText
@@ -159,8 +160,9 @@ struct ImportPlan {
                                    matchByCode: mode == .update && idField == nil))
     }
 
-    /// Converts `record` (of the right field count, without syntax problems) into `row`.
-    func convert(_ record: CSVRecord, normalize: Bool, into row: inout ConvertedRow) {
+    /// Converts `record` (of the right field count, without syntax problems) into `row`;
+    /// `unmark` takes off the `'` an export puts before a text that starts like a formula.
+    func convert(_ record: CSVRecord, normalize: Bool, unmark: Bool = true, into row: inout ConvertedRow) {
         if row.values.count == insertColumns.count {
             for index in row.values.indices { row.values[index] = .null }
         } else {
@@ -179,6 +181,7 @@ struct ImportPlan {
                 row.problems.append((field, slot.header, .invalidUTF8))
                 continue
             }
+            if unmark && bytes.first == UInt8(ascii: "'") { text = SpreadsheetText.unmarked(text) }
             if normalize && !ascii {
                 let composed = text.nfc
                 // Compare bytes: `==` on String treats NFC and NFD as equal.

@@ -118,7 +118,7 @@ struct ImportRun {
                     .fieldCount(expected: plan.fieldCount, got: record.count))
                 continue
             }
-            plan.convert(record, normalize: options.normalizeText, into: &row)
+            plan.convert(record, normalize: options.normalizeText, unmark: !options.raw, into: &row)
             report.normalizedValues += row.normalized
             for problem in row.problems {
                 add(source, index, line: record.line, field: problem.fieldIndex, column: problem.header, problem.reason)
@@ -247,7 +247,7 @@ struct ImportRun {
             advance(&readBefore, reader.bytesRead, .writing)
             if record.isBlank && plan.fieldCount > 1 { continue }
             guard record.problem == nil, record.count == plan.fieldCount else { throw changed(record.line) }
-            plan.convert(record, normalize: options.normalizeText, into: &row)
+            plan.convert(record, normalize: options.normalizeText, unmark: !options.raw, into: &row)
             guard row.problems.isEmpty else { throw changed(record.line) }
             let id: Int64
             if let given = row.id {

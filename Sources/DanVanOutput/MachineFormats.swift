@@ -4,7 +4,8 @@ import VietText
 
 /// RFC 4180: fields separated by commas, records ended by CRLF, a field quoted when it holds
 /// a comma, a quote, CR or LF (quotes doubled inside). Booleans are 1/0, as in the database
-/// and in `danvan export`; null is an empty field.
+/// and in `danvan export`; null is an empty field. A text a spreadsheet would run as a
+/// formula gets a leading `'` (`SpreadsheetText`), headings too; numbers are never marked.
 public enum CSVFormat {
     /// The UTF-8 byte-order mark: without it Excel opens a UTF-8 file as Windows-1258 and
     /// "Phường" becomes "PhÆ°á»ng". Every CSV *file* DanVan writes starts with it; CSV on
@@ -12,9 +13,9 @@ public enum CSVFormat {
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func render(_ model: TableModel, bom: Bool = false) -> String {
-        var out = (bom ? byteOrderMark : "") + model.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
+        var out = (bom ? byteOrderMark : "") + model.columns.map { textField($0.name) }.joined(separator: ",") + "\r\n"
         for row in model.rows {
-            let fields = model.columns.indices.map { field(plain(model.cell(row, $0))) }
+            let fields = model.columns.indices.map { field(spreadsheet(model.cell(row, $0))) }
             out += fields.joined(separator: ",") + "\r\n"
         }
         return out
@@ -29,6 +30,21 @@ public enum CSVFormat {
         case .text(let text): return text
         case .named(let raw, _): return plain(raw)
         }
+    }
+
+    /// The cell as `plain` writes it, with a text (or a code's raw text) that starts like a
+    /// formula marked: what a spreadsheet opens without running anything.
+    public static func spreadsheet(_ value: CellValue) -> String {
+        switch value {
+        case .text(let text): return SpreadsheetText.neutralized(text)
+        case .named(let raw, _): return spreadsheet(raw)
+        default: return plain(value)
+        }
+    }
+
+    /// A text field (a heading, a title, a label): marked if it starts like a formula, quoted as needed.
+    public static func textField(_ text: String) -> String {
+        field(SpreadsheetText.neutralized(text))
     }
 
     public static func field(_ text: String) -> String {

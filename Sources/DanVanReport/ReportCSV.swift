@@ -3,7 +3,8 @@
 // CRLF, each table under its title on a line of its own and a blank line between tables.
 // Headings are the labels people read, in the document's language; numbers are written
 // plainly (1808, 2.5) and dates as ISO (2024-10-15), which every spreadsheet reads as
-// numbers and dates whatever its locale.
+// numbers and dates whatever its locale. A text that a spreadsheet would run as a formula
+// (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'` (DanVanOutput's `SpreadsheetText`).
 import DanVanOutput
 import Foundation
 
@@ -19,18 +20,18 @@ public enum ReportCSV {
 
     static func table(_ table: ReportTable) -> String {
         var out = ""
-        if let title = table.title { out += CSVFormat.field(title) + "\r\n" }
+        if let title = table.title { out += CSVFormat.textField(title) + "\r\n" }
         let model = table.model
         guard !model.columns.isEmpty else { return out }
-        out += model.columns.map { CSVFormat.field($0.label) }.joined(separator: ",") + "\r\n"
+        out += model.columns.map { CSVFormat.textField($0.label) }.joined(separator: ",") + "\r\n"
         for (rowIndex, row) in model.rows.enumerated() {
             let fields = model.columns.indices.map { column -> String in
                 // English writes dates as ISO, what a spreadsheet reads in any locale.
                 if let date = table.date(row: rowIndex, column: column) { return ReportText.date(date, .en) }
                 // A reference or a code is written as people read it, under a heading people read
                 // ("Phường Tân Hòa", not unit 549): this file is for a spreadsheet, not for import.
-                if case .named(_, let text) = model.cell(row, column) { return CSVFormat.field(text) }
-                return CSVFormat.field(CSVFormat.plain(model.cell(row, column)))
+                if case .named(_, let text) = model.cell(row, column) { return CSVFormat.textField(text) }
+                return CSVFormat.field(CSVFormat.spreadsheet(model.cell(row, column)))
             }
             out += fields.joined(separator: ",") + "\r\n"
         }

@@ -3,7 +3,10 @@
 // read (../shared/notes/dependencies.md §2), zipped with ZIPFoundation. Numbers are number
 // cells (counts with a thousands format, so the spreadsheet groups them in its own locale),
 // dates real date cells shown dd/mm/yyyy, text inline strings; the header row is bold and
-// stays in view when scrolling; column widths follow the content.
+// stays in view when scrolling; column widths follow the content. A text is always a string
+// cell, never a formula, so `=HYPERLINK(...)` is shown and not run; one that starts like a
+// formula also gets the style `quotePrefix` (what Excel gives a cell typed with a leading '),
+// so that editing the cell in the spreadsheet keeps it text.
 import DanVanOutput
 import Foundation
 import VietText
@@ -12,7 +15,7 @@ import ZIPFoundation
 public enum ReportXLSX {
     /// Style indexes of `styles.xml`'s cellXfs.
     enum Style: Int {
-        case plain = 0, date = 1, header = 2, grouped = 3
+        case plain = 0, date = 1, header = 2, grouped = 3, quoted = 4
     }
 
     static let xmlHeader = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
@@ -66,8 +69,8 @@ public enum ReportXLSX {
     }
 
     /// Fonts: 0 normal, 1 bold. Cell styles (`Style`): plain, date dd/mm/yyyy, bold header,
-    /// integer with thousands (built-in format 3, "#,##0").
-    static let styles = #"<styleSheet xmlns="\#(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
+    /// integer with thousands (built-in format 3, "#,##0"), text kept as text (`quotePrefix`).
+    static let styles = #"<styleSheet xmlns="\#(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
 
     /// One worksheet: the header row (frozen), then one row per table row.
     static func sheet(_ table: ReportTable, lang: Lang) -> String {
@@ -119,6 +122,7 @@ public enum ReportXLSX {
     }
 
     static func textCell(_ at: String, _ text: String, style: Style) -> String {
+        let style = style == .plain && SpreadsheetText.startsLikeFormula(text) ? .quoted : style
         let styled = style == .plain ? "" : #" s="\#(style.rawValue)""#
         return #"<c r="\#(at)"\#(styled) t="inlineStr"><is><t xml:space="preserve">\#(escape(text))</t></is></c>"#
     }

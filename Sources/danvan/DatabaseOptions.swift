@@ -17,6 +17,17 @@ struct DatabaseOptions: ParsableArguments {
 
     var language: Lang { Lang.resolve(flag: lang, environment: CLIEnvironment.variables) }
 
+    /// `--lang` names one of the two languages. (An unknown `LANG` in the environment just
+    /// means English: that is every system's habit. A flag someone typed is checked.)
+    func validate() throws {
+        guard let lang, Lang(rawValue: lang.lowercased()) == nil else { return }
+        let shown = Lang.resolve(flag: nil, environment: CLIEnvironment.variables)
+        throw ValidationError(DatabaseOptions.unknownLanguage(shown, lang))
+    }
+
+    static let unknownLanguage = Localized(vi: "--lang không nhận '{0}': chỉ có vi (tiếng Việt) hoặc en (tiếng Anh)",
+                                           en: "--lang does not know '{0}': use vi (Vietnamese) or en (English)")
+
     var location: (path: String, origin: StoreLocation.Origin) {
         StoreLocation.locate(flag: db, environment: CLIEnvironment.variables)
     }

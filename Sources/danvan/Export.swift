@@ -33,6 +33,9 @@ struct Export: ParsableCommand {
     @Option(name: .customLong("header"), help: HelpText.Export.header.argumentHelp())
     var header: HeaderStyle = .names
 
+    @Flag(help: HelpText.Export.raw.argumentHelp())
+    var raw = false
+
     @OptionGroup var options: DatabaseOptions
 
     func validate() throws {
@@ -57,7 +60,8 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let lang = options.language
-        let exportOptions = CSVExportOptions(bom: !noBOM, header: header == .vi ? .vietnamese : .canonical)
+        let exportOptions = CSVExportOptions(bom: !noBOM, header: header == .vi ? .vietnamese : .canonical,
+                                             raw: raw)
         let bar = ProgressBar()
         defer { bar.finish() }
         let progress: (ExportProgress) -> Void = { step in

@@ -244,7 +244,7 @@ enum HelpText {
                 (khóa tìm kiếm, full_name) không được xuất: cơ sở dữ liệu tự tính lại khi nhập. \
                 NULL là một trường rỗng, còn văn bản rỗng được ghi là "" (có ngoặc kép), để \
                 `danvan import` phân biệt được hai trường hợp. Tệp bắt đầu bằng dấu thứ tự byte \
-                (BOM) UTF-8 để Excel hiển thị đúng tiếng Việt; --no-bom bỏ dấu này.
+                (BOM) UTF-8 để Excel hiển thị đúng tiếng Việt; --no-bom bỏ dấu này. Văn bản bắt                 đầu bằng =, +, -, @, tab hoặc CR (mà bảng tính sẽ chạy như công thức) được thêm                 một dấu ' ở đầu; `danvan import` bỏ dấu này đi; --raw ghi văn bản nguyên như đã lưu.
                 """,
             en: """
                 Columns come in catalog order under their names (--header vi: their Vietnamese \
@@ -252,7 +252,7 @@ enum HelpText {
                 full_name) are left out: the store recomputes them on import. A NULL is an empty \
                 field and empty text is written "" (quoted), so that `danvan import` can tell the \
                 two apart. The file starts with a UTF-8 byte order mark so that Excel shows \
-                Vietnamese correctly; --no-bom leaves it out.
+                Vietnamese correctly; --no-bom leaves it out. A text that starts with =, +, -, @,                 tab or CR (which a spreadsheet would run as a formula) gets a leading '; `danvan                 import` takes it off again; --raw writes every text as stored.
                 """)
         static let table = Localized(vi: "Bảng: tên bảng hoặc bí danh tiếng Việt (units, don_vi).",
                                      en: "The table: its name or Vietnamese alias (units, don_vi).")
@@ -264,6 +264,8 @@ enum HelpText {
                                      en: "Do not start the file with a UTF-8 byte order mark.")
         static let header = Localized(vi: "Dòng tiêu đề: names (tên cột) hoặc vi (bí danh tiếng Việt).",
                                       en: "Header row: names (column names) or vi (Vietnamese aliases).")
+        static let raw = Localized(vi: "Ghi văn bản nguyên như đã lưu, không thêm dấu ' trước văn bản giống công thức.",
+                                   en: "Write texts as stored, without the ' before a text that starts like a formula.")
     }
 
     enum Import {
@@ -279,7 +281,7 @@ enum HelpText {
                 đúng/sai viết 0/1, true/false hoặc có/không. Mọi dòng sai đều được báo (20 dòng \
                 đầu, rồi tổng số) và không có gì được nhập. Văn bản của một bảng được chuẩn hóa \
                 sang NFC, trừ khi có --exact; --all khôi phục bản xuất đúng từng byte, trừ khi có \
-                --normalize.
+                --normalize. Dấu ' mà `danvan export` thêm trước văn bản giống công thức (=, +,                 -, @, tab, CR) được bỏ đi, trừ khi có --raw.
 
                 Không có --append hay --update, lệnh chỉ nạp vào một bảng còn trống. --append \
                 thêm các dòng của tệp vào một bảng đã có dữ liệu; --update sửa các dòng đã có, \
@@ -296,7 +298,7 @@ enum HelpText {
                 text. Dates may be YYYY-MM-DD or dd/mm/yyyy; booleans 0/1, true/false or có/không. \
                 Every bad row is reported (the first 20, then a count) and nothing is imported. \
                 A single table's text is normalised to NFC unless --exact; --all restores an export \
-                byte for byte unless --normalize.
+                byte for byte unless --normalize. The ' that `danvan export` puts before a text                 that starts like a formula (=, +, -, @, tab, CR) is taken off, unless --raw.
 
                 Without --append or --update, a table is only loaded when it is empty. --append \
                 adds the file's rows to a table that has rows; --update changes rows that are \
@@ -309,6 +311,8 @@ enum HelpText {
         static let file = Localized(vi: "Tệp CSV cần nạp.", en: "The CSV file to load.")
         static let all = Localized(vi: "Nạp mọi tệp BẢNG.csv của một thư mục xuất.",
                                    en: "Load every TABLE.csv of an export directory.")
+        static let raw = Localized(vi: "Giữ dấu ' ở đầu văn bản giống công thức (tệp xuất bằng export --raw).",
+                                   en: "Keep a ' before a text that starts like a formula (a file from export --raw).")
         static let exact = Localized(vi: "Giữ nguyên văn bản từng byte thay vì chuẩn hóa sang NFC (một bảng).",
                                      en: "Keep text byte for byte instead of normalising it to NFC (one table).")
         static let normalize = Localized(vi: "Chuẩn hóa văn bản sang NFC (dùng với --all, vốn khôi phục nguyên văn).",

@@ -39,6 +39,9 @@ struct Import: ParsableCommand {
     @Flag(help: HelpText.Import.normalize.argumentHelp())
     var normalize = false
 
+    @Flag(help: HelpText.Import.raw.argumentHelp())
+    var raw = false
+
     @Flag(help: HelpText.Import.append.argumentHelp())
     var append = false
 
@@ -147,7 +150,8 @@ struct Import: ParsableCommand {
         }
         // A plain import of one table fills it only when it is empty: rows added to a table
         // that has some go through --append, which logs them.
-        let csvOptions = CSVImportOptions(normalizeText: normalizeText, onlyEmptyTables: all == nil, dryRun: dryRun)
+        let csvOptions = CSVImportOptions(normalizeText: normalizeText, onlyEmptyTables: all == nil, dryRun: dryRun,
+                                          raw: raw)
         if append || update {
             let user = session.user.map { $0.trimmingCharacters(in: .whitespaces).nfc } ?? ChangeWriter.systemUser()
             let change = ChangeImportOptions(mode: append ? .append : .update, user: user,

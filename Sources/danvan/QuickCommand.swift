@@ -7,6 +7,8 @@
 // `--set`, an unknown or repeated option, an option value starting with `-`, a second
 // operand) goes to ArgumentParser as before, so its errors and help screens are unchanged;
 // what this reader takes, ArgumentParser would read the same way.
+import VietText
+
 enum QuickCommand {
     /// Options that take a value, as `--name value` or `--name=value`.
     static let valueOptions: Set<String> = ["--db", "--lang", "--mode", "--output", "--user"]
@@ -71,6 +73,8 @@ enum QuickCommand {
     /// Runs `arguments` when this reader takes them; false when ArgumentParser must.
     static func run(_ arguments: [String]) throws -> Bool {
         guard let line = parse(arguments) else { return false }
+        // An unknown --lang is a usage error, which ArgumentParser's path words and exits 2.
+        if let lang = line.values["--lang"], Lang(rawValue: lang.lowercased()) == nil { return false }
         // Every option is set, given or not: an option struct made with `init()` and not
         // filled by ArgumentParser traps when a property never set is read.
         var options = DatabaseOptions()

@@ -326,7 +326,8 @@ import VietText
         // What the store refuses, the CSV refuses, in the CSV's words.
         let points = CellParser(column: try CSVCellTests.column("scores", "points"))
         #expect(ColumnRules.problem(Double.infinity.databaseValue, for: points.column) == .wrongType)
-        guard case .problem(.wrongType(.real, "inf")) = points.parse("inf", quoted: false) else {
+        // (In the CSV's own, clearer words: "'inf' is not a finite number".)
+        guard case .problem(.notFinite("inf")) = points.parse("inf", quoted: false) else {
             Issue.record("an infinite number is refused as the store refuses it"); return
         }
         let kind = CellParser(column: try CSVCellTests.column("units", "kind"))

@@ -103,6 +103,34 @@ import Testing
 
     /// Another session has committed rows that are still only in the `-wal` file: a
     /// read-only open must read them through it, not the main file alone.
+    /// Issue 12: opening for a query writes nothing, so it never waits for the write lock
+    /// another program holds (a `DatabasePool` would: it creates and drops a table when the
+    /// WAL is empty, and so waited the whole busy timeout, then failed "database is locked").
+    @Test(arguments: [Store.Mode.query, .readOnly])
+    func aQueryOpensAndReadsWhileAnotherConnectionHoldsTheWriteLock(mode: Store.Mode) throws {
+        try withTemporaryDirectory { dir in
+            let path = dir + "/a.db"
+            try Self.makeDatabase(path)
+            var config = Configuration()
+            config.allowsUnsafeTransactions = true
+            let holder = try DatabaseQueue(path: path, configuration: config)
+            try holder.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE; UPDATE units SET name = name || '!' WHERE id = 1")
+            }
+            let started = Date()
+            let store = try Store(path: path, mode: mode)
+            #expect(try store.count("units") == 2)
+            // The other connection's change is not committed: the query sees the committed name.
+            #expect(try store.pool.read { db in try String.fetchOne(db, sql: "SELECT name FROM units WHERE id = 1") }
+                    == "Thành phố Hà Nội")
+            let elapsed = Date().timeIntervalSince(started)
+            #expect(elapsed < Store.busyTimeout / 2, "waited \(elapsed) s for the other connection's lock")
+            try store.pool.close()
+            try holder.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+            try holder.close()
+        }
+    }
+
     @Test func aReadOnlyOpenSeesRowsStillInTheWAL() throws {
         try withTemporaryDirectory { dir in
             let path = dir + "/a.db"
