@@ -207,7 +207,7 @@ extension Compiler {
         if let constant {
             target = .known(constant)
         } else if let (index, name) = globalCallee {
-            target = .global(index, name, span(calleeExpr.range))
+            target = .global(vm.slot(index), name, span(calleeExpr.range))
         } else {
             target = .computed(callee, span(calleeExpr.range))
         }
@@ -252,10 +252,12 @@ extension Compiler {
     }
 
     @inline(never)
-    static func notCallableGlobal(_ vm: VM, _ index: Int, _ name: String, _ at: Span) -> RuntimeError {
-        let value = vm.globals[index]
-        if case .null = value, !vm.globalDefined[index] { return usedBeforeLet(name, at) }
-        return notCallable(value, at)
+    static func notCallableGlobal(_ slot: GlobalSlot, _ name: String, _ at: Span) -> RuntimeError {
+        do {
+            return notCallable(try slot.read(name, at), at)
+        } catch {
+            return error
+        }
     }
 
     @inline(never)

@@ -145,12 +145,8 @@ extension Compiler {
         case .global(let index):
             function.globalsRead.insert(index)
             let at = span(range)
-            return { frame in
-                let vm = frame.vm
-                let value = vm.globals[index]
-                if case .null = value, !vm.globalDefined[index] { throw Compiler.usedBeforeLet(name, at) }
-                return value
-            }
+            let slot = vm.slot(index)
+            return { _ in try slot.read(name, at) }
         case .builtin(let function):
             let value = Value.function(function)
             return { _ in value }

@@ -46,7 +46,7 @@ enum Callee {
     /// A built-in named at the call (`len(xs)`).
     case known(Function)
     /// The function in a global slot (`fib(n - 1)`), read at each call: it may be reassigned.
-    case global(Int, String, Span)
+    case global(GlobalSlot, String, Span)
     /// The value of any other expression (a local, a member, a call's result).
     case computed(Eval, Span)
 
@@ -55,9 +55,9 @@ enum Callee {
         switch self {
         case .known(let function):
             return function
-        case .global(let index, let name, let at):
-            guard case .function(let function) = frame.vm.globals[index] else {
-                throw Compiler.notCallableGlobal(frame.vm, index, name, at)
+        case .global(let slot, let name, let at):
+            guard case .function(let function) = slot.value.pointee else {
+                throw Compiler.notCallableGlobal(slot, name, at)
             }
             return function
         case .computed(let callee, let at):

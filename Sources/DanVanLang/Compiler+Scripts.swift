@@ -134,8 +134,7 @@ extension Compiler {
                 throw RuntimeError(ScriptMessages.missingParam,
                                    [.plain(parameter.name), .localized(parameter.type.label)], at: at)
             }
-            vm.globals[index] = value
-            vm.globalDefined[index] = true
+            vm.slot(index).define(value)
             return .normal
         }
     }

@@ -81,8 +81,7 @@ public final class Interpreter {
     @discardableResult
     public func setGlobal(_ name: String, _ value: Value) -> Bool {
         guard let index = vm.globalSlot(name) else { return false }
-        vm.globals[index] = value
-        vm.globalDefined[index] = true
+        vm.slot(index).define(value)
         return true
     }
 

@@ -34,8 +34,7 @@ final class VM {
     var globalNames: [String] = []
     var globalIndex: [String: Int] = [:]
     /// False until the global's `let` or `fn` has run (reading it before is an error).
-    /// Unchecked exclusivity: written on every global assignment, never while another access runs.
-    @exclusivity(unchecked) var globalDefined: [Bool] = []
+    let globalDefined: UnsafeMutablePointer<Bool>
 
     /// Unowned: the interpreter keeps the flag; reading it costs no reference count.
     unowned(unsafe) let interrupt: InterruptFlag
@@ -71,6 +70,7 @@ final class VM {
         // Large blocks come from `mmap`, whose pages cost nothing until written.
         stack = .allocate(capacity: VM.stackCapacity)
         globals = .allocate(capacity: VM.globalCapacity)
+        globalDefined = .allocate(capacity: VM.globalCapacity)
         self.host = host
         self.lang = lang
         self.output = output
@@ -88,6 +88,7 @@ final class VM {
         stack.deallocate()
         globals.deinitialize(count: globalNames.count)
         globals.deallocate()
+        globalDefined.deallocate()
     }
 
     /// The global slot of `name`, made if new; nil when the session has no slot left.
@@ -96,10 +97,15 @@ final class VM {
         guard globalNames.count < VM.globalCapacity else { return nil }
         let index = globalNames.count
         (globals + index).initialize(to: .null)
+        (globalDefined + index).initialize(to: false)
         globalNames.append(name)
-        globalDefined.append(false)
         globalIndex[name] = index
         return index
+    }
+
+    /// Global `index`'s place, for compiled code to keep: the blocks never move.
+    func slot(_ index: Int) -> GlobalSlot {
+        GlobalSlot(value: globals + index, defined: globalDefined + index)
     }
 
     func checkInterrupt(_ span: Span) throws {
@@ -297,3 +303,26 @@ final class VM {
 
 /// Thrown out of `forEachBatch` to stop reading a table early (an error or `break` in the body).
 struct StopBatches: Error {}
+
+/// Where a global lives: its value and whether its `let` or `fn` has run, at addresses fixed
+/// for the session. Compiled code keeps these pointers, so reading or writing a global costs
+/// no reference count (reaching it through `frame.vm` retained and released the VM on every
+/// access: 4 pairs a round of a loop on top-level variables).
+struct GlobalSlot {
+    let value: UnsafeMutablePointer<Value>
+    let defined: UnsafeMutablePointer<Bool>
+
+    /// Its value, or "used before its let" when it has none yet.
+    @inline(__always)
+    func read(_ name: String, _ at: Span) throws(RuntimeError) -> Value {
+        let current = value.pointee
+        if case .null = current, !defined.pointee { throw Compiler.usedBeforeLet(name, at) }
+        return current
+    }
+
+    @inline(__always)
+    func define(_ newValue: Value) {
+        value.pointee = newValue
+        defined.pointee = true
+    }
+}
