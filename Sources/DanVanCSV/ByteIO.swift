@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DanVanFiles
 
 /// A failure to open, read or write a file, with the system's reason.
 public struct CSVIOError: Error, Sendable, Equatable {
@@ -103,6 +104,8 @@ public final class ByteOutput {
     public private(set) var memory: [UInt8] = []
     /// Bytes accepted so far (buffered or written).
     public private(set) var bytesWritten: Int64 = 0
+    /// The CRC-32 of the bytes flushed so far, for an export folder's manifest.
+    public private(set) var checksum = CRC32()
 
     /// Creates (or truncates) `path` for writing.
     public init(path: String) throws(CSVIOError) {
@@ -149,12 +152,14 @@ public final class ByteOutput {
     /// Hands the buffered bytes to the system (or to `memory`).
     public func flush() throws(CSVIOError) {
         guard let fd else {
+            buffer.withUnsafeBytes { checksum.update($0) }
             memory.append(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)
             return
         }
         var failure: CSVIOError?
         buffer.withUnsafeBytes { raw in
+            checksum.update(raw)
             var offset = 0
             while offset < raw.count, let base = raw.baseAddress {
                 let count = systemWrite(fd, base + offset, raw.count - offset)

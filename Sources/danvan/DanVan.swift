@@ -2,6 +2,7 @@
 // Each subcommand lives in its own file; the shared options are in DatabaseOptions.swift.
 // `danvan FILE …` runs a script (`#!/usr/bin/env danvan`), as `danvan run FILE …`.
 import ArgumentParser
+import DanVanFiles
 import DanVanStore
 import Foundation
 import VietText
@@ -115,7 +116,8 @@ struct DanVan: ParsableCommand {
             var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            // An empty message is a closed pipe on stdout: nothing to say (StandardOutputFailure).
+            if !error.message.isEmpty { StandardStream.writeError(error.message + "\n") }
             Foundation.exit(error.code.rawValue)
         } catch {
             switch exitCode(for: error) {

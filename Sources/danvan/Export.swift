@@ -100,7 +100,7 @@ struct Export: ParsableCommand {
 
     static func exitCode(for error: CSVExportError) -> ExitCode32 {
         switch error {
-        case .io, .database: return .ioError
+        case .io, .file, .database: return .ioError
         case .binaryValue: return .dataError
         }
     }
