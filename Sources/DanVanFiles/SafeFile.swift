@@ -85,7 +85,10 @@ public final class SafeFileWriter {
 
     /// Makes the bytes durable and puts the file in place (a rename, or nothing more for a
     /// device). On failure the temporary file is removed and the old file left as it was.
-    public func commit() throws(FileWriteError) {
+    /// `replacing: false` (`:output FILE`, which never overwrites) puts it in place only if
+    /// no file has appeared there meanwhile: link(2) refuses an existing name atomically;
+    /// the error then has code EEXIST.
+    public func commit(replacing: Bool = true) throws(FileWriteError) {
         guard open else { return }
         open = false
         if isDirect {
@@ -109,7 +112,9 @@ public final class SafeFileWriter {
             _ = unlink(writePath)
             throw error
         }
-        guard rename(writePath, destination) == 0 else {
+        if !replacing {
+            try SafeFile.linkWithoutReplacing(writePath, destination, reportedAs: path)
+        } else if rename(writePath, destination) != 0 {
             let failure = FileWriteError.current(path)
             _ = unlink(writePath)
             throw failure
@@ -208,6 +213,19 @@ public enum SafeFile {
             let fd = systemOpen(path, flags, mode)
             if fd >= 0 || errno != EINTR { return fd }
         }
+    }
+
+    /// Gives `temporary` the name `destination` unless that name exists, then drops the
+    /// temporary name. A file system without hard links falls back to a check and a rename.
+    static func linkWithoutReplacing(_ temporary: String, _ destination: String,
+                                     reportedAs name: String) throws(FileWriteError) {
+        defer { _ = unlink(temporary) }
+        if link(temporary, destination) == 0 { return }
+        let failure = FileWriteError.current(name)
+        guard failure.code == EPERM || failure.code == ENOTSUP || failure.code == EOPNOTSUPP else { throw failure }
+        var info = stat()
+        if lstat(destination, &info) == 0 { throw FileWriteError(path: name, kind: .system, code: EEXIST) }
+        guard rename(temporary, destination) == 0 else { throw FileWriteError.current(name) }
     }
 
     /// 0666 less the process's umask: the mode open(2) would give a new file.

@@ -23,6 +23,19 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String { location.path }
 
+    /// `--db ""` or `DANVAN_DB=""`: a usage error, never the default database (ArgumentParser
+    /// calls this for every command that takes these options; QuickCommand calls `checkPath`).
+    func validate() throws {
+        if let message = StoreLocation.emptyPathMessage(location, language) { throw ValidationError(message) }
+    }
+
+    /// The same check as `validate`, as a CLI error with exit code 2.
+    func checkPath() throws {
+        if let message = StoreLocation.emptyPathMessage(location, language) {
+            throw CLIError(message: message, code: .usage)
+        }
+    }
+
     /// What a command does with the database.
     enum Purpose {
         /// eval, run, the REPL, export: the file must exist; it is written only by the
@@ -39,6 +52,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the database for `purpose`. The default database (no --db, no $DANVAN_DB) is
     /// created on first use whatever the purpose, with a notice on stderr saying where.
     func openStore(_ purpose: Purpose) throws -> Store {
+        try checkPath()
         let lang = language
         let (path, origin) = location
         var mode: Store.Mode
@@ -64,6 +78,7 @@ struct DatabaseOptions: ParsableArguments {
     /// `--sandbox`: a private copy of the database (Sandbox.swift), made from the file the
     /// options name. The default database is made first when it does not exist yet.
     func openSandbox() throws -> Sandbox {
+        try checkPath()
         let (path, origin) = location
         if origin == .defaultFile && !FileManager.default.fileExists(atPath: path) { _ = try openStore(.query) }
         do {
