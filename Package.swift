@@ -89,6 +89,7 @@ let package = Package(
                           "-Xlinker", "--end-group"], .when(platforms: [.linux])),
         ]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
+        .testTarget(name: "DanVanFilesTests", dependencies: ["DanVanFiles"]),
         .testTarget(name: "DanVanLangTests", dependencies: ["DanVanGolden", "DanVanLang", "VietText"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "DanVanOutputTests", dependencies: ["DanVanOutput", "VietText"]),

@@ -14,7 +14,7 @@ import Glibc
 import Darwin
 #endif
 
-@Suite struct OutputFileTests {
+@Suite struct FileWritingTests {
     static func danvan(_ arguments: [String], input: String = "",
                        environment: [String: String] = ["LANG": "C.UTF-8"]) throws -> ProcessResult {
         try ProcessRunner.run(try BuiltProducts.path("danvan"), arguments, input: input, environment: environment)
