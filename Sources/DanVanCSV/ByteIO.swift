@@ -151,46 +151,28 @@ public final class ByteOutput {
 
     /// Hands the buffered bytes to the system (or to `memory`).
     public func flush() throws(CSVIOError) {
+        buffer.withUnsafeBytes { checksum.update($0) }
+        defer { buffer.removeAll(keepingCapacity: true) }
         guard let fd else {
-            buffer.withUnsafeBytes { checksum.update($0) }
             memory.append(contentsOf: buffer)
-            buffer.removeAll(keepingCapacity: true)
             return
         }
-        var failure: CSVIOError?
-        buffer.withUnsafeBytes { raw in
-            checksum.update(raw)
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let count = systemWrite(fd, base + offset, raw.count - offset)
-                if count > 0 {
-                    offset += count
-                } else if count < 0 && errno == EINTR {
-                    continue
-                } else {
-                    failure = CSVIOError.current(path)
-                    return
-                }
-            }
+        do {
+            try StandardStream.writeAll(fd, buffer, name: path)
+        } catch {
+            throw CSVIOError(path: path, reason: error.reason(.en))
         }
-        buffer.removeAll(keepingCapacity: true)
-        if let failure { throw failure }
     }
 }
 
-// The module-qualified system calls, named apart from the methods above.
+// The module-qualified system call, named apart from the method above (writes go through
+// DanVanFiles' StandardStream, which every writer shares).
 #if canImport(Glibc)
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     Glibc.read(fd, buffer, count)
 }
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Glibc.write(fd, buffer, count)
-}
 #elseif canImport(Darwin)
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     Darwin.read(fd, buffer, count)
-}
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Darwin.write(fd, buffer, count)
 }
 #endif

@@ -112,9 +112,13 @@ struct DanVan: ParsableCommand {
                 Foundation.exit(ExitCode32.success.rawValue)
             }
             // `eval CODE` and `run FILE` with plain options: no ArgumentParser (QuickCommand.swift).
-            if try QuickCommand.run(arguments) { return }
+            if try QuickCommand.run(arguments) {
+                try StandardOutputFailure.checkPrinted(helpLang)
+                return
+            }
             var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
+            try StandardOutputFailure.checkPrinted(helpLang)
         } catch let error as CLIError {
             // An empty message is a closed pipe on stdout: nothing to say (StandardOutputFailure).
             if !error.message.isEmpty { StandardStream.writeError(error.message + "\n") }

@@ -3,6 +3,11 @@
 // `FileHandle.write` ends in. A pipe whose reader has gone (`| head`) is the normal end of a
 // filter: SIGPIPE ends the process quietly before write(2) returns; if the parent ignores
 // SIGPIPE, the EPIPE that comes instead ends the run quietly too, with exit code 4.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DanVanFiles
 import VietText
 
@@ -18,6 +23,17 @@ enum StandardOutputFailure {
             try StandardStream.writeOutput(Array(text.utf8))
         } catch {
             throw cliError(error, lang)
+        }
+    }
+
+    /// What `print` wrote (through stdio's buffer, which drops a failed write silently)
+    /// reached standard output: flushed now, a failure is exit code 4 with a message.
+    static func checkPrinted(_ lang: Lang) throws {
+        // fflush(nil) flushes every stdio stream (stdout is the only one written); `stdout`
+        // itself is a global that Swift 6 will not read outside the main actor.
+        if fflush(nil) != 0 {
+            let code = errno
+            throw cliError(FileWriteError(path: StandardStream.outputName, kind: .system, code: code == 0 ? EIO : code), lang)
         }
     }
 

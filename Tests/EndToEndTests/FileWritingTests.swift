@@ -102,11 +102,14 @@ import Darwin
         #expect(output.status == 4)
         #expect(output.stderr == "cannot write /dev/full: No space left on device\n")
 
-        // Standard output on a full device: eval, piped input, and export to stdout.
+        // Standard output on a full device: eval, piped input, a dry run's summary, export to
+        // stdout, and a command that prints through stdio.
         let quoted = "'" + db + "'"
         for line in ["\"$DANVAN\" eval 'print(1)' --db \(quoted) > /dev/full",
                      "echo 'print(1)' | \"$DANVAN\" --db \(quoted) > /dev/full",
-                     "\"$DANVAN\" eval 'print(1)' --db \(quoted) --dry-run > /dev/full"] {
+                     "\"$DANVAN\" eval 'print(1)' --db \(quoted) --dry-run > /dev/full",
+                     "\"$DANVAN\" export units --db \(quoted) > /dev/full",
+                     "\"$DANVAN\" changes --db \(quoted) > /dev/full"] {
             let result = try Self.shell(line)
             #expect(result.status == 4, "\(line): \(result.stderr)")
             #expect(result.stderr == "cannot write to standard output: No space left on device\n", "\(line)")
