@@ -47,8 +47,8 @@ public final class SafeFileWriter {
         destination = target.path
         switch target.kind {
         case .special:
-            // O_TRUNC is harmless on a device or FIFO and empties nothing there; O_CREAT is not
-            // given, so a device that vanished in between is not made a regular file.
+            // No O_CREAT: a device or FIFO that vanished in between is not made a regular file.
+            // Opening a FIFO waits for its reader, as any writer of a FIFO does.
             let fd = SafeFile.openRetrying(target.path, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0)
             guard fd >= 0 else { throw FileWriteError.current(path) }
             writePath = target.path
@@ -57,6 +57,9 @@ public final class SafeFileWriter {
             finalMode = nil
             owner = nil
         case .regular(let info):
+            // A file the user may not write (0444) is refused as open(2) would refuse it: the
+            // rename could replace it, but its mode says it is not to be changed.
+            guard access(target.path, W_OK) == 0 else { throw FileWriteError.current(path) }
             (writePath, descriptor) = try SafeFile.makeTemporary(beside: target.path, reportedAs: path)
             isDirect = false
             finalMode = privateFile ? 0o600 : info.st_mode & 0o7777

@@ -57,6 +57,21 @@ func contents(_ path: String) throws -> String {
         #expect(try scratch.listing() == ["fresh-private", "history", "kept.txt"])
     }
 
+    /// A read-only file is refused, as open(2) refuses it (root may write anything, so the
+    /// check only runs for other users).
+    @Test(.enabled(if: getuid() != 0, "root may write a read-only file"))
+    func aReadOnlyFileIsRefused() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path + "/locked.txt"
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o444)
+        #expect(throws: FileWriteError(path: path, kind: .system, code: EACCES)) {
+            try SafeFile.write(Array("new".utf8), to: path)
+        }
+        #expect(try contents(path) == "old")
+    }
+
     @Test func aLinkIsWrittenThroughAndALinkToNothingRefused() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

@@ -73,6 +73,25 @@ import Darwin
         #expect(try Self.listing(scratch.path) == ["dangling.csv", "link.csv", "owned.csv", "real.csv"])
     }
 
+    /// A file its owner made read-only (0444) is refused as open(2) would refuse it, though the
+    /// rename could replace it (the folder is writable); run as `nobody`, since root may write anything.
+    @Test(.enabled(if: DatabaseOpeningTests.canRunAsNobody, "needs root and setpriv to run as another user"))
+    func aReadOnlyFileIsNotReplaced() throws {
+        let scratch = try ScratchDirectory("files-readonly")
+        defer { scratch.remove() }
+        let db = try DatabaseOpeningTests.demoCopy(in: scratch.path)
+        let locked = scratch.path + "/locked.csv"
+        try "old\n".write(toFile: locked, atomically: false, encoding: .utf8)
+        #expect(chmod(locked, 0o444) == 0 && chown(locked, 65534, 65534) == 0)
+        #expect(chmod(db, 0o444) == 0)
+        #expect(chmod(scratch.path, 0o777) == 0)
+        let result = try DatabaseOpeningTests.danvan(["export", "fields", "-o", locked, "--db", db], asNobody: true)
+        #expect(result.status == 4)
+        #expect(result.stderr == "cannot write \(locked): Permission denied\n")
+        #expect(try Self.text(locked) == "old\n")
+        #expect(try Self.listing(scratch.path) == ["demo.db", "locked.csv"])
+    }
+
     @Test func scriptOutputKeepsTheModeAndFollowsALink() throws {
         let scratch = try ScratchDirectory("files-output")
         defer { scratch.remove() }
