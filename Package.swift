@@ -7,6 +7,8 @@
 // DanVanDomain + DanVanOutput + ZIPFoundation ← DanVanReport (documents: Markdown, HTML, CSV, XLSX)
 // CLibEdit ← LineEditor; DanVanDomain ← DanVanREPL
 // DanVanREPL + DanVanReport + DanVanDemo ← DanVanLessons (guided lessons on practice data)
+// VietText ← DanVanFiles (every output file: temporary + rename, devices in place) ← CSV,
+//   Report, LineEditor, REPL, Lessons, danvan
 // everything ← danvan (thin CLI)
 import PackageDescription
 
@@ -24,6 +26,9 @@ let package = Package(
     targets: [
         .target(name: "VietText", exclude: ["README.md"]),
         .target(name: "DanVanLang", dependencies: ["VietText"], exclude: ["README.md"]),
+        // How every output file and standard output are written (issue 12): a unique temporary
+        // file, the old mode, fsync, rename; devices and FIFOs in place; links followed.
+        .target(name: "DanVanFiles", dependencies: ["VietText"], exclude: ["README.md"]),
         // The golden format: `# expect` comments in code, and what the code did compared with
         // them; shared by the test suite's golden runner and `danvan learn --check`.
         .target(name: "DanVanGolden", dependencies: ["DanVanLang", "VietText"], exclude: ["README.md"]),
@@ -38,7 +43,8 @@ let package = Package(
         // Every way a result is written out (table, CSV, JSON, markdown, line), shared by the
         // REPL, `run`/`eval`, piped input and reports.
         .target(name: "DanVanOutput", dependencies: ["VietText"], exclude: ["README.md"]),
-        .target(name: "DanVanCSV", dependencies: ["DanVanOutput", "DanVanStore", "VietText"], exclude: ["README.md"]),
+        .target(name: "DanVanCSV", dependencies: ["DanVanFiles", "DanVanOutput", "DanVanStore", "VietText"],
+                exclude: ["README.md"]),
         .target(name: "DanVanDomain", dependencies: [
             "DanVanLang", "DanVanOutput", "DanVanStore", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -46,7 +52,7 @@ let package = Package(
         // Report documents (Markdown, HTML with SVG charts, CSV, XLSX) and the host functions
         // that build them from a script.
         .target(name: "DanVanReport", dependencies: [
-            "DanVanDomain", "DanVanLang", "DanVanOutput", "VietText",
+            "DanVanDomain", "DanVanFiles", "DanVanLang", "DanVanOutput", "VietText",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["README.md"]),
         .systemLibrary(
@@ -54,19 +60,19 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "LineEditor", dependencies: ["CLibEdit", "VietText"], exclude: ["README.md"]),
-        .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanLang", "DanVanOutput", "DanVanStore",
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "DanVanFiles", "VietText"], exclude: ["README.md"]),
+        .target(name: "DanVanREPL", dependencies: ["DanVanDomain", "DanVanFiles", "DanVanLang", "DanVanOutput", "DanVanStore",
                                                  "VietText"],
                 exclude: ["README.md"]),
         // The guided lessons (issue 10): lesson files, their checks, the practice copies of
         // the demo data, progress, and the lesson session over the REPL engine.
         .target(name: "DanVanLessons", dependencies: [
-            "DanVanDemo", "DanVanDomain", "DanVanGolden", "DanVanLang", "DanVanOutput", "DanVanREPL", "DanVanReport",
+            "DanVanDemo", "DanVanDomain", "DanVanFiles", "DanVanGolden", "DanVanLang", "DanVanOutput", "DanVanREPL", "DanVanReport",
             "DanVanStore", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["README.md"], resources: [.copy("Lessons")]),
         .executableTarget(name: "danvan", dependencies: [
-            "DanVanStore", "DanVanDemo", "DanVanCSV", "DanVanDomain", "DanVanLang",
+            "DanVanStore", "DanVanDemo", "DanVanCSV", "DanVanDomain", "DanVanFiles", "DanVanLang",
             "DanVanLessons", "DanVanOutput", "DanVanREPL", "DanVanReport", "LineEditor", "VietText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [
@@ -87,6 +93,7 @@ let package = Package(
         // it with the fuzzer; a plain build replays input files (a crash found by fuzzing).
         .executableTarget(name: "danvan-fuzz", dependencies: ["DanVanCSV", "DanVanLang", "DanVanLessons"]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
+        .testTarget(name: "DanVanFilesTests", dependencies: ["DanVanFiles"]),
         .testTarget(name: "DanVanLangTests", dependencies: ["DanVanGolden", "DanVanLang", "VietText"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "DanVanOutputTests", dependencies: ["DanVanOutput", "VietText"]),

@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DanVanFiles
 
 /// A failure to open, read or write a file, with the system's reason.
 public struct CSVIOError: Error, Sendable, Equatable {
@@ -103,6 +104,8 @@ public final class ByteOutput {
     public private(set) var memory: [UInt8] = []
     /// Bytes accepted so far (buffered or written).
     public private(set) var bytesWritten: Int64 = 0
+    /// The CRC-32 of the bytes flushed so far, for an export folder's manifest.
+    public private(set) var checksum = CRC32()
 
     /// Creates (or truncates) `path` for writing.
     public init(path: String) throws(CSVIOError) {
@@ -148,44 +151,28 @@ public final class ByteOutput {
 
     /// Hands the buffered bytes to the system (or to `memory`).
     public func flush() throws(CSVIOError) {
+        buffer.withUnsafeBytes { checksum.update($0) }
+        defer { buffer.removeAll(keepingCapacity: true) }
         guard let fd else {
             memory.append(contentsOf: buffer)
-            buffer.removeAll(keepingCapacity: true)
             return
         }
-        var failure: CSVIOError?
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let count = systemWrite(fd, base + offset, raw.count - offset)
-                if count > 0 {
-                    offset += count
-                } else if count < 0 && errno == EINTR {
-                    continue
-                } else {
-                    failure = CSVIOError.current(path)
-                    return
-                }
-            }
+        do {
+            try StandardStream.writeAll(fd, buffer, name: path)
+        } catch {
+            throw CSVIOError(path: path, reason: error.reason(.en))
         }
-        buffer.removeAll(keepingCapacity: true)
-        if let failure { throw failure }
     }
 }
 
-// The module-qualified system calls, named apart from the methods above.
+// The module-qualified system call, named apart from the method above (writes go through
+// DanVanFiles' StandardStream, which every writer shares).
 #if canImport(Glibc)
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     Glibc.read(fd, buffer, count)
 }
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Glibc.write(fd, buffer, count)
-}
 #elseif canImport(Darwin)
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     Darwin.read(fd, buffer, count)
-}
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Darwin.write(fd, buffer, count)
 }
 #endif

@@ -4,14 +4,17 @@
 // the importer reads back exactly what was stored: NULL as an empty field, empty text as
 // `""`, reals in Swift's shortest round-trip form (`0.1`, `1e-07`). A text that starts like a
 // spreadsheet formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`, which the importer
-// takes off again (`SpreadsheetText`; `raw` writes texts as stored). Files are written under
-// a temporary name and renamed at the end, so a failed export never leaves half a file
-// where a good one was.
+// takes off again (`SpreadsheetText`; `raw` writes texts as stored). Files are written through
+// DanVanFiles (a unique temporary file renamed at the end, the old file's mode kept, a link
+// followed, a device or FIFO written in place), so a failed export never leaves half a file
+// where a good one was. `--all` writes `manifest.txt` last (ExportManifest.swift): the folder
+// is one whole snapshot only when it is there and every file matches it.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DanVanFiles
 import DanVanOutput
 import DanVanStore
 import GRDB
@@ -53,12 +56,15 @@ public enum CSVExportError: Error, Sendable {
         switch error {
         case let error as CSVExportError: self = error
         case let error as CSVIOError: self = .io(error)
+        case let error as FileWriteError: self = .file(error)
         case let error as DatabaseError: self = .database(error.message ?? "\(error)")
         default: self = .database("\(error)")
         }
     }
 
     case io(CSVIOError)
+    /// The file could not be made, written or put in place (a full disk, a link to nothing).
+    case file(FileWriteError)
     /// A BLOB in a column: no catalog column holds binary data, and CSV cannot carry it.
     case binaryValue(table: String, id: String, column: String)
     case database(String)
@@ -67,6 +73,8 @@ public enum CSVExportError: Error, Sendable {
         switch self {
         case .io(let error):
             return Localized(vi: "không ghi được {0}: {1}", en: "cannot write {0}: {1}")(lang, error.path, error.reason)
+        case .file(let error):
+            return error.message(lang)
         case .binaryValue(let table, let id, let column):
             return Localized(vi: "bảng '{0}', dòng có mã số {1}, cột '{2}': dữ liệu nhị phân không xuất ra CSV được",
                              en: "table '{0}', row id {1}, column '{2}': binary data cannot be written to CSV")(
@@ -119,19 +127,26 @@ public enum CSVExporter {
     }
 
     /// Writes every table to `DIRECTORY/TABLE.csv`, all from one snapshot of the database
-    /// so that references between the files agree. Creates the directory if needed.
+    /// so that references between the files agree, then `manifest.txt` listing each file's
+    /// size and CRC-32. The old manifest is removed first: a folder whose export was
+    /// interrupted has none, and `import --all` refuses it. Creates the directory if needed.
     public static func exportAll(from store: Store, to directory: String,
                                  options: CSVExportOptions = CSVExportOptions(),
                                  progress: ((ExportProgress) -> Void)? = nil) throws(CSVExportError) -> [(table: String, rows: Int)] {
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
             throw .io(CSVIOError.current(directory))
         }
+        let manifestPath = directory + "/" + ExportManifest.fileName
+        if unlink(manifestPath) != 0 && errno != ENOENT {
+            throw .file(FileWriteError.current(manifestPath))
+        }
         var counts: [(table: String, rows: Int)] = []
+        var manifest = ExportManifest()
         do {
             try store.pool.read { db in
                 for table in Catalog.tables {
                     let path = directory + "/" + fileName(of: table)
-                    try writeFile(at: path) { output throws(CSVExportError) in
+                    let written = try writeFile(at: path) { output throws(CSVExportError) in
                         do {
                             let rows = try write(table: table, db: db, output: output, options: options,
                                                  progress: progress)
@@ -140,14 +155,16 @@ public enum CSVExporter {
                             throw CSVExportError(wrapping: error)
                         }
                     }
+                    manifest.entries.append(.init(name: fileName(of: table), size: written.size, crc: written.crc))
                 }
             }
-        } catch let error as CSVExportError {
-            throw error
-        } catch let error as DatabaseError {
-            throw .database(error.message ?? "\(error)")
         } catch {
-            throw .database("\(error)")
+            throw CSVExportError(wrapping: error)
+        }
+        do {
+            try SafeFile.write(Array(manifest.text.utf8), to: manifestPath)
+        } catch {
+            throw .file(error)
         }
         return counts
     }
@@ -197,27 +214,35 @@ public enum CSVExporter {
         return rows
     }
 
-    /// Runs `body` on a new file beside `path`, then renames it to `path`; removes it on failure.
-    static func writeFile(at path: String, _ body: (ByteOutput) throws(CSVExportError) -> Void) throws(CSVExportError) {
-        let partial = path + ".partial"
+    /// Runs `body` on a new temporary file beside `path`, then puts it in place (SafeFile);
+    /// removes it on failure. Returns the size and CRC-32 of what was written.
+    @discardableResult
+    static func writeFile(at path: String, _ body: (ByteOutput) throws(CSVExportError) -> Void)
+        throws(CSVExportError) -> (size: Int64, crc: CRC32) {
+        let file: SafeFileWriter
+        do {
+            file = try SafeFileWriter(path: path)
+        } catch {
+            throw .file(error)
+        }
+        // Failures name the file the user asked for, not the temporary one.
+        let output = ByteOutput(descriptor: file.descriptor, name: path)
         do throws(CSVExportError) {
-            let output: ByteOutput
-            do {
-                output = try ByteOutput(path: partial)
-            } catch {
-                // Name the file the user asked for, not the temporary one.
-                throw CSVExportError.io(CSVIOError(path: path, reason: error.reason))
-            }
             try body(output)
             do {
                 try output.flush()
             } catch {
                 throw CSVExportError.io(error)
             }
-            guard rename(partial, path) == 0 else { throw CSVExportError.io(CSVIOError.current(path)) }
+            do {
+                try file.commit()
+            } catch {
+                throw CSVExportError.file(error)
+            }
         } catch {
-            _ = unlink(partial)
+            file.discard()
             throw error
         }
+        return (output.bytesWritten, output.checksum)
     }
 }

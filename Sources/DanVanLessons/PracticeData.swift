@@ -8,6 +8,7 @@
 // DanVan database is. It is written to a temporary name and renamed, so two sessions
 // starting at once never read half a file.
 import DanVanDemo
+import DanVanFiles
 import DanVanStore
 import Foundation
 import GRDB
@@ -50,16 +51,18 @@ public final class PracticeData: Sendable {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let store = try Store(path: scratch + "/demo.db", mode: .create)
         _ = try DemoData.generate(into: store, options: DemoOptions(seed: 2024, scale: 1), progress: nil)
-        let partial = path + ".part-\(getpid())"
-        try? FileManager.default.removeItem(atPath: partial)
-        let destination = try DatabaseQueue(path: partial)
-        try store.pool.backup(to: destination)
-        try destination.close()
-        try? store.pool.close()
-        if rename(partial, path) != 0 {
-            try? FileManager.default.removeItem(atPath: partial)
+        // A unique temporary file beside `path` (DanVanFiles), which SQLite fills in place.
+        let file = try SafeFileWriter(path: path)
+        do {
+            let destination = try DatabaseQueue(path: file.writePath)
+            try store.pool.backup(to: destination)
+            try destination.close()
+            try? store.pool.close()
+            try file.commit()
+        } catch {
+            file.discard()
             // Another session may have made it first; then that one is used.
-            guard FileManager.default.fileExists(atPath: path) else { throw CocoaError(.fileWriteUnknown) }
+            guard FileManager.default.fileExists(atPath: path) else { throw error }
         }
     }
 

@@ -1,8 +1,10 @@
 // Each learner's progress, kept per user in `$XDG_STATE_HOME/danvan/progress.json` (else
 // `~/.local/state/danvan/progress.json`, where the history lives too): per lesson the step to
 // resume at, the steps done and skipped, the hints used and the time spent. Written whole to
-// a temporary file and renamed, so that a crash or a second session never leaves half a file;
+// a unique temporary file and renamed (DanVanFiles), readable by its owner only (0600), so
+// that a crash or a second session never leaves half a file;
 // a file that cannot be read is treated as no progress rather than stopping the lessons.
+import DanVanFiles
 import Foundation
 import VietText
 
@@ -75,14 +77,11 @@ public final class ProgressStore {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(file)
-            let partial = path + ".part-\(getpid())"
-            guard FileManager.default.createFile(atPath: partial, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
-            if rename(partial, path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(atPath: partial)
-                return LessonError(Self.cannotSave, path, reason)
+            do {
+                // Owner-only (0600): progress says who practised what.
+                try SafeFile.write(data, to: path, privateFile: true)
+            } catch {
+                return LessonError(Self.cannotSave, path, error.reason(.en))
             }
             return nil
         } catch {

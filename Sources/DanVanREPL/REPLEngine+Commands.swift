@@ -166,9 +166,8 @@ extension REPLEngine {
     /// `:output` (back to the screen). A file is never emptied unless the user typed the "!".
     func commandOutput(_ argument: String, line: Int, replace: Bool = false) {
         if argument.isEmpty {
-            guard let current = outputFile else { return }
-            current.sink.close()
-            outputFile = nil
+            guard outputFile != nil else { return }
+            closeOutputFile(line: line)
             emit(.output(Self.outputToScreen(lang) + "\n"))
             return
         }
@@ -187,10 +186,18 @@ extension REPLEngine {
             if error.exists { return fail(Self.outputExists(lang, path), line: line) }
             return fail(Self.cannotWrite(lang, path, error.reason), line: line)
         }
-        outputFile?.sink.close()
+        closeOutputFile(line: line)
         outputFile = (path, sink, sink.startedEmpty)
         more = nil
         emit(.output(Self.outputToFile(lang, path) + "\n"))
+    }
+
+    /// Puts the `:output` file in place (it was written to a temporary file beside it); a
+    /// write that failed (a full disk) is reported, and the file is left as it was.
+    func closeOutputFile(line: Int) {
+        guard let current = outputFile else { return }
+        outputFile = nil
+        if let error = current.sink.close() { fail(Self.cannotWrite(lang, current.path, error.reason), line: line) }
     }
 
     // MARK: :more

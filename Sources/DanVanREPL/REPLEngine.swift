@@ -289,8 +289,7 @@ public final class REPLEngine {
     func finish(atEndOfInput: Bool = false) {
         guard !isFinished else { return }
         rollBackAtExit(newLine: atEndOfInput && settings.interactive)
-        outputFile?.sink.close()
-        outputFile = nil
+        closeOutputFile(line: linesRead)
         isFinished = true
         emit(.exit(!settings.interactive && failures > 0 ? 1 : 0))
     }

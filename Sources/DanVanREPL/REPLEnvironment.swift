@@ -2,6 +2,12 @@
 // same against the real machine and against fakes in tests: files (`:load`, `:output`,
 // path completion), the history kept by the line editor, the terminal's size, a clock for
 // `:timer`, and row counts for `:tables`.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DanVanFiles
 import Foundation
 
 /// A file opened for `:output`.
@@ -10,7 +16,9 @@ public protocol TextSink: AnyObject {
     /// byte-order mark (Excel needs it to read UTF-8), one appended to a file does not.
     var startedEmpty: Bool { get }
     func write(_ text: String)
-    func close()
+    /// Puts the file in place; returns why it could not be written (a full disk), if so.
+    @discardableResult
+    func close() -> FileAccessError?
 }
 
 public struct DirectoryEntry: Sendable, Equatable {
@@ -112,19 +120,30 @@ public struct LocalFiles: FileAccess {
         return text
     }
 
+    /// `:output FILE` and `:output! FILE` write a unique temporary file beside FILE that takes
+    /// its place when the output is closed (DanVanFiles: the old file's mode kept, a link
+    /// followed, a device or FIFO written in place), so a session that ends badly leaves the
+    /// old file whole; `--append` adds to the file itself, which loses nothing.
     public func openForWriting(_ path: String, mode: WriteMode) throws(FileAccessError) -> any TextSink {
-        // O_EXCL makes "refuse an existing file" one atomic step: no window in which another
-        // program's new file could be truncated.
-        let flags: Int32
-        switch mode {
-        case .create: flags = O_WRONLY | O_CREAT | O_EXCL
-        case .replace: flags = O_WRONLY | O_CREAT | O_TRUNC
-        case .append: flags = O_WRONLY | O_CREAT | O_APPEND
+        // Refused here for the message; `commit(replacing: false)` refuses a file made
+        // meanwhile too. A device or FIFO is written, not replaced, so it is allowed.
+        var info = stat()
+        if mode == .create, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+            throw FileAccessError(reason: String(cString: strerror(EEXIST)), exists: true)
         }
-        let fd = open(path, flags, 0o644)
-        guard fd >= 0 else { throw FileAccessError(reason: Self.systemReason(), exists: errno == EEXIST) }
-        let startedEmpty = lseek(fd, 0, SEEK_END) <= 0
-        return FileSink(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true), startedEmpty: startedEmpty)
+        do throws(FileWriteError) {
+            switch mode {
+            case .create, .replace:
+                let writer = try SafeFileWriter(path: path)
+                return FileSink(writer: writer, replacing: mode == .replace)
+            case .append:
+                let fd = try SafeFile.openForAppending(path)
+                let startedEmpty = lseek(fd, 0, SEEK_END) <= 0
+                return FileSink(appendingTo: fd, path: path, startedEmpty: startedEmpty)
+            }
+        } catch {
+            throw FileAccessError(reason: error.reason(.en))
+        }
     }
 
     public func list(directory: String) -> [DirectoryEntry] {
@@ -142,20 +161,71 @@ public struct LocalFiles: FileAccess {
     static func systemReason() -> String { String(cString: strerror(errno)) }
 }
 
+/// The file of `:output`: a SafeFileWriter put in place at `close()`, or a descriptor opened
+/// to append. The first failed write is kept and reported at `close()`.
 final class FileSink: TextSink {
-    private let handle: FileHandle
+    private let writer: SafeFileWriter?
+    private let replacing: Bool
+    private let appendDescriptor: Int32
+    private let path: String
     let startedEmpty: Bool
+    private var failure: FileWriteError?
+    private var closed = false
 
-    init(handle: FileHandle, startedEmpty: Bool) {
-        self.handle = handle
+    init(writer: SafeFileWriter, replacing: Bool) {
+        self.writer = writer
+        self.replacing = replacing
+        self.appendDescriptor = -1
+        self.path = writer.path
+        self.startedEmpty = true
+    }
+
+    init(appendingTo fd: Int32, path: String, startedEmpty: Bool) {
+        self.writer = nil
+        self.replacing = false
+        self.appendDescriptor = fd
+        self.path = path
         self.startedEmpty = startedEmpty
     }
 
+    deinit { close() }
+
     func write(_ text: String) {
-        try? handle.write(contentsOf: Data(text.utf8))
+        guard failure == nil, !closed else { return }
+        do throws(FileWriteError) {
+            if let writer {
+                try writer.write(Array(text.utf8))
+            } else {
+                try StandardStream.writeAll(appendDescriptor, Array(text.utf8), name: path)
+            }
+        } catch {
+            failure = error
+        }
     }
 
-    func close() {
-        try? handle.close()
+    @discardableResult
+    func close() -> FileAccessError? {
+        guard !closed else { return nil }
+        closed = true
+        if let writer {
+            if let failure {
+                writer.discard()
+                return FileAccessError(reason: failure.reason(.en))
+            }
+            do {
+                try writer.commit(replacing: replacing)
+            } catch {
+                return FileAccessError(reason: error.reason(.en), exists: error.code == EEXIST)
+            }
+            return nil
+        }
+        closeDescriptor(appendDescriptor)
+        return failure.map { FileAccessError(reason: $0.reason(.en)) }
     }
 }
+
+#if canImport(Glibc)
+private func closeDescriptor(_ fd: Int32) { _ = Glibc.close(fd) }
+#elseif canImport(Darwin)
+private func closeDescriptor(_ fd: Int32) { _ = Darwin.close(fd) }
+#endif

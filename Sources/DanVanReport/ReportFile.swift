@@ -1,7 +1,9 @@
 // Saving a document: the format comes from the file name's extension, the bytes from the
 // writer of that format. An existing file is replaced (a report is regenerated, and the old
-// one stays whole until the new one is complete: the write is atomic); a folder that does
+// one stays whole until the new one is complete: the write is atomic, through DanVanFiles, so a
+// link is followed, a device written in place and the old file's mode kept); a folder that does
 // not exist is an error, not created, so a misspelt folder is noticed.
+import DanVanFiles
 import Foundation
 
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -39,10 +41,12 @@ public enum ReportFile {
             throw ReportError(ReportMessages.missingDirectory, [folder])
         }
         let bytes = try data(document, format: format)
+        // DanVanFiles, not Data.write(.atomic): that one replaces a link with a file, a device
+        // node with a file, and gives a 0600 report 0644.
         do {
-            try bytes.write(to: url, options: .atomic)
+            try SafeFile.write(bytes, to: path)
         } catch {
-            throw ReportError(ReportMessages.cannotWrite, [path, error.localizedDescription])
+            throw ReportError(ReportMessages.cannotWrite, [path, error.reason(.en)])
         }
     }
 }

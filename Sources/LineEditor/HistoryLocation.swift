@@ -1,7 +1,8 @@
 // Where the history file lives: `$XDG_STATE_HOME/danvan/history`, else
 // `~/.local/state/danvan/history` (the XDG base-directory spec puts history in the state
 // directory). History holds what staff typed, names and phone numbers included, so the
-// directories this creates are 0700 and the file is 0600.
+// directories this creates are 0700 and the file is 0600 (written by `LineEditor.save`
+// through DanVanFiles, which narrows a wider file to 0600).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,17 +36,6 @@ public enum HistoryLocation {
         }
         var info = stat()
         return stat(current.isEmpty ? "/" : current, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    /// Creates the file with mode 0600 if it does not exist, and narrows an existing file's
-    /// mode to 0600, so history is never readable by others even for a moment.
-    @discardableResult
-    public static func prepareFile(at path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT, 0o600)
-        guard fd >= 0 else { return false }
-        let narrowed = fchmod(fd, 0o600) == 0
-        close(fd)
-        return narrowed
     }
 
     static func join(_ directory: String, _ tail: String) -> String {

@@ -8,6 +8,7 @@
 // Only the `danvan` executable uses this target (STYLE §1); the REPL engine sees it through a
 // protocol of its own, and pipes use `PlainLineReader` instead.
 import CLibEdit
+import DanVanFiles
 import VietText
 
 #if canImport(Glibc)
@@ -212,13 +213,24 @@ public final class LineEditor {
         return entries
     }
 
-    /// Writes the history file (0600). libedit escapes spaces and newlines in it (`\040`,
-    /// `\012`), so a multi-line entry is loaded back as one entry.
+    /// Writes the history file, owner-only (0600), whole: libedit writes a unique temporary
+    /// file beside it that is then renamed over it (DanVanFiles), so two sessions ending at
+    /// once, or a full disk, never leave half a history. libedit escapes spaces and newlines
+    /// in it (`\040`, `\012`), so a multi-line entry is loaded back as one entry.
     @discardableResult
     public func save() -> Bool {
         guard let historyPath, HistoryLocation.prepareDirectory(for: historyPath),
-              HistoryLocation.prepareFile(at: historyPath) else { return false }
-        return shim_hist_save(history, historyPath) >= 0
+              let file = try? SafeFileWriter(path: historyPath, privateFile: true) else { return false }
+        guard shim_hist_save(history, file.writePath) >= 0 else {
+            file.discard()
+            return false
+        }
+        do {
+            try file.commit()
+            return true
+        } catch {
+            return false
+        }
     }
 
     // MARK: - Completion

@@ -2,6 +2,7 @@
 // Each subcommand lives in its own file; the shared options are in DatabaseOptions.swift.
 // `danvan FILE …` runs a script (`#!/usr/bin/env danvan`), as `danvan run FILE …`.
 import ArgumentParser
+import DanVanFiles
 import DanVanStore
 import Foundation
 import VietText
@@ -111,11 +112,16 @@ struct DanVan: ParsableCommand {
                 Foundation.exit(ExitCode32.success.rawValue)
             }
             // `eval CODE` and `run FILE` with plain options: no ArgumentParser (QuickCommand.swift).
-            if try QuickCommand.run(arguments) { return }
+            if try QuickCommand.run(arguments) {
+                try StandardOutputFailure.checkPrinted(helpLang)
+                return
+            }
             var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
+            try StandardOutputFailure.checkPrinted(helpLang)
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            // An empty message is a closed pipe on stdout: nothing to say (StandardOutputFailure).
+            if !error.message.isEmpty { StandardStream.writeError(error.message + "\n") }
             Foundation.exit(error.code.rawValue)
         } catch {
             switch exitCode(for: error) {

@@ -17,12 +17,17 @@ struct DatabaseOptions: ParsableArguments {
 
     var language: Lang { Lang.resolve(flag: lang, environment: CLIEnvironment.variables) }
 
-    /// `--lang` names one of the two languages. (An unknown `LANG` in the environment just
-    /// means English: that is every system's habit. A flag someone typed is checked.)
+    /// `--lang` names one of the two languages (an unknown `LANG` in the environment just
+    /// means English: that is every system's habit; a flag someone typed is checked), and
+    /// `--db ""` or `DANVAN_DB=""` is a usage error, never the default database. ArgumentParser
+    /// calls this for every command that takes these options; QuickCommand hands an unknown
+    /// `--lang` to ArgumentParser and calls `checkPath`.
     func validate() throws {
-        guard let lang, Lang(rawValue: lang.lowercased()) == nil else { return }
-        let shown = Lang.resolve(flag: nil, environment: CLIEnvironment.variables)
-        throw ValidationError(DatabaseOptions.unknownLanguage(shown, lang))
+        if let lang, Lang(rawValue: lang.lowercased()) == nil {
+            let shown = Lang.resolve(flag: nil, environment: CLIEnvironment.variables)
+            throw ValidationError(DatabaseOptions.unknownLanguage(shown, lang))
+        }
+        if let message = StoreLocation.emptyPathMessage(location, language) { throw ValidationError(message) }
     }
 
     static let unknownLanguage = Localized(vi: "--lang không nhận '{0}': chỉ có vi (tiếng Việt) hoặc en (tiếng Anh)",
@@ -33,6 +38,13 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     var path: String { location.path }
+
+    /// The same check as `validate`, as a CLI error with exit code 2.
+    func checkPath() throws {
+        if let message = StoreLocation.emptyPathMessage(location, language) {
+            throw CLIError(message: message, code: .usage)
+        }
+    }
 
     /// What a command does with the database.
     enum Purpose {
@@ -50,6 +62,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the database for `purpose`. The default database (no --db, no $DANVAN_DB) is
     /// created on first use whatever the purpose, with a notice on stderr saying where.
     func openStore(_ purpose: Purpose) throws -> Store {
+        try checkPath()
         let lang = language
         let (path, origin) = location
         var mode: Store.Mode
@@ -75,6 +88,7 @@ struct DatabaseOptions: ParsableArguments {
     /// `--sandbox`: a private copy of the database (Sandbox.swift), made from the file the
     /// options name. The default database is made first when it does not exist yet.
     func openSandbox() throws -> Sandbox {
+        try checkPath()
         let (path, origin) = location
         if origin == .defaultFile && !FileManager.default.fileExists(atPath: path) { _ = try openStore(.query) }
         do {

@@ -3,6 +3,7 @@
 // turns failures into the documented exit codes.
 import ArgumentParser
 import DanVanCSV
+import DanVanFiles
 import DanVanStore
 import Foundation
 import VietText
@@ -93,18 +94,21 @@ struct Export: ParsableCommand {
                 bar.finish()
                 print(Export.exported(lang, VietFormat.integer(rows, lang), table.name, path))
             } else {
-                let stdout = ByteOutput(descriptor: 1, name: "<stdout>")
+                let stdout = ByteOutput(descriptor: 1, name: StandardStream.outputName)
                 try CSVExporter.export(table: table, from: store, to: stdout, options: exportOptions,
                                        progress: progress)
             }
         } catch {
+            if case .io(let failure) = error, failure.path == StandardStream.outputName {
+                throw CLIError(message: StandardOutputFailure.cannotWrite(lang, failure.reason), code: .ioError)
+            }
             throw CLIError(message: error.message(lang), code: Export.exitCode(for: error))
         }
     }
 
     static func exitCode(for error: CSVExportError) -> ExitCode32 {
         switch error {
-        case .io, .database: return .ioError
+        case .io, .file, .database: return .ioError
         case .binaryValue: return .dataError
         }
     }

@@ -118,6 +118,11 @@ struct Import: ParsableCommand {
             guard found.missing.isEmpty else {
                 throw CLIError(message: Import.missingFiles(lang, found.missing.joined(separator: ", ")), code: .usage)
             }
+            // One whole snapshot or nothing: the manifest export --all writes last (issue 12).
+            if let problem = ExportManifest.verify(directory: directory) {
+                if case .changed = problem { throw CLIError(message: problem.message(lang), code: .dataError) }
+                throw CLIError(message: problem.message(lang), code: .usage)
+            }
             sources = found.sources
             normalizeText = normalize
         } else {

@@ -23,6 +23,8 @@ struct Init: ParsableCommand {
         if let file, let db = options.db, file != db {
             throw ValidationError(Init.twoPaths(options.language))
         }
+        // `danvan init "$UNSET"`: an empty FILE, refused as `--db ""` is.
+        if file == "" { throw ValidationError(Init.emptyFile(options.language)) }
     }
 
     func run() throws {
@@ -46,6 +48,8 @@ struct Init: ParsableCommand {
         print(Init.created(lang, path))
     }
 
+    static let emptyFile = Localized(vi: "TỆP là một đường dẫn rỗng (có thể một biến chưa được gán)",
+                                     en: "FILE is an empty path (perhaps an unset variable)")
     static let twoPaths = Localized(vi: "chỉ ghi đường dẫn một lần: TỆP hoặc --db TỆP",
                                     en: "give the path once: FILE or --db FILE")
     static let notEmpty = Localized(

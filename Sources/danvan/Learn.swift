@@ -156,10 +156,10 @@ extension Learn {
         let file = OutputFile(path: path, append: false)
         try file.create(lang)
         do {
-            try file.write(Data(((csv ? CSVFormat.byteOrderMark : "") + summary).utf8))
+            try file.write(Array(((csv ? CSVFormat.byteOrderMark : "") + summary).utf8))
         } catch {
             file.discard()
-            throw CLIError(message: HelpText.Output.cannotWrite(lang, path), code: .ioError)
+            throw CLIError(message: error.message(lang), code: .ioError)
         }
         try file.commit(lang)
     }

@@ -80,6 +80,7 @@ enum QuickCommand {
         var options = DatabaseOptions()
         options.db = line.values["--db"]
         options.lang = line.values["--lang"]
+        try options.checkPath()
         var session = SessionOptions()
         session.readOnly = line.flags.contains("--read-only")
         session.sandbox = line.flags.contains("--sandbox")

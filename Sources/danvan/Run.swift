@@ -7,6 +7,7 @@
 // the session (SessionOptions.swift).
 import ArgumentParser
 import DanVanDomain
+import DanVanFiles
 import DanVanLang
 import DanVanREPL
 import DanVanReport
@@ -171,7 +172,7 @@ enum Scripts {
         if dryRun, outcome == .success {
             var summary: ChangeSummary?
             if case .dryRun(let changes)? = data.lastOutcome { summary = changes }
-            FileHandle.standardOutput.write(Data(ChangeText.dryRun(summary, lang).utf8))
+            try StandardOutputFailure.write(ChangeText.dryRun(summary, lang), lang)
         }
         // The run's values, cached rows and compiled code are not freed one by one on the way
         // out: the process ends now, and the kernel takes the memory back at once (freeing
@@ -184,7 +185,7 @@ enum Scripts {
 
 /// Writes `message` on stderr, ending with a line break.
 func standardError(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    StandardStream.writeError(message.hasSuffix("\n") ? message : message + "\n")
 }
 
 enum CLIMessages {

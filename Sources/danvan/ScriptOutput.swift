@@ -5,10 +5,12 @@
 // empty unless `--replace` (a report run again) or `--append` is given. The file is written
 // only when the script succeeds: the output goes to a temporary file beside it, which takes
 // the file's place (or is added to its end) at the end, so a script that fails leaves the
-// file as it was. A new CSV file starts with the UTF-8 byte order mark, for Excel; stdout
+// file as it was (DanVanFiles: its mode kept, a link followed, a FIFO or a device such as
+// /dev/stdout written in place). A new CSV file starts with the UTF-8 byte order mark, for Excel; stdout
 // never gets one. On a terminal every line is written at once (a long script shows its
 // progress); into a pipe or a file, output is written in large blocks.
 import ArgumentParser
+import DanVanFiles
 import DanVanOutput
 import DanVanLang
 import Foundation
@@ -66,76 +68,73 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// The file `--output` names, written through a temporary file beside it.
+/// The file `--output` names, written through DanVanFiles: a unique temporary file beside
+/// it that takes its place at the end (its mode kept, a link followed), or, for a FIFO or a
+/// device (`/dev/stdout`), the file itself, written as the script runs.
 final class OutputFile {
     let path: String
     /// Add to the end of the file that is there instead of replacing it.
     let append: Bool
-    let temporary: String
-    private var handle: FileHandle?
+    private var writer: SafeFileWriter?
 
     init(path: String, append: Bool) {
         self.path = path
         self.append = append
-        let url = URL(fileURLWithPath: path)
-        temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).danvan-\(getpid()).tmp").path
     }
 
     func create(_ lang: Lang) throws {
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw CLIError(message: HelpText.Output.cannotWrite(lang, path), code: .ioError)
+        do {
+            let writer = try SafeFileWriter(path: path)
+            self.writer = writer
+            if !writer.isDirect { TemporaryFiles.register(writer.writePath) }
+        } catch {
+            throw CLIError(message: error.message(lang), code: .ioError)
         }
-        self.handle = handle
-        TemporaryFiles.register(temporary)
     }
 
-    func write(_ data: Data) throws {
-        try handle?.write(contentsOf: data)
+    func write(_ data: [UInt8]) throws(FileWriteError) {
+        try writer?.write(data)
     }
 
     /// Puts the output in place: the temporary file becomes the file, or is added to its end.
     func commit(_ lang: Lang) throws {
-        defer { TemporaryFiles.unregister(temporary) }
-        try? handle?.close()
-        handle = nil
+        guard let writer else { return }
+        self.writer = nil
+        defer { TemporaryFiles.unregister(writer.writePath) }
         do {
-            if append {
-                let data = try Data(contentsOf: URL(fileURLWithPath: temporary))
-                let target = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-                defer { try? target.close() }
-                try target.seekToEnd()
-                try target.write(contentsOf: data)
-                try? FileManager.default.removeItem(atPath: temporary)
-            } else if rename(temporary, path) != 0 {
-                throw CLIError(message: HelpText.Output.cannotWrite(lang, path), code: .ioError)
+            if append && !writer.isDirect {
+                // The temporary file is read back and added to the end; it is removed either way.
+                defer { writer.discard() }
+                let data = try Data(contentsOf: URL(fileURLWithPath: writer.writePath))
+                try SafeFile.append(Array(data), to: path)
+            } else {
+                try writer.commit()
             }
-        } catch let error as CLIError {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
+        } catch let error as FileWriteError {
+            throw CLIError(message: error.message(lang), code: .ioError)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw CLIError(message: HelpText.Output.cannotWrite(lang, path), code: .ioError)
         }
     }
 
     /// Drops the output of a run that failed; the file stays as it was.
     func discard() {
-        try? handle?.close()
-        handle = nil
-        try? FileManager.default.removeItem(atPath: temporary)
-        TemporaryFiles.unregister(temporary)
+        guard let writer else { return }
+        self.writer = nil
+        writer.discard()
+        TemporaryFiles.unregister(writer.writePath)
     }
 }
 
 /// The output of a run: lines to stdout (each written at once on a terminal) or to a file.
+/// A failed write (a full disk, `> /dev/full`) stops further writes and is reported at the
+/// end with exit code 4; a closed pipe (`| head`) ends the process by SIGPIPE, quietly.
 final class ScriptOutput {
     let file: OutputFile?
     let lineByLine: Bool
     private var buffer: [UInt8] = []
-    /// The first error writing the file (a full disk); the run reports it at the end.
-    private(set) var failure: Error?
+    /// The first error writing the file or stdout; the run reports it at the end.
+    private(set) var failure: FileWriteError?
 
     init(file: OutputFile?, lineByLine: Bool) {
         self.file = file
@@ -151,29 +150,31 @@ final class ScriptOutput {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        let data = Data(buffer)
-        buffer.removeAll(keepingCapacity: true)
-        guard let file else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
+        defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == nil else { return }
-        do { try file.write(data) } catch { failure = error }
+        do throws(FileWriteError) {
+            if let file { try file.write(buffer) } else { try StandardStream.writeOutput(buffer) }
+        } catch {
+            failure = error
+        }
     }
 
     /// Ends the run: the file is put in place when the script succeeded, dropped otherwise
     /// (with a line on stderr saying it was not written).
     func finish(success: Bool, _ lang: Lang) throws {
         flush()
-        guard let file else { return }
+        guard let file else {
+            if let failure { throw StandardOutputFailure.cliError(failure, lang) }
+            return
+        }
         guard success else {
             file.discard()
             standardError(HelpText.Output.notWritten(lang, file.path))
             return
         }
-        if failure != nil {
+        if let failure {
             file.discard()
-            throw CLIError(message: HelpText.Output.cannotWrite(lang, file.path), code: .ioError)
+            throw CLIError(message: failure.message(lang), code: .ioError)
         }
         try file.commit(lang)
     }

@@ -64,6 +64,22 @@ final class Screen: Console {
         #expect(second.progress["01-first-steps"]?.skipped == [])
     }
 
+    /// The progress file says who practised what: it is owner-only (0600), and a file left
+    /// readable by others is narrowed when it is saved again. No temporary file stays beside it.
+    @Test func theProgressFileIsOwnerOnly() throws {
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let folder = state + "/danvan"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/progress.json"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("{}".utf8),
+                                               attributes: [.posixPermissions: 0o644]))
+        let store = ProgressStore(environment: ["XDG_STATE_HOME": state])
+        #expect(store.save() == nil)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["progress.json"])
+    }
+
     @Test func aVariableFromASkippedStepStillWorksLater() throws {
         defer { try? FileManager.default.removeItem(atPath: state) }
         // Skip up to `let mo_hinh = 12` (step 9), then use the name.

@@ -56,7 +56,10 @@ final class MemorySink: TextSink {
     var closed = false
     var startedEmpty: Bool { true }
     func write(_ text: String) { self.text += text }
-    func close() { closed = true }
+    func close() -> FileAccessError? {
+        closed = true
+        return nil
+    }
 }
 
 final class MemoryFiles: FileAccess {

@@ -115,10 +115,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/state/danvan/history"
         #expect(HistoryLocation.prepareDirectory(for: path))
-        #expect(HistoryLocation.prepareFile(at: path))
         #expect(try mode(root + "/state/danvan") == 0o700)
         #expect(try mode(root + "/state") == 0o700)
-        #expect(try mode(path) == 0o600)
     }
 }
 
@@ -148,6 +146,27 @@ import Testing
         #expect(second.historyEntries() == ["models | take 3", "a", "b"])
         let contents = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!contents.contains("secret"))
+    }
+
+    /// A history file left readable by others (0644) is narrowed to 0600 on the next save, and
+    /// a history that is a symbolic link is written through the link, which stays a link.
+    @Test func savingNarrowsTheModeAndFollowsALink() throws {
+        TerminalLocale.configure()
+        let root = NSTemporaryDirectory() + "danvan-history-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let real = root + "/real-history"
+        #expect(FileManager.default.createFile(atPath: real, contents: Data(), attributes: [.posixPermissions: 0o644]))
+        #expect(try mode(real) == 0o644)
+        let link = root + "/history"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let editor = try #require(LineEditor(programName: "danvan-test", historyPath: link, historySize: 3))
+        editor.addHistory("units | count")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        #expect(try mode(real) == 0o600)
+        #expect(try String(contentsOfFile: real, encoding: .utf8).contains("units"))
+        // No temporary file is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["history", "real-history"])
     }
 }
 

@@ -145,6 +145,26 @@ struct ReportFunctionTests {
         #expect(String(decoding: bytes, as: UTF8.self) == "\u{FEFF}field,n,m\r\nKinh tế,1808,2\r\nVăn hóa,42,5\r\n")
     }
 
+    /// `save` keeps a 0600 report 0600 and writes through a link, which stays a link
+    /// (Foundation's atomic write, used before, replaced both).
+    @Test func saveKeepsTheModeAndFollowsALink() throws {
+        let folder = NSTemporaryDirectory() + "danvan-report-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let real = folder + "/real.md"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: real))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: real)
+        let link = folder + "/report.md"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let (_, error) = Self.run(#"save(rows, "\#(link)")"#)
+        #expect(error == nil, "\(error ?? "")")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        let attributes = try FileManager.default.attributesOfItem(atPath: real)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: real)), as: UTF8.self).contains("Kinh tế"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["real.md", "report.md"])
+    }
+
     @Test func progressGoesToTheHook() {
         let host = ReportOnlyHost()
         _ = Self.run(#"progress("Bảng 1/3")"#, host: host)

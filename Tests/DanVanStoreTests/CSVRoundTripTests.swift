@@ -25,7 +25,9 @@ import Testing
         let counts = try CSVExporter.exportAll(from: source, to: exportDirectory)
         #expect(counts.map(\.table) == Catalog.tables.map(\.name))
         let files = try FileManager.default.contentsOfDirectory(atPath: exportDirectory).sorted()
-        #expect(files == Catalog.tables.map { $0.name + ".csv" }.sorted())
+        // One file per table, and the manifest written last, which the folder passes.
+        #expect(files == (Catalog.tables.map { $0.name + ".csv" } + [ExportManifest.fileName]).sorted())
+        #expect(ExportManifest.verify(directory: exportDirectory) == nil)
 
         let found = CSVImporter.sources(inDirectory: exportDirectory) { FileManager.default.fileExists(atPath: $0) }
         #expect(found.missing.isEmpty)

@@ -221,6 +221,12 @@ import Testing
     @Test func locateSaysWhereThePathCameFrom() {
         #expect(StoreLocation.locate(flag: "x.db", environment: ["DANVAN_DB": "y.db"]) == ("x.db", .flag))
         #expect(StoreLocation.locate(flag: nil, environment: ["DANVAN_DB": "y.db"]) == ("y.db", .environment))
-        #expect(StoreLocation.locate(flag: "", environment: ["XDG_DATA_HOME": "/d"]) == ("/d/danvan/danvan.db", .defaultFile))
+        // An empty --db or DANVAN_DB is kept as the empty path it is (the CLI refuses it), never
+        // taken to mean the default file.
+        #expect(StoreLocation.locate(flag: "", environment: ["XDG_DATA_HOME": "/d"]) == ("", .flag))
+        #expect(StoreLocation.locate(flag: nil, environment: ["DANVAN_DB": "", "XDG_DATA_HOME": "/d"]) == ("", .environment))
+        #expect(StoreLocation.emptyPathMessage(("", .flag), .en)?.hasPrefix("--db is an empty path") == true)
+        #expect(StoreLocation.emptyPathMessage(("", .environment), .vi)?.contains("DANVAN_DB") == true)
+        #expect(StoreLocation.emptyPathMessage(("x.db", .flag), .en) == nil)
     }
 }
