@@ -122,7 +122,7 @@ extension Compiler {
                 case .text(let text): out += text
                 case .value(let value):
                     let result = try value(&frame)
-                    if case .text(let text) = result { out += text } else { result.write(to: &out, nested: false, depth: 0) }
+                    if case .text(let text) = result { out += text } else { result.write(to: &out, nested: false) }
                 }
             }
             return .text(out)

@@ -8,7 +8,7 @@ enum CoreLibrary {
             var line = ""
             for position in 0..<args.count {
                 if position > 0 { line += " " }
-                args[position].write(to: &line, nested: false, depth: 0)
+                args[position].write(to: &line, nested: false)
             }
             args.vm.output(line)
             return .null
