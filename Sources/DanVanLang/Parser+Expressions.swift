@@ -183,14 +183,17 @@ extension Parser {
     /// A `(` or `[` on a new line starts a new statement instead.
     func postfix() throws -> Expr {
         var expr = try primary()
-        // Each call, index or member of a chain (`f(1)(1)`, `a[1][1]`, `r.a.a`) is one level
-        // deeper, as in `binary`.
-        var links = 0
+        // Each call, index or member of a chain (`f(1)(1)`, `a[1][1]`, `r.a.a`) after the first
+        // is one level deeper, as in `binary` (the first is counted with what is inside it).
+        var links = 0, seen = 0
         defer { depth -= links }
         while true {
             if check(.leftParen) || check(.leftBracket) || check(.dot) {
-                try nest()
-                links += 1
+                if seen > 0 {
+                    try nest()
+                    links += 1
+                }
+                seen += 1
             }
             if check(.leftParen) && !current.newlineBefore {
                 advance()
