@@ -36,7 +36,7 @@ extension Compiler {
                 var position: [HashKey: Int] = [:]
                 for item in try items(input, frame.vm) {
                     bind(&frame, item)
-                    let groupKey = HashKey(value: try Compiler.groupable(try key(&frame)))
+                    let groupKey = HashKey(value: try Compiler.groupable(try key(&frame), at: at))
                     let next = rows.count
                     let group = position[groupKey, default: next]
                     if group == next {
@@ -64,7 +64,7 @@ extension Compiler {
             var scratch = [Value](repeating: .null, count: width)
             for item in try items(input, vm) {
                 bind(&frame, item)
-                for position in 0..<width { scratch[position] = try Compiler.groupable(try evals[position](&frame)) }
+                for position in 0..<width { scratch[position] = try Compiler.groupable(try evals[position](&frame), at: at) }
                 table.add(item, keys: scratch)
                 if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
             }
@@ -84,11 +84,12 @@ extension Compiler {
     /// (its hash would no longer be where the table put it). A decimal that is not a number
     /// (NaN, from data: the language makes none) equals nothing, not even itself, so it
     /// cannot be a key: an error rather than rows quietly lost.
-    static func groupable(_ value: Value) throws -> Value {
+    static func groupable(_ value: Value, at span: Span? = nil) throws -> Value {
         switch value {
         case .text(let text): return .text(text.nfc)
-        case .double(let number) where number.isNaN: throw RuntimeError(RuntimeMessages.notANumberKey)
-        case .list, .record: return try KeySnapshot.copy(value)
+        case .double(let number) where number.isNaN: throw RuntimeError(RuntimeMessages.notANumberKey, at: span)
+        case .list, .record:
+            do { return try KeySnapshot.copy(value) } catch let error as RuntimeError { throw span.map(error.located) ?? error }
         default: return value
         }
     }
