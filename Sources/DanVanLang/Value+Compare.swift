@@ -39,19 +39,26 @@ extension Value: Equatable {
     private static func containersEqual(_ lhs: Value, _ rhs: Value) -> Bool {
         var pending: [(Value, Value)] = [(lhs, rhs)]
         var seen: Set<ObjectPair> = []
+        // Pairs are remembered only after the first few: small values, the usual case, need no
+        // set, and a value that loops is still caught on its next turn.
+        var visits = 0
+        func firstVisit(_ a: AnyObject, _ b: AnyObject) -> Bool {
+            visits += 1
+            return visits <= Value.visitsBeforeRemembering || seen.insert(ObjectPair(a, b)).inserted
+        }
         while let (x, y) = pending.popLast() {
             switch (x, y) {
             case (.list(let a), .list(let b)):
                 if a === b { continue }
                 guard a.items.count == b.items.count else { return false }
-                guard seen.insert(ObjectPair(a, b)).inserted else { continue }
+                guard firstVisit(a, b) else { continue }
                 for (u, v) in zip(a.items, b.items) {
                     if !enqueue(u, v, &pending) { return false }
                 }
             case (.record(let a), .record(let b)):
                 if a === b { continue }
                 guard a.shape.names == b.shape.names else { return false }
-                guard seen.insert(ObjectPair(a, b)).inserted else { continue }
+                guard firstVisit(a, b) else { continue }
                 for position in 0..<a.count {
                     if !enqueue(a.value(at: position), b.value(at: position), &pending) { return false }
                 }
@@ -70,6 +77,10 @@ extension Value: Equatable {
         default: return scalarEqual(x, y)
         }
     }
+
+    /// Pairs of lists or records compared before `==` and `sort` start remembering the pairs
+    /// they have seen (which bounds their work on values that contain themselves).
+    static let visitsBeforeRemembering = 64
 
     /// The kind of a value for ordering: values of two ranks do not order (integers and
     /// decimals are one rank); null sorts last.
@@ -122,7 +133,8 @@ extension Value: Equatable {
     /// as equal, so lists that contain themselves order in bounded work.
     private static func listOrder(_ lhs: ValueList, _ rhs: ValueList) throws -> Int {
         var stack: [(a: ValueList, b: ValueList, next: Int)] = [(lhs, rhs, 0)]
-        var seen: Set<ObjectPair> = [ObjectPair(lhs, rhs)]
+        var seen: Set<ObjectPair> = []
+        var visits = 0
         while let top = stack.last {
             let (a, b, position) = top
             guard position < min(a.items.count, b.items.count) else {
@@ -134,7 +146,10 @@ extension Value: Equatable {
             stack[stack.count - 1].next = position + 1
             let x = a.items[position], y = b.items[position]
             if case .list(let u) = x, case .list(let v) = y {
-                if u !== v && seen.insert(ObjectPair(u, v)).inserted { stack.append((u, v, 0)) }
+                visits += 1
+                if u !== v && (visits <= Value.visitsBeforeRemembering || seen.insert(ObjectPair(u, v)).inserted) {
+                    stack.append((u, v, 0))
+                }
                 continue
             }
             let order = try sortOrder(x, y)

@@ -49,6 +49,25 @@ import Testing
         #expect(result.allSatisfy { $0.error == nil })
     }
 
+    /// Just under the limit on a 512 KB thread (a debug build's frames are several times a
+    /// release build's): the answer, or "nesting too deep" when the thread's stack runs low
+    /// first, never a crash.
+    @Test func chainsJustUnderTheLimitOnASmallStack() {
+        let programs = [
+            "print(" + Array(repeating: "1", count: 199).joined(separator: " + ") + ")",
+            "let a = [1]\nfor i in range(200) { a = [a] }\nprint(len(a" + String(repeating: "[0]", count: 199) + "))",
+            "print(" + String(repeating: "-(", count: 190) + "1" + String(repeating: ")", count: 190) + ")",
+        ]
+        for (program, answer) in zip(programs, ["199", "1", "1"]) {
+            let result = onThread(stackSize: 512 << 10) { runProgram(program) }
+            if let error = result.error {
+                #expect(error.contains("nesting too deep"), "\(error.prefix(80))")
+            } else {
+                #expect(result.output == [answer])
+            }
+        }
+    }
+
     /// Once 10,000 links took 27 s to compile; now the limit stops the chain at once.
     @Test func longMemberChainFailsFast() {
         let program = "let r = {a: 1}\nprint(r" + String(repeating: ".a", count: 10_000) + ")"
