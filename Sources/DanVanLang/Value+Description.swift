@@ -5,6 +5,25 @@
 // and inside another value as its display column.
 
 extension Value: CustomStringConvertible {
+    /// The longest text a value prints as. A list holding the same list twice, forty levels
+    /// over (`x = [x, x]`), would print as 2^40 items: past this length printing stops, with
+    /// "…" where it stopped, and `print`, `text`, `join` and `"{x}"` report an error instead.
+    static let maxPrintedLength = 8 << 20
+
+    /// The value as `print` writes it, or an error when it would pass `maxPrintedLength`.
+    func printed() throws -> String {
+        var out = ""
+        try write(checked: &out)
+        return out
+    }
+
+    /// Writes the value as `print` does, or throws when it would pass `maxPrintedLength`.
+    func write(checked out: inout String) throws {
+        if !write(to: &out, nested: false) {
+            throw RuntimeError(RuntimeMessages.tooLongToPrint, [.plain(String(Value.maxPrintedLength))])
+        }
+    }
+
     public var description: String {
         var out = ""
         write(to: &out, nested: false)
@@ -29,14 +48,21 @@ extension Value: CustomStringConvertible {
 
     /// Writes the value. A list or record met again inside itself (`append(a, a)`) prints as
     /// `[...]` or `{...}`, as Python does, so a value that contains itself prints in bounded work.
-    func write(to out: inout String, nested: Bool) {
+    /// False when it stopped at `maxPrintedLength` (the text then ends with "…").
+    @discardableResult
+    func write(to out: inout String, nested: Bool) -> Bool {
         switch self {
         case .list, .record, .row: break
-        default: writeScalar(to: &out, nested: nested); return
+        default: writeScalar(to: &out, nested: nested); return true
         }
+        let limit = out.utf8.count + Value.maxPrintedLength
         var steps: [PrintStep] = [.value(self, nested: nested)]
         var open: Set<ObjectIdentifier> = []
         while let step = steps.popLast() {
+            if out.utf8.count > limit {
+                out += "…"
+                return false
+            }
             switch step {
             case .text(let text): out += text
             case .leave(let id): open.remove(id)
@@ -64,6 +90,7 @@ extension Value: CustomStringConvertible {
                 }
             }
         }
+        return true
     }
 
     /// Writes "{" now and the fields (`name: value, ...}`) as steps to come.
@@ -95,7 +122,7 @@ extension Value: CustomStringConvertible {
             } else {
                 out += "<\(row.schema.table)>"
             }
-        case .list, .record: write(to: &out, nested: nested)
+        case .list, .record: _ = write(to: &out, nested: nested)
         case .function(let function):
             if function.builtin != nil { out += "<built-in \(function.name)>" }
             else if function.name.isEmpty { out += "<fn>" }
