@@ -106,7 +106,14 @@ extension Compiler {
             }
             let value = compile(single)
             let before = Array(prefix.utf8), after = Array(suffix.utf8)
-            return { frame in .text(TextBuilding.interpolate(before, try value(&frame), after)) }
+            return { frame in
+                let result = try value(&frame)
+                switch result {
+                // A list or record may be too long to print: an error, not text cut short.
+                case .list, .record, .row: return .text(prefix + (try result.printed()) + suffix)
+                default: return .text(TextBuilding.interpolate(before, result, after))
+                }
+            }
         }
         enum Piece { case text(String), value(Eval) }
         let pieces: [Piece] = parts.map {
@@ -122,7 +129,7 @@ extension Compiler {
                 case .text(let text): out += text
                 case .value(let value):
                     let result = try value(&frame)
-                    if case .text(let text) = result { out += text } else { result.write(to: &out, nested: false, depth: 0) }
+                    if case .text(let text) = result { out += text } else { try result.write(checked: &out) }
                 }
             }
             return .text(out)

@@ -36,7 +36,7 @@ extension Compiler {
                 var position: [HashKey: Int] = [:]
                 for item in try items(input, frame.vm) {
                     bind(&frame, item)
-                    let groupKey = HashKey(value: Compiler.groupable(try key(&frame)))
+                    let groupKey = HashKey(value: try Compiler.groupable(try key(&frame), at: at))
                     let next = rows.count
                     let group = position[groupKey, default: next]
                     if group == next {
@@ -64,7 +64,7 @@ extension Compiler {
             var scratch = [Value](repeating: .null, count: width)
             for item in try items(input, vm) {
                 bind(&frame, item)
-                for position in 0..<width { scratch[position] = Compiler.groupable(try evals[position](&frame)) }
+                for position in 0..<width { scratch[position] = try Compiler.groupable(try evals[position](&frame), at: at) }
                 table.add(item, keys: scratch)
                 if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
             }
@@ -79,10 +79,65 @@ extension Compiler {
         }
     }
 
-    /// A key as groups compare it: text in NFC form.
-    static func groupable(_ value: Value) -> Value {
-        if case .text(let text) = value { return .text(text.nfc) }
-        return value
+    /// A key as groups compare it: text in NFC form; a list or record copied, so that code
+    /// run for a later item (`group by append(k, it)`) cannot change a key already stored
+    /// (its hash would no longer be where the table put it). A decimal that is not a number
+    /// (NaN, from data: the language makes none) equals nothing, not even itself, so it
+    /// cannot be a key: an error rather than rows quietly lost.
+    static func groupable(_ value: Value, at span: Span? = nil) throws -> Value {
+        switch value {
+        case .text(let text): return .text(text.nfc)
+        case .double(let number) where number.isNaN: throw RuntimeError(RuntimeMessages.notANumberKey, at: span)
+        case .list, .record:
+            do { return try KeySnapshot.copy(value) } catch let error as RuntimeError { throw span.map(error.located) ?? error }
+        default: return value
+        }
+    }
+}
+
+/// Deep copies of list and record keys, made without recursion (a key may be nested
+/// thousands deep) and keeping sharing and cycles as they are (each object copied once).
+enum KeySnapshot {
+    static func copy(_ root: Value) throws -> Value {
+        var lists: [ObjectIdentifier: ValueList] = [:]
+        var records: [ObjectIdentifier: Record] = [:]
+        var originals: [Value] = []
+        // First every container reachable, each given an empty copy, then the copies filled.
+        var pending: [Value] = [root]
+        while let value = pending.popLast() {
+            switch value {
+            case .list(let list):
+                guard lists[ObjectIdentifier(list)] == nil else { continue }
+                lists[ObjectIdentifier(list)] = ValueList()
+                originals.append(value)
+                pending.append(contentsOf: list.items)
+            case .record(let record):
+                guard records[ObjectIdentifier(record)] == nil else { continue }
+                records[ObjectIdentifier(record)] = Record.filled(record.shape)
+                originals.append(value)
+                pending.append(contentsOf: record.values)
+            case .double(let number) where number.isNaN:
+                throw RuntimeError(RuntimeMessages.notANumberKey)
+            default: break
+            }
+        }
+        func copied(_ value: Value) -> Value {
+            switch value {
+            case .list(let list): return lists[ObjectIdentifier(list)].map(Value.list) ?? value
+            case .record(let record): return records[ObjectIdentifier(record)].map(Value.record) ?? value
+            default: return value
+            }
+        }
+        for original in originals {
+            switch original {
+            case .list(let list): lists[ObjectIdentifier(list)]?.items = list.items.map(copied)
+            case .record(let record):
+                guard let copy = records[ObjectIdentifier(record)] else { continue }
+                for position in 0..<min(record.count, copy.count) { copy.setValue(copied(record.value(at: position)), at: position) }
+            default: break
+            }
+        }
+        return copied(root)
     }
 }
 

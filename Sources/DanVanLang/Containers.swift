@@ -14,6 +14,14 @@ public final class ValueList {
     @exclusivity(unchecked) public var items: [Value]
 
     public init(_ items: [Value] = []) { self.items = items }
+
+    deinit {
+        // Children are queued and dropped here, then freed one by one (Teardown.swift).
+        guard items.contains(where: { Teardown.isContainer($0) }) else { return }
+        Teardown.enqueue(items)
+        items = []
+        Teardown.drain()
+    }
 }
 
 /// Where a record's field came from: a column of a host table, reached from `table`'s row
@@ -176,6 +184,12 @@ public final class Record: ManagedBuffer<RecordLayout, Value> {
     }
 
     deinit {
+        if (0..<count).contains(where: { Teardown.isContainer(value(at: $0)) }) {
+            // As a list does: the children queued, dropped here, then freed one by one.
+            Teardown.enqueue(values)
+            for position in 0..<count { setValue(.null, at: position) }
+            Teardown.drain()
+        }
         _ = withUnsafeMutablePointers { header, elements in
             elements.deinitialize(count: Record.inlineCount(header.pointee))
         }
@@ -268,6 +282,13 @@ public final class Record: ManagedBuffer<RecordLayout, Value> {
 final class Cell {
     @exclusivity(unchecked) var value: Value
     init(_ value: Value) { self.value = value }
+
+    deinit {
+        guard Teardown.isContainer(value) else { return }
+        Teardown.enqueue(CollectionOfOne(value))
+        value = .null
+        Teardown.drain()
+    }
 }
 
 /// A function value: a compiled script function with its captured variables, or a built-in.

@@ -8,11 +8,32 @@ public enum DiagnosticRenderer {
     /// has thousands); the middle is summarised in one line.
     static let framesShownAtEachEnd = 8
 
+    /// At most this many diagnostics are shown for one file; the rest are counted in one line.
+    /// A generated or damaged file can have thousands, each quoting its line: 4,000 `if true {`
+    /// on one line once gave 613 MB of messages.
+    static let maxPerFile = 20
+    /// A quoted source line longer than this many characters is shown as this many around the
+    /// caret, with "…" where it was cut.
+    static let maxQuotedColumns = 120
+
     /// Renders `diagnostics` in `lang`; `sources` supply the quoted lines (matched by name).
     public static func render(_ diagnostics: [Diagnostic], sources: [SourceText], lang: Lang) -> String {
         var out: [String] = []
+        var shown: [String: Int] = [:]
+        var hidden: [(file: String, count: Int)] = []
         for diagnostic in diagnostics {
+            let file = diagnostic.location.file
+            if shown[file, default: 0] >= maxPerFile {
+                if let last = hidden.indices.last, hidden[last].file == file { hidden[last].count += 1 }
+                else if let index = hidden.firstIndex(where: { $0.file == file }) { hidden[index].count += 1 }
+                else { hidden.append((file, 1)) }
+                continue
+            }
+            shown[file, default: 0] += 1
             out.append(renderOne(diagnostic, sources: sources, lang: lang))
+        }
+        for (file, count) in hidden {
+            out.append(lang == .vi ? "\(file): ... và \(count) lỗi nữa" : "\(file): ... and \(count) more")
         }
         return out.joined(separator: "\n")
     }
@@ -28,8 +49,9 @@ public enum DiagnosticRenderer {
         var lines = ["\(location): \(severity): \(diagnostic.message.text(lang))"]
         if let source = sources.last(where: { $0.name == location.file }),
            let text = source.lineText(location.line) {
-            lines.append(text)
-            lines.append(caretLine(text, column: location.column))
+            let (shown, column) = clip(text, column: location.column)
+            lines.append(shown)
+            lines.append(caretLine(shown, column: column))
         }
         let frames = diagnostic.frames
         if !frames.isEmpty {
@@ -44,6 +66,21 @@ public enum DiagnosticRenderer {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The part of a long line around `column` (1-based, in characters), and the column of
+    /// the same spot in that part.
+    static func clip(_ text: String, column: Int) -> (text: String, column: Int) {
+        let characters = Array(text)
+        guard characters.count > maxQuotedColumns else { return (text, column) }
+        let spot = min(max(column - 1, 0), characters.count)
+        var start = max(0, spot - maxQuotedColumns / 2)
+        let end = min(characters.count, start + maxQuotedColumns)
+        start = max(0, end - maxQuotedColumns)
+        var shown = start > 0 ? "…" : ""
+        shown += String(characters[start..<end])
+        if end < characters.count { shown += "…" }
+        return (shown, spot - start + 1 + (start > 0 ? 1 : 0))
     }
 
     /// Spaces up to the column (a tab stays a tab so the caret lines up), then `^`.

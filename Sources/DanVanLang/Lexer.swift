@@ -67,18 +67,24 @@ public struct Lexer {
         // Skip spaces, line breaks and comments.
         while position < end {
             let byte = bytes[position]
-            if byte == 0x0A { newline = true; position += 1; continue }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D { position += 1; continue }
+            // A line ends with LF, CRLF or a lone CR (old Mac files): SourceText numbers lines the same way.
+            if byte == 0x0A || byte == 0x0D { newline = true; position += 1; continue }
+            if byte == 0x20 || byte == 0x09 { position += 1; continue }
             if byte == UInt8(ascii: "#") {
                 let start = position
-                while position < end, bytes[position] != 0x0A { position += 1 }
+                while position < end, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
                 if keepComments {
                     return Token(kind: .comment, range: SourceRange(start: start, end: position), text: "", newlineBefore: newline)
                 }
                 continue
             }
-            // A byte-order mark at the start of a file is not text.
-            if byte == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF { position += 3; continue }
+            // A byte-order mark at the very start of a file is not text. Anywhere else it is an
+            // invisible character that would silently split or join what is around it: an error.
+            if byte == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF {
+                if position != 0 { problem(LexMessages.invisibleCharacter, [.plain("U+FEFF")], at: position) }
+                position += 3
+                continue
+            }
             break
         }
         let start = position
@@ -139,7 +145,7 @@ public struct Lexer {
         case UInt8(ascii: "'"):
             // Up to the closing quote on the same line; an unclosed one ends at the line's end.
             var cursor = position + 1
-            while cursor < end, bytes[cursor] != UInt8(ascii: "'"), bytes[cursor] != 0x0A { cursor += 1 }
+            while cursor < end, bytes[cursor] != UInt8(ascii: "'"), bytes[cursor] != 0x0A, bytes[cursor] != 0x0D { cursor += 1 }
             let text = String(decoding: bytes[(position + 1)..<cursor], as: UTF8.self)
             position = cursor < end && bytes[cursor] == UInt8(ascii: "'") ? cursor + 1 : cursor
             problem(LexMessages.useDoubleQuotes, [.plain(text)], at: start)

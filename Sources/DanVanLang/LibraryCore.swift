@@ -8,7 +8,7 @@ enum CoreLibrary {
             var line = ""
             for position in 0..<args.count {
                 if position > 0 { line += " " }
-                args[position].write(to: &line, nested: false, depth: 0)
+                try args[position].write(checked: &line)
             }
             args.vm.output(line)
             return .null
@@ -18,7 +18,7 @@ enum CoreLibrary {
         /// text(v): the value as print shows it.
         Builtin("text", 1...1) { args in
             if case .text = args[0] { return args[0] }
-            return .text(args[0].description)
+            return .text(try args[0].printed())
         },
         /// number(t): text to an integer or decimal ("42", "2.5", " 7 "); a number stays as it is.
         /// Text that a literal could not be is an error, as the literal is: a whole number past

@@ -57,7 +57,7 @@ enum ListLibrary {
             var out = ""
             for (position, item) in items.enumerated() {
                 if position > 0 { out += separator }
-                item.write(to: &out, nested: false, depth: 0)
+                try item.write(checked: &out)
             }
             return .text(out)
         },

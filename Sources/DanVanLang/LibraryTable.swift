@@ -43,10 +43,10 @@ enum TableLibrary {
         var scratch = [Value](repeating: .null, count: others.count)
         var cells: [[Value]] = []
         for item in items {
-            for (position, name) in others.enumerated() { scratch[position] = Compiler.groupable(item.field(name) ?? .null) }
+            for (position, name) in others.enumerated() { scratch[position] = try Compiler.groupable(item.field(name) ?? .null) }
             let rowIndex = table.index(of: scratch)
             if rowIndex == cells.count { cells.append([Value](repeating: .null, count: pivotNames.count)) }
-            let key = HashKey(value: Compiler.groupable(item.field(keyColumn) ?? .null))
+            let key = HashKey(value: try Compiler.groupable(item.field(keyColumn) ?? .null))
             let columnIndex: Int
             if let known = pivotIndex[key] {
                 columnIndex = known

@@ -3,6 +3,7 @@ import VietText
 
 enum LexMessages {
     static let unexpectedCharacter = Localized(vi: "ký tự không hợp lệ '{0}'", en: "unexpected character '{0}'")
+    static let invisibleCharacter = Localized(vi: "ký tự vô hình {0} ở đây (xóa nó đi)", en: "invisible character {0} here (delete it)")
     static let useAnd = Localized(vi: "DanVan viết 'and' thay cho '&&'", en: "DanVan writes 'and' for '&&'")
     static let useOr = Localized(vi: "DanVan viết 'or' thay cho '||'", en: "DanVan writes 'or' for '||'")
     static let useNot = Localized(vi: "DanVan viết 'not' thay cho '!' (và '!=' cho 'khác')",

@@ -137,10 +137,16 @@ extension Parser {
             left = try unary()
         }
         var lastWasComparison = false
+        // Each operator of a chain (`1 + 1 + ...`) puts the tree one level deeper on the left:
+        // it counts as a level of nesting, so no later walk of the tree goes deeper than the limit.
+        var links = 0
+        defer { depth -= links }
         while let (precedence, op) = binaryPrecedence(), precedence >= minimum {
             if precedence == 4 && lastWasComparison {
                 throw error(ParseMessages.chainedComparison)
             }
+            try nest()
+            links += 1
             advance()
             let right = try binary(precedence + 1)
             let range = left.range.to(right.range)
@@ -177,7 +183,18 @@ extension Parser {
     /// A `(` or `[` on a new line starts a new statement instead.
     func postfix() throws -> Expr {
         var expr = try primary()
+        // Each call, index or member of a chain (`f(1)(1)`, `a[1][1]`, `r.a.a`) after the first
+        // is one level deeper, as in `binary` (the first is counted with what is inside it).
+        var links = 0, seen = 0
+        defer { depth -= links }
         while true {
+            if check(.leftParen) || check(.leftBracket) || check(.dot) {
+                if seen > 0 {
+                    try nest()
+                    links += 1
+                }
+                seen += 1
+            }
             if check(.leftParen) && !current.newlineBefore {
                 advance()
                 let arguments = try argumentList()
@@ -312,7 +329,8 @@ extension Parser {
                     diagnostics.append(contentsOf: inner.diagnostics)
                     out.append(.expr(expr))
                 } catch {
-                    diagnostics.append(contentsOf: inner.diagnostics)
+                    if !abandoned { diagnostics.append(contentsOf: inner.diagnostics) }
+                    abandoned = abandoned || inner.abandoned
                     throw Panic()
                 }
             }

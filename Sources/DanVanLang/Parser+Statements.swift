@@ -122,6 +122,9 @@ extension Parser {
         var otherwise: [Stmt]?
         if match(.else) {
             if check(.if) {
+                // `else if` is an `if` inside the `else`: one level deeper, as a block is.
+                try nest()
+                defer { unnest() }
                 otherwise = [try ifStatement()]
             } else {
                 otherwise = try block()

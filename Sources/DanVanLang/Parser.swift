@@ -30,6 +30,8 @@ public final class Parser {
     /// True inside `{...}` of a string: the end of that code is not the end of the input.
     let inInterpolation: Bool
     var diagnostics: [Diagnostic] = []
+    /// Set once nesting has gone too deep: the rest of the parse reports nothing more.
+    var abandoned = false
 
     /// Thrown to unwind to the statement level after an error has been recorded.
     struct Panic: Error {}
@@ -145,13 +147,17 @@ public final class Parser {
     }
 
     func report(_ kind: Diagnostic.Kind, at offset: Int, _ message: Message) {
+        if abandoned { return }
         diagnostics.append(Diagnostic(kind: kind, location: source.location(of: offset), message: message))
     }
 
     /// Enters one level of nesting; panics past the limit or when the native stack runs low.
+    /// Too deep is reported once, where the limit was first passed: every level still open
+    /// around it would fail the same way, and each enclosing block would report it again.
     func nest() throws {
         if depth + 1 > Parser.maxDepth || !stackGuard.hasRoom() {
             report(.syntax, at: current.range.start, Message(ParseMessages.tooDeep, [.plain(String(Parser.maxDepth))]))
+            abandoned = true
             throw Panic()
         }
         depth += 1

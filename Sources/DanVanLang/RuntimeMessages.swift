@@ -6,6 +6,11 @@ enum RuntimeMessages {
     static let divisionByZero = Localized(vi: "chia cho 0", en: "division by zero")
     static let resultTooLarge = Localized(
         vi: "kết quả quá lớn, vượt quá giới hạn của một số", en: "the result is too large for a number")
+    static let tooLongToPrint = Localized(
+        vi: "giá trị quá dài để in (hơn {0} ký tự)", en: "the value is too long to print (more than {0} characters)")
+    static let notANumberKey = Localized(
+        vi: "một số không xác định (NaN) không thể làm khóa của 'group by' hay 'sort'",
+        en: "a number that is not a number (NaN) cannot be a key of 'group by' or 'sort'")
     static let resultNotANumber = Localized(vi: "kết quả không phải là một số", en: "the result is not a number")
     static let badOperands = Localized(vi: "không thể dùng '{0}' với {1} và {2}", en: "cannot apply '{0}' to {1} and {2}")
     static let textJoinHint = Localized(

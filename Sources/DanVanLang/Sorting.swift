@@ -37,7 +37,9 @@ struct SortColumn {
             switch key {
             case .null: nullCount += 1; continue
             case .int: allDoubles = false; allTexts = false
-            case .double: allInts = false; allTexts = false
+            case .double(let number):
+                if number.isNaN { throw RuntimeError(RuntimeMessages.notANumberKey) }
+                allInts = false; allTexts = false
             case .text: allInts = false; allDoubles = false
             default: allInts = false; allDoubles = false; allTexts = false
             }

@@ -16,9 +16,12 @@ public struct SourceText: Sendable {
         self.text = text
         let bytes = Array(text.utf8)
         self.bytes = bytes
+        // A line ends with LF, CRLF (one break) or a lone CR, as the lexer reads them.
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            starts.append(index + 1)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+                starts.append(index + 1)
+            }
         }
         self.lineStarts = starts
     }

@@ -15,7 +15,7 @@ enum TextBuilding {
             return text.withUTF8 { concatenate(prefix, $0, suffix) }
         default:
             var written = ""
-            value.write(to: &written, nested: false, depth: 0)
+            value.write(to: &written, nested: false)
             return written.withUTF8 { concatenate(prefix, $0, suffix) }
         }
     }

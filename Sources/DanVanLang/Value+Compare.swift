@@ -5,10 +5,15 @@
 // 9007199254740992.0, although converting it to a decimal would round it to that.
 
 extension Value: Equatable {
-    public static func == (lhs: Value, rhs: Value) -> Bool { equal(lhs, rhs, depth: 0) }
+    public static func == (lhs: Value, rhs: Value) -> Bool {
+        switch (lhs, rhs) {
+        case (.list, .list), (.record, .record): return containersEqual(lhs, rhs)
+        default: return scalarEqual(lhs, rhs)
+        }
+    }
 
-    static func equal(_ lhs: Value, _ rhs: Value, depth: Int) -> Bool {
-        if depth > maxPrintDepth { return false }
+    /// Equality of two values of which at most one is a list or record (else false).
+    private static func scalarEqual(_ lhs: Value, _ rhs: Value) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -21,22 +26,61 @@ extension Value: Equatable {
             if a === b { return true }
             guard a.schema.table == b.schema.table, let id = a.schema.columnIndex["id"],
                   let otherID = b.schema.columnIndex["id"], id < a.values.count, otherID < b.values.count else { return false }
-            return a.values[id] == b.values[otherID]
-        case (.list(let a), .list(let b)):
-            if a === b { return true }
-            guard a.items.count == b.items.count else { return false }
-            for (x, y) in zip(a.items, b.items) where !equal(x, y, depth: depth + 1) { return false }
-            return true
-        case (.record(let a), .record(let b)):
-            if a === b { return true }
-            guard a.shape.names == b.shape.names else { return false }
-            for position in 0..<a.count where !equal(a.value(at: position), b.value(at: position), depth: depth + 1) { return false }
-            return true
+            return scalarEqual(a.values[id], b.values[otherID])
         case (.function(let a), .function(let b)): return a === b
         case (.table(let a), .table(let b)): return a === b
         default: return false
         }
     }
+
+    /// Two lists or records, item by item with a stack of its own (any depth, no native
+    /// recursion). A pair of containers is compared once: met again, inside itself or shared,
+    /// it is taken as equal so far, so values that contain themselves compare in bounded work.
+    private static func containersEqual(_ lhs: Value, _ rhs: Value) -> Bool {
+        var pending: [(Value, Value)] = [(lhs, rhs)]
+        var seen: Set<ObjectPair> = []
+        // Pairs are remembered only after the first few: small values, the usual case, need no
+        // set, and a value that loops is still caught on its next turn.
+        var visits = 0
+        func firstVisit(_ a: AnyObject, _ b: AnyObject) -> Bool {
+            visits += 1
+            return visits <= Value.visitsBeforeRemembering || seen.insert(ObjectPair(a, b)).inserted
+        }
+        while let (x, y) = pending.popLast() {
+            switch (x, y) {
+            case (.list(let a), .list(let b)):
+                if a === b { continue }
+                guard a.items.count == b.items.count else { return false }
+                guard firstVisit(a, b) else { continue }
+                for (u, v) in zip(a.items, b.items) {
+                    if !enqueue(u, v, &pending) { return false }
+                }
+            case (.record(let a), .record(let b)):
+                if a === b { continue }
+                guard a.shape.names == b.shape.names else { return false }
+                guard firstVisit(a, b) else { continue }
+                for position in 0..<a.count {
+                    if !enqueue(a.value(at: position), b.value(at: position), &pending) { return false }
+                }
+            default:
+                if !scalarEqual(x, y) { return false }
+            }
+        }
+        return true
+    }
+
+    /// Compares two items now when they are scalars, or puts a pair of containers on the stack.
+    @inline(__always)
+    private static func enqueue(_ x: Value, _ y: Value, _ pending: inout [(Value, Value)]) -> Bool {
+        switch (x, y) {
+        case (.list, .list), (.record, .record): pending.append((x, y)); return true
+        default: return scalarEqual(x, y)
+        }
+    }
+
+    /// Pairs of lists or records compared before `==` and `sort` start remembering the pairs
+    /// they have seen (which bounds their work on values that contain themselves).
+    static let visitsBeforeRemembering = 64
 
     /// The kind of a value for ordering: values of two ranks do not order (integers and
     /// decimals are one rank); null sorts last.
@@ -59,14 +103,15 @@ extension Value: Equatable {
     /// records, functions and tables are all equal (sorting keeps their order). Null sorts
     /// after everything. Two values of different kinds (`2` and `"a"`) are an error, as `2 < "a"`
     /// is.
-    static func sortOrder(_ lhs: Value, _ rhs: Value, depth: Int = 0) throws -> Int {
+    static func sortOrder(_ lhs: Value, _ rhs: Value) throws -> Int {
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): return a < b ? -1 : (a == b ? 0 : 1)
         case (.text(let a), .text(let b)): return textOrder(a, b)
         case (.double, .double), (.int, .double), (.double, .int):
-            // NaN cannot come from the language (Operators refuses to make it); were one to
-            // come from data it would tie with everything rather than break the sort.
-            return NumberOrder.compare(lhs, rhs) ?? 0
+            // NaN cannot come from the language (Operators refuses to make it); one from data
+            // has no place in an order: an error, not a sort quietly broken.
+            guard let order = NumberOrder.compare(lhs, rhs) else { throw RuntimeError(RuntimeMessages.notANumberKey) }
+            return order
         case (.null, .null): return 0
         case (.null, _): return 1
         case (_, .null): return -1
@@ -76,23 +121,55 @@ extension Value: Equatable {
             let x = a.schema.columnIndex["id"].flatMap { $0 < a.values.count ? a.values[$0] : nil } ?? .null
             let y = b.schema.columnIndex["id"].flatMap { $0 < b.values.count ? b.values[$0] : nil } ?? .null
             return try sortOrder(x, y)
-        case (.list(let a), .list(let b)):
-            // A list that contains itself compares equal past this depth instead of recursing forever.
-            if a === b || depth > maxPrintDepth { return 0 }
-            for (x, y) in zip(a.items, b.items) {
-                let order = try sortOrder(x, y, depth: depth + 1)
-                if order != 0 { return order }
-            }
-            return a.items.count < b.items.count ? -1 : (a.items.count == b.items.count ? 0 : 1)
+        case (.list(let a), .list(let b)): return try listOrder(a, b)
         default:
             if lhs.typeRank == rhs.typeRank { return 0 }
             throw cannotCompare(lhs, rhs)
         }
     }
 
+    /// Two lists item by item, with a stack of its own (any depth, no native recursion). A
+    /// pair of lists met again (a list inside itself, or shared and already found equal) counts
+    /// as equal, so lists that contain themselves order in bounded work.
+    private static func listOrder(_ lhs: ValueList, _ rhs: ValueList) throws -> Int {
+        var stack: [(a: ValueList, b: ValueList, next: Int)] = [(lhs, rhs, 0)]
+        var seen: Set<ObjectPair> = []
+        var visits = 0
+        while let top = stack.last {
+            let (a, b, position) = top
+            guard position < min(a.items.count, b.items.count) else {
+                let order = a.items.count < b.items.count ? -1 : (a.items.count == b.items.count ? 0 : 1)
+                if order != 0 { return order }
+                stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].next = position + 1
+            let x = a.items[position], y = b.items[position]
+            if case .list(let u) = x, case .list(let v) = y {
+                visits += 1
+                if u !== v && (visits <= Value.visitsBeforeRemembering || seen.insert(ObjectPair(u, v)).inserted) {
+                    stack.append((u, v, 0))
+                }
+                continue
+            }
+            let order = try sortOrder(x, y)
+            if order != 0 { return order }
+        }
+        return 0
+    }
+
     /// "cannot compare integer with text": the error of ordering two kinds of values.
     static func cannotCompare(_ lhs: Value, _ rhs: Value) -> RuntimeError {
         RuntimeError(RuntimeMessages.cannotCompare, [.localized(lhs.typeName), .localized(rhs.typeName)])
+    }
+}
+
+/// Two objects compared with each other, as a set element.
+struct ObjectPair: Hashable {
+    let first: ObjectIdentifier, second: ObjectIdentifier
+    init(_ first: AnyObject, _ second: AnyObject) {
+        self.first = ObjectIdentifier(first)
+        self.second = ObjectIdentifier(second)
     }
 }
 

@@ -5,23 +5,107 @@
 // and inside another value as its display column.
 
 extension Value: CustomStringConvertible {
-    /// Nesting printed before "..." is shown: stops a list that contains itself.
-    static let maxPrintDepth = 40
+    /// The longest text a value prints as. A list holding the same list twice, forty levels
+    /// over (`x = [x, x]`), would print as 2^40 items: past this length printing stops, with
+    /// "…" where it stopped, and `print`, `text`, `join` and `"{x}"` report an error instead.
+    static let maxPrintedLength = 8 << 20
+
+    /// The value as `print` writes it, or an error when it would pass `maxPrintedLength`.
+    func printed() throws -> String {
+        var out = ""
+        try write(checked: &out)
+        return out
+    }
+
+    /// Writes the value as `print` does, or throws when it would pass `maxPrintedLength`.
+    func write(checked out: inout String) throws {
+        if !write(to: &out, nested: false) {
+            throw RuntimeError(RuntimeMessages.tooLongToPrint, [.plain(String(Value.maxPrintedLength))])
+        }
+    }
 
     public var description: String {
         var out = ""
-        write(to: &out, nested: false, depth: 0)
+        write(to: &out, nested: false)
         return out
     }
 
     /// The form used inside lists and records: text quoted, rows by their display column.
     public var nestedDescription: String {
         var out = ""
-        write(to: &out, nested: true, depth: 0)
+        write(to: &out, nested: true)
         return out
     }
 
-    func write(to out: inout String, nested: Bool, depth: Int) {
+    /// What is left to write, last first: the printer keeps its own stack, so a list nested
+    /// 50,000 deep prints whole without 50,000 native frames.
+    private enum PrintStep {
+        case value(Value, nested: Bool)
+        case text(String)
+        /// The end of a list or record: it is no longer among the ones being written.
+        case leave(ObjectIdentifier)
+    }
+
+    /// Writes the value. A list or record met again inside itself (`append(a, a)`) prints as
+    /// `[...]` or `{...}`, as Python does, so a value that contains itself prints in bounded work.
+    /// False when it stopped at `maxPrintedLength` (the text then ends with "…").
+    @discardableResult
+    func write(to out: inout String, nested: Bool) -> Bool {
+        switch self {
+        case .list, .record, .row: break
+        default: writeScalar(to: &out, nested: nested); return true
+        }
+        let limit = out.utf8.count + Value.maxPrintedLength
+        var steps: [PrintStep] = [.value(self, nested: nested)]
+        var open: Set<ObjectIdentifier> = []
+        while let step = steps.popLast() {
+            if out.utf8.count > limit {
+                out += "…"
+                return false
+            }
+            switch step {
+            case .text(let text): out += text
+            case .leave(let id): open.remove(id)
+            case .value(let value, let nested):
+                switch value {
+                case .list(let list):
+                    let id = ObjectIdentifier(list)
+                    guard open.insert(id).inserted else { out += "[...]"; continue }
+                    out += "["
+                    steps.append(.leave(id))
+                    steps.append(.text("]"))
+                    for (position, item) in list.items.enumerated().reversed() {
+                        steps.append(.value(item, nested: true))
+                        if position > 0 { steps.append(.text(", ")) }
+                    }
+                case .record(let record):
+                    let id = ObjectIdentifier(record)
+                    guard open.insert(id).inserted else { out += "{...}"; continue }
+                    steps.append(.leave(id))
+                    Value.pushFields(Array(zip(record.shape.names, record.values)), onto: &steps, out: &out)
+                case .row(let row) where !nested:
+                    Value.pushFields(Array(zip(row.schema.columns, row.values)), onto: &steps, out: &out)
+                default:
+                    value.writeScalar(to: &out, nested: nested)
+                }
+            }
+        }
+        return true
+    }
+
+    /// Writes "{" now and the fields (`name: value, ...}`) as steps to come.
+    private static func pushFields(_ fields: [(String, Value)], onto steps: inout [PrintStep], out: inout String) {
+        out += "{"
+        steps.append(.text("}"))
+        for (position, (name, value)) in fields.enumerated().reversed() {
+            steps.append(.value(value, nested: true))
+            steps.append(.text(position > 0 ? ", " + name + ": " : name + ": "))
+        }
+    }
+
+    /// Writes a value that holds no list or record of its own (a row inside another value
+    /// prints as its display column, which is a scalar).
+    private func writeScalar(to out: inout String, nested: Bool) {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -31,47 +115,20 @@ extension Value: CustomStringConvertible {
             if nested { Value.quote(text, into: &out) } else { out += text }
         case .date(let date): out += date.description
         case .row(let row):
-            if nested {
-                if let column = row.schema.displayColumn, column < row.values.count {
-                    row.values[column].write(to: &out, nested: true, depth: depth + 1)
-                } else if let id = row.schema.columnIndex["id"], id < row.values.count {
-                    out += "<\(row.schema.table) \(row.values[id].description)>"
-                } else {
-                    out += "<\(row.schema.table)>"
-                }
+            if let column = row.schema.displayColumn, column < row.values.count {
+                row.values[column].writeScalar(to: &out, nested: true)
+            } else if let id = row.schema.columnIndex["id"], id < row.values.count {
+                out += "<\(row.schema.table) \(row.values[id].description)>"
             } else {
-                Value.writeFields(zip(row.schema.columns, row.values), to: &out, depth: depth)
+                out += "<\(row.schema.table)>"
             }
-        case .list(let list):
-            if depth >= Value.maxPrintDepth { out += "[...]"; return }
-            out += "["
-            for (position, item) in list.items.enumerated() {
-                if position > 0 { out += ", " }
-                item.write(to: &out, nested: true, depth: depth + 1)
-            }
-            out += "]"
-        case .record(let record):
-            Value.writeFields(zip(record.shape.names, record.values), to: &out, depth: depth)
+        case .list, .record: _ = write(to: &out, nested: nested)
         case .function(let function):
             if function.builtin != nil { out += "<built-in \(function.name)>" }
             else if function.name.isEmpty { out += "<fn>" }
             else { out += "<fn \(function.name)>" }
         case .table(let table): out += "<table \(table.name)>"
         }
-    }
-
-    static func writeFields<S: Sequence>(_ fields: S, to out: inout String, depth: Int) where S.Element == (String, Value) {
-        if depth >= maxPrintDepth { out += "{...}"; return }
-        out += "{"
-        var first = true
-        for (name, value) in fields {
-            if !first { out += ", " }
-            first = false
-            out += name
-            out += ": "
-            value.write(to: &out, nested: true, depth: depth + 1)
-        }
-        out += "}"
     }
 
     /// Shortest round-trip form; integral values keep ".0" so a decimal looks like one.
