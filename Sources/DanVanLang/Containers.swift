@@ -16,7 +16,12 @@ public final class ValueList {
     public init(_ items: [Value] = []) { self.items = items }
 
     deinit {
-        // Children are queued and dropped here, then freed one by one (Teardown.swift).
+        if Teardown.enter() {
+            items = []
+            Teardown.leave()
+            return
+        }
+        // Deep: children are queued and dropped here, then freed one by one (Teardown.swift).
         guard items.contains(where: { Teardown.isContainer($0) }) else { return }
         Teardown.enqueue(items)
         items = []
@@ -184,6 +189,13 @@ public final class Record: ManagedBuffer<RecordLayout, Value> {
     }
 
     deinit {
+        if Teardown.enter() {
+            _ = withUnsafeMutablePointers { header, elements in
+                elements.deinitialize(count: Record.inlineCount(header.pointee))
+            }
+            Teardown.leave()
+            return
+        }
         if (0..<count).contains(where: { Teardown.isContainer(value(at: $0)) }) {
             // As a list does: the children queued, dropped here, then freed one by one.
             Teardown.enqueue(values)
@@ -284,6 +296,11 @@ final class Cell {
     init(_ value: Value) { self.value = value }
 
     deinit {
+        if Teardown.enter() {
+            value = .null
+            Teardown.leave()
+            return
+        }
         guard Teardown.isContainer(value) else { return }
         Teardown.enqueue(CollectionOfOne(value))
         value = .null
