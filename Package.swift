@@ -97,8 +97,21 @@ let package = Package(
         .testTarget(name: "DanVanLangTests", dependencies: ["DanVanGolden", "DanVanLang", "VietText"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "DanVanOutputTests", dependencies: ["DanVanOutput", "VietText"]),
+        // What the store, CSV and demo tests share: temporary folders, the demo database made once.
+        .target(name: "DanVanTestSupport", dependencies: [
+            "DanVanDemo", "DanVanStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Tests/DanVanTestSupport"),
         .testTarget(name: "DanVanStoreTests", dependencies: [
-            "DanVanStore", "DanVanDemo", "DanVanCSV", "VietText",
+            "DanVanStore", "DanVanTestSupport", "VietText",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "DanVanCSVTests", dependencies: [
+            "DanVanCSV", "DanVanDemo", "DanVanStore", "DanVanTestSupport", "VietText",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "DanVanDemoTests", dependencies: [
+            "DanVanDemo", "DanVanStore", "DanVanTestSupport", "VietText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "DanVanDomainTests", dependencies: [

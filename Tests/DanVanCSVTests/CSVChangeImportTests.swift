@@ -5,6 +5,7 @@
 // held to the store's own value rules, and a plain import refuses a table that has rows.
 @testable import DanVanCSV
 import DanVanStore
+import DanVanTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -3,6 +3,7 @@
 // and nothing else in the data breaks the same rules.
 import DanVanDemo
 import DanVanStore
+import DanVanTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -150,5 +151,17 @@ struct DemoAnomalyTests {
             key = String(key.dropFirst(prefix.count))
         }
         return key
+    }
+}
+
+extension String {
+    /// True when the text has the old tone placement ("hoà", "thuỷ") in an open syllable.
+    var hasOldTonePlacement: Bool {
+        let words = split { !$0.isLetter }.map { $0.lowercased() }
+        let oa = ["oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ"]
+        let uy = ["uỳ", "uý", "uỷ", "uỹ", "uỵ"]
+        return words.contains { word in
+            oa.contains { word.hasSuffix($0) } || uy.contains { word.hasSuffix($0) && !word.hasSuffix("q" + $0) }
+        }
     }
 }

@@ -3,6 +3,7 @@
 // final's scores. Winners and prizes are recomputed here from the score sheets.
 import DanVanDemo
 import DanVanStore
+import DanVanTestSupport
 import GRDB
 import Testing
 

@@ -2,6 +2,7 @@
 // domain.md §4, the 2025 reorganisation and the clusters.
 import DanVanDemo
 import DanVanStore
+import DanVanTestSupport
 import Foundation
 import GRDB
 import Testing

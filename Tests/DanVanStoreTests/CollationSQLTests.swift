@@ -1,4 +1,5 @@
 // The SQLite collation `vi` agrees with the language's Vietnamese order.
+import DanVanTestSupport
 import Foundation
 import Testing
 import GRDB

@@ -1,5 +1,6 @@
 // `dv_nfc` in SQL gives what `String.nfc` gives in Swift, for text already in NFC (returned as
 // it is), decomposed text, look-alikes, invalid and empty text, and for values that are not text.
+import DanVanTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -2,6 +2,7 @@
 // never reach the real file (byte for byte); discarding removes the folder; errors name the
 // file the person gave, never the copy.
 import DanVanStore
+import DanVanTestSupport
 import Foundation
 import GRDB
 import Testing

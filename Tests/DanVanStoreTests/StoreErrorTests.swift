@@ -1,5 +1,6 @@
 // Opening a database that cannot be opened ends in a StoreError with a bilingual message,
 // never in a raw Foundation or SQLite error.
+import DanVanTestSupport
 import Foundation
 import Testing
 @testable import DanVanStore

@@ -1,6 +1,7 @@
 // How a database is opened (Store.Mode): a query leaves the file byte for byte as it was and
 // leaves no side files; a missing file is an error unless the mode creates it; a read-only
 // open works without writing anything, even with a WAL file other sessions still use.
+import DanVanTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -1,4 +1,5 @@
 // The store: schema against catalog, migrations from older files, where the file lives.
+import DanVanTestSupport
 import Foundation
 import GRDB
 import Testing

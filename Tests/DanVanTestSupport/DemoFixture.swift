@@ -1,4 +1,4 @@
-// Shared helpers for the demo data tests: one demo database made once per test run (seed
+// Shared by the store, CSV and demo tests: one demo database made once per test run (seed
 // 2024, scale 1) for the read-only checks, fresh databases for the ones that make their own,
 // and a canonical dump of every table to compare two databases row by row.
 import DanVanDemo
@@ -7,15 +7,15 @@ import Foundation
 import GRDB
 
 /// The demo database the read-only tests share, made on first use and deleted at exit.
-enum DemoFixture {
-    static let directory = NSTemporaryDirectory() + "danvan-demo-test-" + UUID().uuidString
+public enum DemoFixture {
+    public static let directory = NSTemporaryDirectory() + "danvan-demo-test-" + UUID().uuidString
 
-    struct Made: Sendable {
-        let store: Store
-        let summary: DemoSummary
+    public struct Made: Sendable {
+        public let store: Store
+        public let summary: DemoSummary
     }
 
-    static let shared: Result<Made, any Error> = Result {
+    public static let shared: Result<Made, any Error> = Result {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(atPath: DemoFixture.directory) }
         let store = try Store(path: directory + "/shared.db")
@@ -23,11 +23,11 @@ enum DemoFixture {
         return Made(store: store, summary: summary)
     }
 
-    static func made() throws -> Made { try shared.get() }
+    public static func made() throws -> Made { try shared.get() }
 }
 
 /// Runs `body` with a new empty store in its own temporary directory, removed afterwards.
-func withFreshDemoStore<T>(_ body: (Store, String) throws -> T) throws -> T {
+public func withFreshDemoStore<T>(_ body: (Store, String) throws -> T) throws -> T {
     let directory = NSTemporaryDirectory() + "danvan-demo-test-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -37,23 +37,11 @@ func withFreshDemoStore<T>(_ body: (Store, String) throws -> T) throws -> T {
 
 /// Every row of every catalog table, ordered by id, as text: two databases with equal dumps
 /// hold the same data.
-func demoDump(_ store: Store) throws -> [(table: String, rows: [String])] {
+public func demoDump(_ store: Store) throws -> [(table: String, rows: [String])] {
     try store.pool.read { (db: Database) throws in
         try Catalog.tables.map { table in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.name.quotedDatabaseIdentifier) ORDER BY id")
             return (table.name, rows.map { row in row.databaseValues.map { $0.description }.joined(separator: "|") })
-        }
-    }
-}
-
-extension String {
-    /// True when the text has the old tone placement ("hoà", "thuỷ") in an open syllable.
-    var hasOldTonePlacement: Bool {
-        let words = split { !$0.isLetter }.map { $0.lowercased() }
-        let oa = ["oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ"]
-        let uy = ["uỳ", "uý", "uỷ", "uỹ", "uỵ"]
-        return words.contains { word in
-            oa.contains { word.hasSuffix($0) } || uy.contains { word.hasSuffix($0) && !word.hasSuffix("q" + $0) }
         }
     }
 }
