@@ -46,6 +46,7 @@ enum ListLibrary {
         /// append(xs, v): adds v at the end of xs, in place; returns xs.
         Builtin("append", 2...2) { args in
             let list = try args.list(0)
+            try Limits.checkList(count: list.items.count + 1)
             list.items.append(args[1])
             return args[0]
         },
@@ -53,11 +54,12 @@ enum ListLibrary {
         Builtin("join", 1...2) { args in
             let separator = args.count == 2 ? try args.text(1) : ""
             let items = try args.items(0)
-            if let joined = TextBuilding.join(items, separator: separator) { return .text(joined) }
+            if let joined = try TextBuilding.join(items, separator: separator) { return .text(joined) }
             var out = ""
             for (position, item) in items.enumerated() {
                 if position > 0 { out += separator }
                 try item.write(checked: &out)
+                try Limits.checkText(bytes: out.utf8.count)
             }
             return .text(out)
         },

@@ -47,6 +47,8 @@ final class VM {
     var sources: [SourceText] = []
     let builtins: [String: Function]
     var today: () -> CalendarDate
+    /// The size ceilings of this session's runs (made the thread's while one runs).
+    var limits = Limits.standard
 
     /// The cell a boxed local holds before its `let` runs.
     let placeholderCell = Cell(.null)
