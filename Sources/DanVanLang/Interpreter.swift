@@ -166,6 +166,14 @@ public final class Interpreter {
             return hasValue ? frame.result : nil
         } catch let error as RuntimeError {
             vm.depth = 0
+            // Every place that stops on the flag says "interrupted"; a watchdog's limit says which.
+            if error.message.template == RuntimeMessages.interrupted {
+                switch vm.interrupt.reason {
+                case .timeout(let seconds): error.message = Message(RuntimeMessages.timedOut, [.plain(String(seconds))])
+                case .memory(let megabytes): error.message = Message(RuntimeMessages.memoryLimit, [.plain(String(megabytes))])
+                case .none, .user: break
+                }
+            }
             throw LangError([diagnostic(for: error)])
         } catch {
             vm.depth = 0
