@@ -146,7 +146,7 @@ public final class Interpreter {
         if !compiler.diagnostics.isEmpty { throw LangError(compiler.diagnostics) }
         vm.interrupt.clear()
         vm.stackGuard = stackGuard
-        let limitsToken = Limits.enter(vm.limits)
+        let limitsToken = Limits.enter(vm.limits, interrupt: vm.interruptOwner)
         defer { Limits.leave(limitsToken) }
         let main = Function(proto: proto, captures: [])
         let start = Span(source: sourceIndex, offset: 0)

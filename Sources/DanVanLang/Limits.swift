@@ -64,10 +64,16 @@ public struct Limits: Sendable, Equatable {
         return unsafeDowncast(Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue(), to: Box.self).limits
     }
 
-    /// Makes `limits` this thread's until `leave` is given the token this returns.
-    static func enter(_ limits: Limits) -> (previous: UnsafeMutableRawPointer?, box: Unmanaged<AnyObject>) {
+    /// The interrupt flag of the run on this thread, for built-ins with no VM at hand (a sort).
+    static var currentInterrupt: InterruptFlag? {
+        guard let pointer = pthread_getspecific(key) else { return nil }
+        return unsafeDowncast(Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue(), to: Box.self).interrupt
+    }
+
+    /// Makes `limits` and `interrupt` this thread's until `leave` is given the token this returns.
+    static func enter(_ limits: Limits, interrupt: InterruptFlag) -> (previous: UnsafeMutableRawPointer?, box: Unmanaged<AnyObject>) {
         let previous = pthread_getspecific(key)
-        let box = Unmanaged<AnyObject>.passRetained(Box(limits))
+        let box = Unmanaged<AnyObject>.passRetained(Box(limits, interrupt))
         pthread_setspecific(key, box.toOpaque())
         return (previous, box)
     }
@@ -80,7 +86,11 @@ public struct Limits: Sendable, Equatable {
 
     private final class Box {
         let limits: Limits
-        init(_ limits: Limits) { self.limits = limits }
+        let interrupt: InterruptFlag
+        init(_ limits: Limits, _ interrupt: InterruptFlag) {
+            self.limits = limits
+            self.interrupt = interrupt
+        }
     }
 
     private static let key: pthread_key_t = {
@@ -146,4 +156,26 @@ enum LimitMessages {
     static let listTooLong = Localized(
         vi: "danh sách này sẽ có {0} phần tử, vượt giới hạn {1} ({2})",
         en: "this list would have {0} items, over the limit of {1} ({2})")
+}
+
+/// Ctrl-C (or a watchdog) for a long built-in: `tick()` once per item looks at the run's
+/// interrupt flag every 4,096 items, so a sort, a join or a `range` of millions of items stops
+/// within a few milliseconds, at the cost of a decrement per item.
+struct InterruptPoll {
+    static let interval = 4096
+    private var countdown = InterruptPoll.interval
+    private let flag: InterruptFlag?
+
+    init() { flag = Limits.currentInterrupt }
+
+    init(_ flag: InterruptFlag) { self.flag = flag }
+
+    @inline(__always)
+    mutating func tick() throws(RuntimeError) {
+        countdown &-= 1
+        if countdown == 0 {
+            countdown = InterruptPoll.interval
+            if let flag, flag.isSet { throw RuntimeError(RuntimeMessages.interrupted) }
+        }
+    }
 }

@@ -3,6 +3,8 @@
 // limits are set small so that each test is fast; the defaults are checked for their relations.
 import DanVanLang
 import VietText
+import Foundation
+import Synchronization
 import Testing
 
 @Suite struct LimitsTests {
@@ -84,5 +86,44 @@ import Testing
         #expect(Limits.defaultMemoryMegabytes >= 64 && Limits.defaultMemoryMegabytes <= 4096)
         let error = run("let s = \"a\"\nwhile true { s = s + s }", limits: Limits(memoryMegabytes: 64)).error ?? ""
         #expect(error.contains("this text would be 16 MB, over the limit of 8 MB (--max-memory)"), "\(error)")
+    }
+}
+
+/// Long built-ins look at the interrupt flag every few thousand items: a flag set from another
+/// thread (a SIGINT handler, the CLI's watchdog) stops `sort` of a million texts, `join` and
+/// `filter` of millions of items, with the "interrupted" error at the built-in's call.
+@Suite struct BuiltinInterruptTests {
+    static let programs = [
+        "print(len(sort(texts)))",
+        "print(len(join(numbers, \",\")))",
+        "print(len(filter(numbers, x => x > 0)))",
+    ]
+
+    @Test(arguments: programs)
+    func aFlagFromAnotherThreadStopsTheBuiltin(_ program: String) throws {
+        let flag = InterruptFlag()
+        let interpreter = Interpreter(host: nil, lang: .en, output: { _ in }, interrupt: flag)
+        // The lists are made first, by a run nobody interrupts.
+        try interpreter.run(SourceText(name: "setup.dv", text:
+            "let numbers = range(5000000)\nlet texts = split(join(range(1000000), \",\"), \",\")"))
+        // Set 100 ms after the run began, and again until it ends (a run clears it when it starts).
+        let done = Atomic(false)
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.1)
+            while !done.load(ordering: .relaxed) {
+                flag.set()
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+        let started = Date()
+        var message = ""
+        do {
+            try interpreter.run(SourceText(name: "big.dv", text: program))
+        } catch {
+            message = interpreter.render(error)
+        }
+        done.store(true, ordering: .relaxed)
+        #expect(message.hasPrefix("big.dv:1:11: error: interrupted"), "\(message)")
+        #expect(Date().timeIntervalSince(started) < 5)
     }
 }
