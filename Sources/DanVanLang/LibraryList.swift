@@ -52,7 +52,9 @@ enum ListLibrary {
         /// append(xs, v): adds v at the end of xs, in place; returns xs.
         Builtin("append", 2...2) { args in
             let list = try args.list(0)
-            try Limits.checkList(count: list.items.count + 1)
+            // The session's limits straight from the VM: no thread-local look-up per append.
+            let limits = args.vm.limits
+            if list.items.count >= limits.maxListItems { throw Limits.listTooLong(list.items.count + 1, limits) }
             list.items.append(args[1])
             return args[0]
         },
