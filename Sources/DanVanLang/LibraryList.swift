@@ -53,8 +53,7 @@ enum ListLibrary {
         Builtin("append", 2...2) { args in
             let list = try args.list(0)
             // The session's limits straight from the VM: no thread-local look-up per append.
-            let limits = args.vm.limits
-            if list.items.count >= limits.maxListItems { throw Limits.listTooLong(list.items.count + 1, limits) }
+            if list.items.count >= args.vm.maxListItems { throw Limits.listTooLong(list.items.count + 1, args.vm.limits) }
             list.items.append(args[1])
             return args[0]
         },

@@ -86,12 +86,25 @@ public struct Limits: Sendable, Equatable {
 
     private final class Box {
         let limits: Limits
+        /// Kept apart so that a check reads one integer, not a copy of `Limits` (its `setting`
+        /// text would be retained and released at every text append).
+        let maxTextBytes: Int
         let interrupt: InterruptFlag
         init(_ limits: Limits, _ interrupt: InterruptFlag) {
             self.limits = limits
+            self.maxTextBytes = limits.maxTextBytes
             self.interrupt = interrupt
         }
     }
+
+    /// This thread's run context, nil outside any run.
+    private static var box: Box? {
+        guard let pointer = pthread_getspecific(key) else { return nil }
+        return unsafeDowncast(Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue(), to: Box.self)
+    }
+
+    /// The longest text of the run on this thread.
+    private static var maxTextBytes: Int { box?.maxTextBytes ?? standard.maxTextBytes }
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
@@ -104,14 +117,12 @@ public struct Limits: Sendable, Equatable {
     /// Throws unless a text of `bytes` bytes is within the limit.
     @inline(__always)
     static func checkText(bytes: Int) throws(RuntimeError) {
-        let limits = current
-        if bytes > limits.maxTextBytes { throw textTooLong(bytes, limits) }
+        if bytes > maxTextBytes { throw textTooLong(bytes, current) }
     }
 
     /// Throws unless a text of `bytes` bytes is within the limit, the error placed at `span`.
     static func checkText(bytes: Int, at span: Span) throws(RuntimeError) {
-        let limits = current
-        if bytes > limits.maxTextBytes { throw textTooLong(bytes, limits).located(span) }
+        if bytes > maxTextBytes { throw textTooLong(bytes, current).located(span) }
     }
 
     /// Throws unless a list of `count` items is within the limit.
