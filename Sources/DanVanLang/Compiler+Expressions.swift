@@ -16,7 +16,7 @@ extension Compiler {
         case .bool(let value): return { _ in .bool(value) }
         case .int(let value): return { _ in .int(value) }
         case .decimal(let value): return { _ in .double(value) }
-        case .text(let parts): return compileText(parts)
+        case .text(let parts): return compileText(parts, at: at)
         case .name(let name): return compileName(name, range: expr.range)
 
         case .list(let itemExprs):
@@ -90,7 +90,7 @@ extension Compiler {
     }
 
     /// A string literal: literal pieces and interpolated values (printed as `print` would).
-    func compileText(_ parts: [TextPart]) -> Eval {
+    func compileText(_ parts: [TextPart], at: Span) -> Eval {
         if parts.isEmpty { return { _ in .text("") } }
         if parts.count == 1, case .text(let text) = parts[0] { return { _ in .text(text) } }
         // One value between two literal pieces (either may be empty): built in one allocation.
@@ -110,8 +110,12 @@ extension Compiler {
                 let result = try value(&frame)
                 switch result {
                 // A list or record may be too long to print: an error, not text cut short.
-                case .list, .record, .row: return .text(prefix + (try result.printed()) + suffix)
-                default: return .text(TextBuilding.interpolate(before, result, after))
+                case .list, .record, .row:
+                    let printed = try result.printed()
+                    try Limits.checkText(bytes: before.count + printed.utf8.count + after.count, at: at)
+                    return .text(prefix + printed + suffix)
+                default:
+                    do { return .text(try TextBuilding.interpolate(before, result, after)) } catch let error as RuntimeError { throw error.located(at) }
                 }
             }
         }
@@ -131,6 +135,7 @@ extension Compiler {
                     let result = try value(&frame)
                     if case .text(let text) = result { out += text } else { try result.write(checked: &out) }
                 }
+                try Limits.checkText(bytes: out.utf8.count, at: at)
             }
             return .text(out)
         }

@@ -385,6 +385,7 @@ extension Value {
     /// reports an integer overflow, or adds decimals).
     mutating func addSlowly(_ other: Value, at span: Span) throws {
         if case .text(var text) = self, case .text(let suffix) = other {
+            try Limits.checkText(bytes: text.utf8.count + suffix.utf8.count, at: span)
             self = .null
             text.append(suffix)
             self = .text(text)

@@ -46,6 +46,12 @@ public final class Interpreter {
     /// Every source run so far, for `DiagnosticRenderer` to quote lines from.
     public var sources: [SourceText] { vm.sources }
 
+    /// How large texts and lists may grow (`Limits`); may change between runs.
+    public var limits: Limits {
+        get { vm.limits }
+        set { vm.limits = newValue }
+    }
+
     /// The clock behind `today()`; replace it for reproducible tests.
     public var today: () -> CalendarDate {
         get { vm.today }
@@ -140,6 +146,8 @@ public final class Interpreter {
         if !compiler.diagnostics.isEmpty { throw LangError(compiler.diagnostics) }
         vm.interrupt.clear()
         vm.stackGuard = stackGuard
+        let limitsToken = Limits.enter(vm.limits, interrupt: vm.interruptOwner)
+        defer { Limits.leave(limitsToken) }
         let main = Function(proto: proto, captures: [])
         let start = Span(source: sourceIndex, offset: 0)
         defer { vm.clearStack() }
@@ -158,6 +166,14 @@ public final class Interpreter {
             return hasValue ? frame.result : nil
         } catch let error as RuntimeError {
             vm.depth = 0
+            // Every place that stops on the flag says "interrupted"; a watchdog's limit says which.
+            if error.message.template == RuntimeMessages.interrupted {
+                switch vm.interrupt.reason {
+                case .timeout(let seconds): error.message = Message(RuntimeMessages.timedOut, [.plain(String(seconds))])
+                case .memory(let megabytes): error.message = Message(RuntimeMessages.memoryLimit, [.plain(String(megabytes))])
+                case .none, .user: break
+                }
+            }
             throw LangError([diagnostic(for: error)])
         } catch {
             vm.depth = 0

@@ -25,13 +25,19 @@ enum ListLibrary {
         /// map(xs, f): f applied to every item.
         Builtin("map", 2...2) { args in
             let function = try args.function(1)
-            return .list(try args.items(0).map { try args.call(function, $0) })
+            var poll = InterruptPoll(args.vm.interruptOwner)
+            return .list(try args.items(0).map { item in
+                try poll.tick()
+                return try args.call(function, item)
+            })
         },
         /// filter(xs, f): the items for which f is true.
         Builtin("filter", 2...2) { args in
             let function = try args.function(1)
             var out: [Value] = []
+            var poll = InterruptPoll(args.vm.interruptOwner)
             for item in try args.items(0) {
+                try poll.tick()
                 switch try args.call(function, item) {
                 case .bool(true): out.append(item)
                 case .bool(false), .null: break
@@ -46,6 +52,8 @@ enum ListLibrary {
         /// append(xs, v): adds v at the end of xs, in place; returns xs.
         Builtin("append", 2...2) { args in
             let list = try args.list(0)
+            // The session's limits straight from the VM: no thread-local look-up per append.
+            if list.items.count >= args.vm.maxListItems { throw Limits.listTooLong(list.items.count + 1, args.vm.limits) }
             list.items.append(args[1])
             return args[0]
         },
@@ -53,11 +61,14 @@ enum ListLibrary {
         Builtin("join", 1...2) { args in
             let separator = args.count == 2 ? try args.text(1) : ""
             let items = try args.items(0)
-            if let joined = TextBuilding.join(items, separator: separator) { return .text(joined) }
+            if let joined = try TextBuilding.join(items, separator: separator) { return .text(joined) }
             var out = ""
+            var poll = InterruptPoll(args.vm.interruptOwner)
             for (position, item) in items.enumerated() {
+                try poll.tick()
                 if position > 0 { out += separator }
                 try item.write(checked: &out)
+                try Limits.checkText(bytes: out.utf8.count)
             }
             return .text(out)
         },
@@ -68,7 +79,15 @@ enum ListLibrary {
             guard high > low else { return .list([]) }
             let (size, overflow) = high.subtractingReportingOverflow(low)
             guard !overflow, size <= maxRange else { throw args.bad(args.count - 1, because: ListMessages.rangeTooLong, [String(maxRange)]) }
-            return .list((low..<high).map(Value.int))
+            try Limits.checkList(count: Int(size))
+            var poll = InterruptPoll(args.vm.interruptOwner)
+            var items: [Value] = []
+            items.reserveCapacity(Int(size))
+            for number in low..<high {
+                try poll.tick()
+                items.append(.int(number))
+            }
+            return .list(items)
         },
         /// slice(xs, start, end): items start..<end (end defaults to the length); also for text.
         Builtin("slice", 2...3) { args in

@@ -25,7 +25,11 @@ enum TextLibrary {
         Builtin("replace", 3...3) { args in
             let text = try args.text(0), old = try args.text(1), new = try args.text(2)
             guard !old.isEmpty else { throw args.bad(1, because: TextMessages.emptyPattern) }
-            return .text(text.splitting(by: old).joined(separator: new))
+            let pieces = text.splitting(by: old)
+            // Each replaced piece may be longer than what it replaces: the result's size first.
+            let (grown, overflow) = new.utf8.count.multipliedReportingOverflow(by: max(0, pieces.count - 1))
+            try Limits.checkText(bytes: overflow ? Int.max : text.utf8.count &+ grown)
+            return .text(pieces.joined(separator: new))
         },
         /// contains(t, part) for text; contains(xs, v) for a list.
         Builtin("contains", 2...2) { args in

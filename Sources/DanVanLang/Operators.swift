@@ -40,7 +40,9 @@ enum Operators {
         case (.double(let x), .double(let y)): return try finite(x + y)
         case (.int(let x), .double(let y)): return try finite(Double(x) + y)
         case (.double(let x), .int(let y)): return try finite(x + Double(y))
-        case (.text(let x), .text(let y)): return .text(x + y)
+        case (.text(let x), .text(let y)):
+            try Limits.checkText(bytes: x.utf8.count + y.utf8.count)
+            return .text(x + y)
         case (.date(let date), .int(let days)), (.int(let days), .date(let date)):
             guard let result = date.adding(days: days) else { throw Operators.overflow() }
             return .date(result)

@@ -39,6 +39,9 @@ enum RuntimeMessages {
     static let stackOverflow = Localized(
         vi: "tràn ngăn xếp (các lời gọi hàm lồng nhau quá sâu)", en: "stack overflow (calls nested too deeply)")
     static let interrupted = Localized(vi: "đã dừng theo yêu cầu", en: "interrupted")
+    static let timedOut = Localized(vi: "đã dừng sau {0} giây (--timeout)", en: "stopped after {0} s (--timeout)")
+    static let memoryLimit = Localized(
+        vi: "đã chạm giới hạn bộ nhớ {0} MB (--max-memory)", en: "memory limit of {0} MB reached (--max-memory)")
     static let rowReadOnly = Localized(
         vi: "không thể sửa dòng của bảng {0} bằng phép gán", en: "rows of table {0} cannot be changed by assignment")
     static let cannotAssignField = Localized(vi: "không thể gán trường '{0}' cho {1}", en: "cannot set field '{0}' on {1}")

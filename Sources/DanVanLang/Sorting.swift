@@ -55,7 +55,12 @@ struct SortColumn {
         } else if allDoubles {
             storage = .doubles(keys.map { if case .double(let x) = $0 { return x } else { return 0 } })
         } else if allTexts {
-            storage = .texts(CollationTable(count: keys.count) { if case .text(let t) = keys[$0] { return t } else { return "" } })
+            // Making collation keys is most of a text sort's time: Ctrl-C is polled here too.
+            var poll = InterruptPoll()
+            storage = .texts(try CollationTable(count: keys.count) { position in
+                try poll.tick()
+                if case .text(let t) = keys[position] { return t } else { return "" }
+            })
         } else {
             storage = .values(keys)
         }
@@ -105,12 +110,16 @@ enum Sorting {
         case .doubles(let keys):
             positions = sortedByKey(positions.map { (keys[$0], $0) }, descending: descending)
         case .texts(let table):
-            positions.sort { i, j in
+            var poll = InterruptPoll()
+            try positions.sort { i, j in
+                try poll.tick()
                 let order = table.compare(i, j)
                 return order != 0 ? (descending ? order > 0 : order < 0) : i < j
             }
         case .values(let keys):
+            var poll = InterruptPoll()
             try positions.sort { i, j in
+                try poll.tick()
                 let order = try Value.sortOrder(keys[i], keys[j])
                 return order != 0 ? (descending ? order > 0 : order < 0) : i < j
             }

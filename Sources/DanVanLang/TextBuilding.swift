@@ -7,15 +7,17 @@
 
 enum TextBuilding {
     /// The text `prefix` + `value` as `print` writes it + `suffix`.
-    static func interpolate(_ prefix: [UInt8], _ value: Value, _ suffix: [UInt8]) -> String {
+    static func interpolate(_ prefix: [UInt8], _ value: Value, _ suffix: [UInt8]) throws(RuntimeError) -> String {
         switch value {
         case .int(let number):
             return withDigits(of: number) { digits in concatenate(prefix, digits, suffix) }
         case .text(var text):
+            try Limits.checkText(bytes: prefix.count + text.utf8.count + suffix.count)
             return text.withUTF8 { concatenate(prefix, $0, suffix) }
         default:
             var written = ""
             value.write(to: &written, nested: false)
+            try Limits.checkText(bytes: prefix.count + written.utf8.count + suffix.count)
             return written.withUTF8 { concatenate(prefix, $0, suffix) }
         }
     }
@@ -23,14 +25,18 @@ enum TextBuilding {
     /// The items with `separator` between them, or nil when one is not a text (then the
     /// caller writes each as `print` would). Texts only is the usual case: their bytes are
     /// counted, then copied once into a text of the right size.
-    static func join(_ items: [Value], separator: String) -> String? {
+    /// A result past `Limits` is an error before anything is allocated.
+    static func join(_ items: [Value], separator: String) throws(RuntimeError) -> String? {
+        var total = 0
+        for item in items {
+            guard case .text(let text) = item else { return nil }
+            total &+= text.utf8.count
+        }
+        let (separators, overflow) = separator.utf8.count.multipliedReportingOverflow(by: max(0, items.count - 1))
+        total = overflow ? Int.max : total.addingReportingOverflow(separators).overflow ? Int.max : total + separators
+        try Limits.checkText(bytes: total)
         var separator = separator
         return separator.withUTF8 { separatorBytes -> String? in
-            var total = separatorBytes.count * max(0, items.count - 1)
-            for item in items {
-                guard case .text(let text) = item else { return nil }
-                total += text.utf8.count
-            }
             return String(unsafeUninitializedCapacity: total) { buffer in
                 guard let base = buffer.baseAddress else { return 0 }
                 var position = 0

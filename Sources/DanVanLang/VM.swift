@@ -47,6 +47,12 @@ final class VM {
     var sources: [SourceText] = []
     let builtins: [String: Function]
     var today: () -> CalendarDate
+    /// The size ceilings of this session's runs (made the thread's while one runs).
+    var limits = Limits.standard {
+        didSet { maxListItems = limits.maxListItems }
+    }
+    /// `limits.maxListItems`, read by every `append` without copying `limits`.
+    var maxListItems = Limits.standard.maxListItems
 
     /// The cell a boxed local holds before its `let` runs.
     let placeholderCell = Cell(.null)

@@ -102,7 +102,7 @@ public final class LanguageEvaluator: Evaluator {
         do {
             value = try interpreter.evaluate(source)
         } catch {
-            if interrupt.isSet { return .interrupted }
+            if interrupt.reason == .user { return .interrupted }
             lastDiagnostics = error.diagnostics
             return .error(interpreter.render(error))
         }

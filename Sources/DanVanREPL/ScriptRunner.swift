@@ -91,7 +91,7 @@ public struct ScriptRunner {
             return .success
         } catch {
             errorOutput(interpreter.render(error))
-            return interrupt.isSet ? .interrupted : .scriptError
+            return interrupt.reason == .user ? .interrupted : .scriptError
         }
     }
 }

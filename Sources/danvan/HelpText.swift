@@ -98,6 +98,18 @@ enum HelpText {
             vi: "--read-only và --sandbox không dùng cùng nhau được (bản sao thử vốn không động tới tệp thật)",
             en: "--read-only and --sandbox cannot be used together (a sandbox never touches the real file anyway)")
         static let emptyUser = Localized(vi: "--user cần một tên", en: "--user needs a name")
+        static let maxMemory = Localized(
+            vi: "Giới hạn bộ nhớ, tính bằng MB (mặc định: 4096 hoặc nửa bộ nhớ máy nếu ít hơn): một văn bản hay danh sách quá lớn, hay chương trình dùng quá mức này, dừng với một lỗi.",
+            en: "The memory limit in MB (default: 4096, or half the machine's memory when less): a text or list too large, or a program using more than this, stops with an error.")
+        static let timeout = Localized(
+            vi: "Dừng kịch bản sau chừng này giây, với một lỗi (mặc định: không giới hạn; không áp dụng cho phiên tương tác).",
+            en: "Stop the script after this many seconds, with an error (default: no limit; not for the interactive session).")
+        static let megabytes = Localized(vi: "MB", en: "MB")
+        static let seconds = Localized(vi: "GIÂY", en: "SECONDS")
+        static let badMaxMemory = Localized(
+            vi: "--max-memory cần một số MB từ 16 trở lên", en: "--max-memory needs a number of MB, 16 or more")
+        static let badTimeout = Localized(
+            vi: "--timeout cần một số giây không âm", en: "--timeout needs a number of seconds, 0 or more")
         static let dryRun = Localized(
             vi: "Chạy thử: chạy hết, in ra những gì sẽ thay đổi, rồi không lưu gì.",
             en: "Dry run: run everything, print what would change, then keep nothing.")

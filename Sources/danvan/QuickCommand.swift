@@ -85,6 +85,9 @@ enum QuickCommand {
         session.readOnly = line.flags.contains("--read-only")
         session.sandbox = line.flags.contains("--sandbox")
         session.user = line.values["--user"]
+        // --max-memory and --timeout are not in the quick path's options: given, ArgumentParser reads them.
+        session.maxMemory = nil
+        session.timeout = nil
         var output = OutputOptions()
         output.mode = line.values["--mode"]
         output.output = line.values["--output"]

@@ -138,6 +138,7 @@ enum Scripts {
                         parameters: [String: Value] = [:], arguments: [String] = []) throws {
         let lang = options.language
         let mode = try outputOptions.outputMode(lang)
+        let (limits, timeout) = try sessionOptions.limits(lang)
         let out = try outputOptions.open(lang)
         let opened: OpenedSession
         do {
@@ -160,10 +161,13 @@ enum Scripts {
                                   display: display, beforeRun: { host.invalidate() })
         runner.interpreter.parameterValues = parameters
         runner.interpreter.arguments = arguments
+        runner.interpreter.limits = limits
+        let watchdog = Watchdog(flag: interrupt, memoryMegabytes: limits.memoryMegabytes, timeout: timeout)
         let outcome = runner.run(source) { message in
             out.flush()
             standardError(message)
         }
+        watchdog.stop()
         try out.finish(success: outcome == .success, lang)
         // With --no-transaction a script that fails has still saved what it did before.
         for (id, summary) in data.committed(since: 0) {

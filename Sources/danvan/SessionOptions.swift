@@ -4,6 +4,7 @@
 // the host's write options; `OpenedSession.close()` discards a sandbox.
 import ArgumentParser
 import DanVanDomain
+import DanVanLang
 import DanVanStore
 import Foundation
 import VietText
@@ -17,6 +18,27 @@ struct SessionOptions: ParsableArguments {
 
     @Option(name: .long, help: HelpText.Session.user.argumentHelp(valueName: HelpText.Session.userValue))
     var user: String?
+
+    /// The memory budget in MB (nil: `Limits.defaultMemoryMegabytes`): the ceilings on texts
+    /// and lists come from it, and a watchdog stops the program when the process passes it.
+    @Option(name: .customLong("max-memory"), help: HelpText.Session.maxMemory.argumentHelp(valueName: HelpText.Session.megabytes))
+    var maxMemory: Int?
+
+    /// Seconds a script may run (`run`, `eval`, piped input); nil or 0: no limit.
+    @Option(name: .long, help: HelpText.Session.timeout.argumentHelp(valueName: HelpText.Session.seconds))
+    var timeout: Int?
+
+    /// The limits these options give, or a usage error for a budget or timeout out of range.
+    func limits(_ lang: Lang) throws -> (limits: Limits, timeout: Int?) {
+        if let maxMemory, !(16...(1 << 30)).contains(maxMemory) {
+            throw CLIError(message: HelpText.Session.badMaxMemory(lang), code: .usage)
+        }
+        if let timeout, !(0...(1 << 30)).contains(timeout) {
+            throw CLIError(message: HelpText.Session.badTimeout(lang), code: .usage)
+        }
+        let timeout = self.timeout.flatMap { $0 > 0 ? $0 : nil }
+        return (Limits(memoryMegabytes: maxMemory ?? Limits.defaultMemoryMegabytes), timeout)
+    }
 
     /// Opens the database `database` names as these options say; `origin` is where the
     /// change log will say changes come from (`repl`, a script's path, `eval`).

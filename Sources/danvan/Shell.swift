@@ -49,6 +49,11 @@ enum Shell {
         InterruptSignal.install(hook: interrupt)
         let evaluator = LanguageEvaluator(host: host, lang: lang, interrupt: interrupt,
                                           beforeEvaluate: { host.invalidate() })
+        // The REPL watches memory for the whole session; Ctrl-C, not a timeout, stops an entry.
+        let limits = try sessionOptions.limits(lang).limits
+        evaluator.interpreter.limits = limits
+        let watchdog = Watchdog(flag: interrupt, memoryMegabytes: limits.memoryMegabytes, timeout: nil)
+        defer { watchdog.stop() }
         // Charts drawn without a document follow `:lang`, not the language the session began in.
         ReportFunctions.install(on: host, lang: { [unowned evaluator] in evaluator.interpreter.lang })
 

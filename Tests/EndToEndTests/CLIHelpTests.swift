@@ -121,7 +121,7 @@ import Testing
         let unknown = try Self.danvan(["--bogus", "--lang", "vi"], environment: Self.english)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("Lỗi: không có tùy chọn '--bogus'\n"))
-        #expect(unknown.stderr.contains("Cách dùng: danvan [--db <db>] [--lang <lang>] [--read-only] [--sandbox] [--user <TÊN>] <lệnh-con>"))
+        #expect(unknown.stderr.contains("Cách dùng: danvan [--db <db>] [--lang <lang>] [--read-only] [--sandbox] [--user <TÊN>] [--max-memory <MB>] [--timeout <GIÂY>] <lệnh-con>"))
 
         let suggestion = try Self.danvan(["export", "--al", "x"], environment: Self.vietnamese)
         #expect(suggestion.status == 2)
