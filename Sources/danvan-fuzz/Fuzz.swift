@@ -5,7 +5,8 @@
 //
 //   language  lexer, parser, compiler and runtime together: the input is a program, run with
 //             no host (lists and records; no tables), output dropped, each run stopped by the
-//             interrupt flag after `runLimit` (an endless loop is not a finding)
+//             interrupt flag after `runLimit` (an endless loop is not a finding), with small
+//             value limits
 //   csv       the CSV reader, and the writer's output read back the same
 //   lessons   the lesson file parser
 import DanVanCSV
@@ -34,8 +35,12 @@ enum FuzzTarget: String {
 }
 
 enum FuzzLanguage {
-    /// How long one program may run before the watchdog interrupts it.
-    static let runLimit = DispatchTimeInterval.milliseconds(300)
+    /// How long one program may run before the watchdog interrupts it: a loop that never ends
+    /// is not a finding, and every millisecond here is taken from the other inputs.
+    static let runLimit = DispatchTimeInterval.milliseconds(25)
+    /// Texts and lists at most 8 MB and 500,000 items: a doubling loop meets the limit (an
+    /// error, as it must be) long before the fuzzer's memory limit.
+    static let limits = Limits(memoryMegabytes: 64, setting: "fuzz")
     static let flag = InterruptFlag()
     /// Counts runs, so that the watchdog of an earlier run never stops a later one.
     static let generation = Atomic<Int>(0)
@@ -44,6 +49,7 @@ enum FuzzLanguage {
     static func run(_ text: String) {
         _ = Parser.completeness(of: text)
         let interpreter = Interpreter(host: nil, lang: .en, output: { _ in }, interrupt: flag)
+        interpreter.limits = limits
         let run = generation.add(1, ordering: .relaxed).newValue
         watchdog.asyncAfter(deadline: .now() + runLimit) {
             if generation.load(ordering: .relaxed) == run { flag.set() }
