@@ -59,16 +59,10 @@ public struct Limits: Sendable, Equatable {
     // MARK: the running thread's limits
 
     /// The limits of the run on this thread (`standard` outside any run).
-    static var current: Limits {
-        guard let pointer = pthread_getspecific(key) else { return standard }
-        return unsafeDowncast(Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue(), to: Box.self).limits
-    }
+    static var current: Limits { box?.limits ?? standard }
 
     /// The interrupt flag of the run on this thread, for built-ins with no VM at hand (a sort).
-    static var currentInterrupt: InterruptFlag? {
-        guard let pointer = pthread_getspecific(key) else { return nil }
-        return unsafeDowncast(Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue(), to: Box.self).interrupt
-    }
+    static var currentInterrupt: InterruptFlag? { box?.interrupt }
 
     /// Makes `limits` and `interrupt` this thread's until `leave` is given the token this returns.
     static func enter(_ limits: Limits, interrupt: InterruptFlag) -> (previous: UnsafeMutableRawPointer?, box: Unmanaged<AnyObject>) {
@@ -87,12 +81,14 @@ public struct Limits: Sendable, Equatable {
     private final class Box {
         let limits: Limits
         /// Kept apart so that a check reads one integer, not a copy of `Limits` (its `setting`
-        /// text would be retained and released at every text append).
+        /// text would be retained and released at every append).
         let maxTextBytes: Int
+        let maxListItems: Int
         let interrupt: InterruptFlag
         init(_ limits: Limits, _ interrupt: InterruptFlag) {
             self.limits = limits
             self.maxTextBytes = limits.maxTextBytes
+            self.maxListItems = limits.maxListItems
             self.interrupt = interrupt
         }
     }
@@ -105,6 +101,9 @@ public struct Limits: Sendable, Equatable {
 
     /// The longest text of the run on this thread.
     private static var maxTextBytes: Int { box?.maxTextBytes ?? standard.maxTextBytes }
+
+    /// The longest list of the run on this thread.
+    private static var maxListItems: Int { box?.maxListItems ?? standard.maxListItems }
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
@@ -128,8 +127,7 @@ public struct Limits: Sendable, Equatable {
     /// Throws unless a list of `count` items is within the limit.
     @inline(__always)
     static func checkList(count: Int) throws(RuntimeError) {
-        let limits = current
-        if count > limits.maxListItems { throw listTooLong(count, limits) }
+        if count > maxListItems { throw listTooLong(count, current) }
     }
 
     @inline(never)
