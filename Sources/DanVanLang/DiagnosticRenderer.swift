@@ -71,14 +71,24 @@ public enum DiagnosticRenderer {
     /// The part of a long line around `column` (1-based, in characters), and the column of
     /// the same spot in that part.
     static func clip(_ text: String, column: Int) -> (text: String, column: Int) {
-        let characters = Array(text)
-        guard characters.count > maxQuotedColumns else { return (text, column) }
+        // A line of at most that many bytes has at most that many characters.
+        guard text.utf8.count > maxQuotedColumns else { return (text, column) }
+        if !text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+            // ASCII with no CR: a byte is a Character, and the cut needs no grapheme breaking.
+            return clip(Array(text.utf8), column: column) { String(decoding: $0, as: UTF8.self) }
+        }
+        return clip(Array(text), column: column) { String($0) }
+    }
+
+    private static func clip<Unit>(_ characters: [Unit], column: Int,
+                                   _ string: (ArraySlice<Unit>) -> String) -> (text: String, column: Int) {
+        guard characters.count > maxQuotedColumns else { return (string(characters[...]), column) }
         let spot = min(max(column - 1, 0), characters.count)
         var start = max(0, spot - maxQuotedColumns / 2)
         let end = min(characters.count, start + maxQuotedColumns)
         start = max(0, end - maxQuotedColumns)
         var shown = start > 0 ? "…" : ""
-        shown += String(characters[start..<end])
+        shown += string(characters[start..<end])
         if end < characters.count { shown += "…" }
         return (shown, spot - start + 1 + (start > 0 ? 1 : 0))
     }

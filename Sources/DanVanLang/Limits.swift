@@ -177,7 +177,7 @@ struct InterruptPoll {
 
     init() { flag = Limits.currentInterrupt }
 
-    init(_ flag: InterruptFlag) { self.flag = flag }
+    init(_ flag: InterruptFlag?) { self.flag = flag }
 
     @inline(__always)
     mutating func tick() throws(RuntimeError) {

@@ -41,6 +41,10 @@ public struct SourceText: Sendable {
         let clamped = max(0, min(offset, bytes.count))
         let line = line(of: clamped)
         let start = lineStarts[line - 1]
+        // In ASCII each byte is one Character (a CR LF pair, the one exception, ends a line).
+        if !bytes[start..<clamped].contains(where: { $0 >= 0x80 }) {
+            return SourceLocation(file: name, line: line, column: clamped - start + 1)
+        }
         let prefix = String(decoding: bytes[start..<clamped], as: UTF8.self)
         return SourceLocation(file: name, line: line, column: prefix.count + 1)
     }

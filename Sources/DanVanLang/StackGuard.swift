@@ -19,8 +19,27 @@ struct StackGuard {
 
     static func reserve(for size: UInt) -> UInt { min(reserve, size / 4) }
 
-    /// The guard for the calling thread.
+    /// The guard for the calling thread. Found once per thread and kept: on the main thread
+    /// glibc finds the bounds by reading /proc/self/maps, which took a third of each short run
+    /// (perf, the fuzzer).
     static func forCurrentThread() -> StackGuard {
+        if let known = pthread_getspecific(cacheKey) {
+            return StackGuard(limit: UInt(bitPattern: Int(bitPattern: known)) &- 1)
+        }
+        let found = lookUp()
+        pthread_setspecific(cacheKey, UnsafeRawPointer(bitPattern: found.limit &+ 1))
+        return found
+    }
+
+    /// A key whose per-thread value is the thread's limit plus one (nil: not looked up yet;
+    /// a new thread starts with nil, so a reused stack address is never trusted).
+    private static let cacheKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    private static func lookUp() -> StackGuard {
         #if canImport(Glibc)
         // `pthread_getattr_np` is a GNU extension that the Glibc module does not import; it is
         // looked up by name (it exists in every glibc we run on).

@@ -8,19 +8,24 @@ extension Value: CustomStringConvertible {
     /// The longest text a value prints as. A list holding the same list twice, forty levels
     /// over (`x = [x, x]`), would print as 2^40 items: past this length printing stops, with
     /// "…" where it stopped, and `print`, `text`, `join` and `"{x}"` report an error instead.
+    /// A run's text limit (`Limits.maxTextBytes`) lowers it: a printed value is a text.
     static let maxPrintedLength = 8 << 20
 
-    /// The value as `print` writes it, or an error when it would pass `maxPrintedLength`.
+    /// The value as `print` writes it, or an error when it would pass the printing limit.
     func printed() throws -> String {
         var out = ""
         try write(checked: &out)
         return out
     }
 
-    /// Writes the value as `print` does, or throws when it would pass `maxPrintedLength`.
+    /// Writes the value as `print` does, or throws when it would pass the printing limit
+    /// (`maxPrintedLength`, or the run's text limit when that is less) or when the run is
+    /// interrupted while a long value prints.
     func write(checked out: inout String) throws {
-        if !write(to: &out, nested: false) {
-            throw RuntimeError(RuntimeMessages.tooLongToPrint, [.plain(String(Value.maxPrintedLength))])
+        let limit = Swift.min(Value.maxPrintedLength, Limits.current.maxTextBytes)
+        var poll = InterruptPoll()
+        if try !write(to: &out, nested: false, limit: limit, poll: &poll) {
+            throw RuntimeError(RuntimeMessages.tooLongToPrint, [.plain(String(limit))])
         }
     }
 
@@ -38,24 +43,38 @@ extension Value: CustomStringConvertible {
     }
 
     /// What is left to write, last first: the printer keeps its own stack, so a list nested
-    /// 50,000 deep prints whole without 50,000 native frames.
+    /// 50,000 deep prints whole without 50,000 native frames. A list or record is written one
+    /// item at a time (`items`, `fields`), so printing stops at the limit after as much work as
+    /// it wrote, however long the list.
     private enum PrintStep {
         case value(Value, nested: Bool)
         case text(String)
+        /// A list being written: its item `next` comes next.
+        case items(ValueList, next: Int)
+        /// A record's or row's fields being written: field `next` comes next.
+        case fields(names: [String], values: [Value], next: Int)
         /// The end of a list or record: it is no longer among the ones being written.
         case leave(ObjectIdentifier)
     }
 
-    /// Writes the value. A list or record met again inside itself (`append(a, a)`) prints as
-    /// `[...]` or `{...}`, as Python does, so a value that contains itself prints in bounded work.
-    /// False when it stopped at `maxPrintedLength` (the text then ends with "…").
+    /// Writes the value, stopping at `maxPrintedLength` (then false, the text ending with "…").
     @discardableResult
     func write(to out: inout String, nested: Bool) -> Bool {
+        var poll = InterruptPoll(nil)
+        return (try? write(to: &out, nested: nested, limit: Value.maxPrintedLength, poll: &poll)) ?? false
+    }
+
+    /// Writes the value. A list or record met again inside itself (`append(a, a)`) prints as
+    /// `[...]` or `{...}`, as Python does, so a value that contains itself prints in bounded work.
+    /// False when it stopped after `limit` more bytes (the text then ends with "…"); throws
+    /// only when `poll` finds the run interrupted.
+    private func write(to out: inout String, nested: Bool, limit: Int, poll: inout InterruptPoll) throws(RuntimeError) -> Bool {
         switch self {
         case .list, .record, .row: break
         default: writeScalar(to: &out, nested: nested); return true
         }
-        let limit = out.utf8.count + Value.maxPrintedLength
+        let (end, overflow) = out.utf8.count.addingReportingOverflow(limit)
+        let limit = overflow ? Int.max : end
         var steps: [PrintStep] = [.value(self, nested: nested)]
         var open: Set<ObjectIdentifier> = []
         while let step = steps.popLast() {
@@ -63,9 +82,20 @@ extension Value: CustomStringConvertible {
                 out += "…"
                 return false
             }
+            try poll.tick()
             switch step {
             case .text(let text): out += text
             case .leave(let id): open.remove(id)
+            case .items(let list, let next):
+                guard next < list.items.count else { out += "]"; continue }
+                if next > 0 { out += ", " }
+                steps.append(.items(list, next: next + 1))
+                steps.append(.value(list.items[next], nested: true))
+            case .fields(let names, let values, let next):
+                guard next < names.count, next < values.count else { out += "}"; continue }
+                out += next > 0 ? ", " + names[next] + ": " : names[next] + ": "
+                steps.append(.fields(names: names, values: values, next: next + 1))
+                steps.append(.value(values[next], nested: true))
             case .value(let value, let nested):
                 switch value {
                 case .list(let list):
@@ -73,34 +103,22 @@ extension Value: CustomStringConvertible {
                     guard open.insert(id).inserted else { out += "[...]"; continue }
                     out += "["
                     steps.append(.leave(id))
-                    steps.append(.text("]"))
-                    for (position, item) in list.items.enumerated().reversed() {
-                        steps.append(.value(item, nested: true))
-                        if position > 0 { steps.append(.text(", ")) }
-                    }
+                    steps.append(.items(list, next: 0))
                 case .record(let record):
                     let id = ObjectIdentifier(record)
                     guard open.insert(id).inserted else { out += "{...}"; continue }
+                    out += "{"
                     steps.append(.leave(id))
-                    Value.pushFields(Array(zip(record.shape.names, record.values)), onto: &steps, out: &out)
+                    steps.append(.fields(names: record.shape.names, values: record.values, next: 0))
                 case .row(let row) where !nested:
-                    Value.pushFields(Array(zip(row.schema.columns, row.values)), onto: &steps, out: &out)
+                    out += "{"
+                    steps.append(.fields(names: row.schema.columns, values: row.values, next: 0))
                 default:
                     value.writeScalar(to: &out, nested: nested)
                 }
             }
         }
         return true
-    }
-
-    /// Writes "{" now and the fields (`name: value, ...}`) as steps to come.
-    private static func pushFields(_ fields: [(String, Value)], onto steps: inout [PrintStep], out: inout String) {
-        out += "{"
-        steps.append(.text("}"))
-        for (position, (name, value)) in fields.enumerated().reversed() {
-            steps.append(.value(value, nested: true))
-            steps.append(.text(position > 0 ? ", " + name + ": " : name + ": "))
-        }
     }
 
     /// Writes a value that holds no list or record of its own (a row inside another value

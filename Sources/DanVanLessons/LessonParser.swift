@@ -92,7 +92,8 @@ public enum LessonParser {
             problems.append(LessonProblem(file: file, line: line,
                                           message: Localized(vi: message.format(.vi, strings), en: message.format(.en, strings))))
         }
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character, so both line ends split here.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map(String.init)
         var titleVi: String?
         var titleEn: String?
@@ -103,24 +104,24 @@ public enum LessonParser {
             let number = index + 1
             index += 1
             if drafts.isEmpty, line.hasPrefix("# vi:"), titleVi == nil {
-                titleVi = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+                titleVi = line.dropFirst(5).trimmingSpaces()
             } else if drafts.isEmpty, line.hasPrefix("# en:"), titleEn == nil {
-                titleEn = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+                titleEn = line.dropFirst(5).trimmingSpaces()
             } else if line.hasPrefix("## step:") {
-                let id = line.dropFirst("## step:".count).trimmingCharacters(in: .whitespaces)
+                let id = line.dropFirst("## step:".count).trimmingSpaces()
                 if id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
                     problem(number, badStepID, id)
                 }
                 if let earlier = drafts.first(where: { $0.id == id }) { problem(number, duplicateStep, id, earlier.line) }
                 drafts.append(Draft(id: id, line: number))
             } else if line.hasPrefix("```") {
-                let kind = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                let kind = line.dropFirst(3).trimmingSpaces()
                 var body: [String] = []
                 var closed = false
                 while index < lines.count {
                     let inner = lines[index]
                     index += 1
-                    if inner.trimmingCharacters(in: .whitespaces) == "```" {
+                    if inner.trimmingSpaces() == "```" {
                         closed = true
                         break
                     }
@@ -146,14 +147,14 @@ public enum LessonParser {
                     if draft.blocks[kind] != nil { problem(number, repeatedBlock, draft.id, kind) }
                     draft.blocks[kind] = (content, number)
                     for (offset, checkLine) in body.enumerated() {
-                        let trimmed = checkLine.trimmingCharacters(in: .whitespaces)
+                        let trimmed = checkLine.trimmingSpaces()
                         if !trimmed.isEmpty && !trimmed.hasPrefix("#") { draft.checkLines.append((trimmed, number + 1 + offset)) }
                     }
                 default:
                     if draft.blocks[kind] != nil { problem(number, repeatedBlock, draft.id, kind) }
                     // A block's line is its first line of content: a solution's `# expect`
                     // lines are numbered from it.
-                    let leading = body.prefix { $0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+                    let leading = body.prefix { $0.trimmingSpaces().isEmpty }.count
                     draft.blocks[kind] = (content, number + 1 + leading)
                 }
             }
@@ -195,8 +196,8 @@ public enum LessonParser {
     /// A block's lines without the blank lines around them, NFC (as the REPL reads input).
     static func trimmedBlock(_ body: [String]) -> String {
         var lines = body
-        while lines.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeFirst() }
-        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        while lines.first?.trimmingSpaces().isEmpty == true { lines.removeFirst() }
+        while lines.last?.trimmingSpaces().isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n").nfc
     }
 }
@@ -214,7 +215,7 @@ enum CheckParser {
     static func parse(_ line: String) -> Result<Check, CheckProblem> {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let first = words.first else { return .failure(CheckProblem(message: needs("value", "value"))) }
-        let rest = line.dropFirst(first.count).trimmingCharacters(in: .whitespaces)
+        let rest = line.dropFirst(first.count).trimmingSpaces()
         switch first {
         case "value":
             if rest.isEmpty { return .success(.value(unordered: false)) }
@@ -241,7 +242,7 @@ enum CheckParser {
         case "meta":
             guard words.count >= 2 else { return .failure(CheckProblem(message: needs("meta", "meta :schema"))) }
             let name = words[1].hasPrefix(":") ? String(words[1].dropFirst()) : words[1]
-            let argument = rest.dropFirst(words[1].count).trimmingCharacters(in: .whitespaces)
+            let argument = rest.dropFirst(words[1].count).trimmingSpaces()
             return .success(.meta(name: name, argument: argument))
         default:
             break

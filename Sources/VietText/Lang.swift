@@ -33,11 +33,36 @@ public struct Localized: Sendable, Hashable {
         format(lang, args.map { $0.description })
     }
 
+    /// One pass over the template: an argument that itself holds `{1}` (a quoted text in an
+    /// error) stays as it is, and `{n}` with no argument `n` stays literal.
     public func format(_ lang: Lang, _ args: [String]) -> String {
-        var text = lang == .vi ? vi : en
-        for (index, arg) in args.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: arg)
+        let template = (lang == .vi ? vi : en).utf8
+        var text = ""
+        text.reserveCapacity(template.count + args.reduce(0) { $0 + $1.utf8.count })
+        var copied = template.startIndex
+        var index = template.startIndex
+        while let open = template[index...].firstIndex(of: UInt8(ascii: "{")) {
+            var digit = template.index(after: open)
+            var number = 0
+            while digit < template.endIndex, let value = Localized.digit(template[digit]), number < args.count {
+                number = number * 10 + value
+                digit = template.index(after: digit)
+            }
+            if digit > template.index(after: open), digit < template.endIndex,
+               template[digit] == UInt8(ascii: "}"), number < args.count {
+                text += String(Substring(template[copied..<open]))
+                text += args[number]
+                copied = template.index(after: digit)
+                index = copied
+            } else {
+                index = template.index(after: open)
+            }
         }
+        text += String(Substring(template[copied...]))
         return text
+    }
+
+    private static func digit(_ byte: UInt8) -> Int? {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
     }
 }

@@ -126,4 +126,21 @@ import Testing
         #expect(quoted[caret] == source[column - 1])
         #expect(String(quoted[(caret - 5)...(caret + 5)]) == String(source[(column - 6)...(column + 4)]))
     }
+
+    /// The column counts Characters and the cut keeps them whole, in ASCII (where a byte is a
+    /// Character) and in Vietnamese, composed or decomposed (several bytes and scalars each).
+    @Test(arguments: ["plain text ", "Phường Bến Nghé, ", "Phu\u{031B}o\u{0300}ng Bê\u{0301}n Nghe\u{0301}, "])
+    func theCaretStaysUnderTheSpotInALongLine(piece: String) throws {
+        let program = "let s = \"" + String(repeating: piece, count: 20) + "\"; print(s + khongCo)"
+        let error = try #require(runProgram(program).error)
+        let lines = error.components(separatedBy: "\n")
+        try #require(lines.count == 3)
+        let column = Int(lines[0].split(separator: ":")[2]) ?? 0
+        let source = Array(program)
+        #expect(source[column - 1] == "k", "column \(column) counts Characters")
+        let quoted = Array(lines[1]), caret = lines[2].count - 1
+        #expect(lines[1].count <= 122)
+        #expect(caret < quoted.count && quoted[caret] == "k")
+        #expect(String(quoted[(caret - 6)...(caret + 6)]) == String(source[(column - 7)...(column + 5)]))
+    }
 }
