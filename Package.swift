@@ -131,7 +131,8 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Snapshots"]),
         // GRDB only to read a database after the binary is killed (integrity, every table).
-        .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "EndToEndTests", dependencies: ["DanVanGolden", "DanVanLang", "VietText",
+                                                          .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["FuzzFindings"]),
     ],
     swiftLanguageModes: [.v6]
