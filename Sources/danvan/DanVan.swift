@@ -117,6 +117,10 @@ struct DanVan: ParsableCommand {
                 return
             }
             var command = try parseAsRoot(Array(arguments.dropFirst()))
+            if !(command is DanVan) {
+                try SessionOptions.refuseUnused(Array(arguments.dropFirst()), command: type(of: command)._commandName,
+                                                lang: helpLang)
+            }
             try command.run()
             try StandardOutputFailure.checkPrinted(helpLang)
         } catch let error as CLIError {

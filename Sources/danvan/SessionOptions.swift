@@ -28,6 +28,30 @@ struct SessionOptions: ParsableArguments {
     @Option(name: .long, help: HelpText.Session.timeout.argumentHelp(valueName: HelpText.Session.seconds))
     var timeout: Int?
 
+    /// The commands each session option applies to. ArgumentParser hands an option of the
+    /// root command to the root even after a subcommand, so `danvan export units --timeout 5`
+    /// or `danvan demo --sandbox` parsed and then did nothing: `refuseUnused` makes that a
+    /// usage error.
+    static let takenBy: [(option: String, commands: [String])] = [
+        ("--read-only", ["run", "eval", "undo", "import"]),
+        ("--sandbox", ["run", "eval", "undo", "import"]),
+        ("--user", ["run", "eval", "undo", "import"]),
+        ("--max-memory", ["run", "eval"]),
+        ("--timeout", ["run", "eval"]),
+    ]
+
+    /// A usage error when `arguments` (the command line after the program's name, up to a
+    /// `--`) give a session option to `command` (a subcommand's name), which does not take it.
+    /// The session itself (`danvan` with no subcommand) takes them all.
+    static func refuseUnused(_ arguments: [String], command: String, lang: Lang) throws {
+        for argument in arguments.prefix(while: { $0 != "--" }) {
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            guard let entry = takenBy.first(where: { $0.option == name }), !entry.commands.contains(command) else { continue }
+            let commands = entry.commands.map { "danvan " + $0 }.joined(separator: ", ")
+            throw CLIError(message: HelpText.Session.notForCommand(lang, name, command, commands), code: .usage)
+        }
+    }
+
     /// The limits these options give, or a usage error for a budget or timeout out of range.
     func limits(_ lang: Lang) throws -> (limits: Limits, timeout: Int?) {
         if let maxMemory, !(16...(1 << 30)).contains(maxMemory) {

@@ -37,6 +37,51 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 20)
     }
 
+    /// A session option given to a command that does not use it once parsed and did nothing
+    /// (`export --timeout 5` ran with no timeout, `demo --sandbox` wrote the real file): now
+    /// a usage error, before anything is opened or written.
+    @Test(arguments: [
+        (["--timeout", "5", "export", "units", "-o", "units.csv"], "--timeout does not apply to 'danvan export'"),
+        (["export", "units", "--timeout=5", "-o", "units.csv"], "--timeout does not apply to 'danvan export'"),
+        (["import", "units", "units.csv", "--append", "--max-memory", "100"], "--max-memory does not apply to 'danvan import'"),
+        (["demo", "--sandbox"], "--sandbox does not apply to 'danvan demo'"),
+        (["changes", "--user", "lan"], "--user does not apply to 'danvan changes'"),
+        (["--read-only", "init"], "--read-only does not apply to 'danvan init'"),
+    ])
+    func sessionOptionsACommandDoesNotUseAreRefused(arguments: [String], message: String) throws {
+        let scratch = try ScratchDirectory("unused-options")
+        defer { scratch.remove() }
+        let database = scratch.path + "/data.db"
+        let result = try ProcessRunner.run(try BuiltProducts.path("danvan"), ["--db", database] + arguments,
+                                           environment: ["LANG": "C.UTF-8", "HOME": scratch.path], timeout: 60,
+                                           directory: scratch.path)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: database), "nothing is made before the refusal")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/units.csv"))
+    }
+
+    @Test func theCommandsThatUseThemStillTakeThem() throws {
+        let scratch = try ScratchDirectory("used-options")
+        defer { scratch.remove() }
+        let database = scratch.path + "/data.db"
+        let danvan = try BuiltProducts.path("danvan")
+        let environment = ["LANG": "C.UTF-8", "HOME": scratch.path]
+        #expect(try ProcessRunner.run(danvan, ["--db", database, "init"], environment: environment).status == 0)
+        let evaluated = try ProcessRunner.run(danvan, ["--db", database, "--timeout", "5", "--max-memory", "64", "--user", "lan",
+                                                       "eval", "print(1 + 1)"], environment: environment)
+        #expect(evaluated.status == 0 && evaluated.stdout == "2\n", "\(evaluated.stderr)")
+        // What follows `--` belongs to the script, whatever it looks like.
+        let script = scratch.path + "/args.dv"
+        try "print(args)".write(toFile: script, atomically: true, encoding: .utf8)
+        let ran = try ProcessRunner.run(danvan, ["--db", database, "run", script, "--", "--sandbox"], environment: environment)
+        #expect(ran.status == 0 && ran.stdout == "[\"--sandbox\"]\n", "\(ran.stderr)")
+        let vietnamese = try ProcessRunner.run(danvan, ["--db", database, "--lang", "vi", "changes", "--timeout", "3"],
+                                               environment: environment)
+        #expect(vietnamese.status == 2)
+        #expect(vietnamese.stderr.hasPrefix("--timeout không dùng được với 'danvan changes'"), "\(vietnamese.stderr)")
+    }
+
     @Test func pipedInputInVietnamese() throws {
         let result = try Self.danvan(["--max-memory", "32", "--timeout", "30"], input: "let s = \"x\"\nwhile true { s = s + s }\n",
                                      lang: "vi_VN.UTF-8")
