@@ -15,6 +15,8 @@
 //   with mkfifo) is written directly: renaming over it would replace the device node.
 // - A write that fails (ENOSPC, EIO) removes the temporary file and reports the path the user
 //   named; the old file is untouched.
+// - A writer killed before its rename leaves its temporary file; the next successful write to
+//   the same path removes it once its process is gone and it is a minute old.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -123,6 +125,7 @@ public final class SafeFileWriter {
             throw failure
         }
         SafeFile.syncFolder(of: destination)
+        SafeFile.removeAbandoned(beside: destination)
     }
 
     /// Drops what was written: the temporary file is removed (a device keeps what it was sent).
@@ -192,23 +195,66 @@ public enum SafeFile {
         }
     }
 
-    /// A new empty file beside `path`, `.NAME.XXXXXXXX.tmp`, made with O_EXCL (a name taken by
-    /// another writer is never reused) and mode 0600 until it is put in place. The leading dot
-    /// and the `.tmp` ending keep it from being taken for data (`import --all` reads only the
-    /// names the manifest lists).
+    /// A new empty file beside `path`, `.NAME.PID-XXXXXXXX.tmp`, made with O_EXCL (a name taken
+    /// by another writer is never reused) and mode 0600 until it is put in place. The leading
+    /// dot and the `.tmp` ending keep it from being taken for data (`import --all` reads only
+    /// the names the manifest lists); the process number lets a later writer tell a file left
+    /// by a killed one (`removeAbandoned`).
     static func makeTemporary(beside path: String, reportedAs name: String) throws(FileWriteError) -> (String, Int32) {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (folder, base) = split(path)
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         for _ in 0..<100 {
             let tag = String((0..<8).map { _ in letters.randomElement() ?? "x" })
-            let candidate = folder + "." + base + "." + tag + ".tmp"
+            let candidate = folder + "." + base + "." + String(getpid()) + "-" + tag + ".tmp"
             let fd = openRetrying(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             if fd >= 0 { return (candidate, fd) }
             if errno != EEXIST { throw FileWriteError.current(name) }
         }
         throw FileWriteError(path: name, kind: .system, code: EEXIST)
+    }
+
+    /// The folder of `path` (with its slash, or "" for the current one) and the name in it.
+    static func split(_ path: String) -> (folder: String, base: String) {
+        let slash = path.lastIndex(of: "/")
+        return (slash.map { String(path[...$0]) } ?? "", slash.map { String(path[path.index(after: $0)...]) } ?? path)
+    }
+
+    /// How old a temporary file of a process that no longer runs must be before it is taken
+    /// as abandoned: a writer on another machine sharing the folder is not seen by `kill`, and
+    /// one that is writing touches its file more often than this.
+    static let abandonedAfter: time_t = 60
+
+    /// Removes the temporary files of `path` that writers killed before their rename left
+    /// behind (`.NAME.PID-XXXXXXXX.tmp`): those whose process is gone, owned by this user and
+    /// untouched for `abandonedAfter` seconds. Called after a write to `path` has succeeded;
+    /// never fails (a file it cannot remove stays).
+    static func removeAbandoned(beside path: String) {
+        let (folder, base) = split(path)
+        guard let directory = opendir(folder.isEmpty ? "." : folder) else { return }
+        defer { closedir(directory) }
+        let prefix = "." + base + ".", suffix = ".tmp"
+        var now = time_t()
+        time(&now)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else { continue }
+            let middle = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard let dash = middle.firstIndex(of: "-"), middle.distance(from: dash, to: middle.endIndex) == 9,
+                  let pid = pid_t(middle[..<dash]), pid > 0 else { continue }
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            var info = stat()
+            let candidate = folder + name
+            guard lstat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == getuid() else { continue }
+            #if canImport(Glibc)
+            let modified = info.st_mtim.tv_sec
+            #else
+            let modified = info.st_mtimespec.tv_sec
+            #endif
+            guard now - modified >= abandonedAfter else { continue }
+            _ = unlink(candidate)
+        }
     }
 
     static func openRetrying(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {

@@ -173,3 +173,58 @@ func contents(_ path: String) throws -> String {
         #expect(CRC32().hex == "00000000")
     }
 }
+
+/// A writer killed between making its temporary file and the rename leaves the file behind;
+/// the next write to the same path removes it, and only it.
+@Suite struct AbandonedTemporaryTests {
+    /// The number of a process that has ended (a child that ran `true` and was waited for).
+    static func endedProcess() throws -> pid_t {
+        var pid = pid_t()
+        let arguments: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { arguments.forEach { free($0) } }
+        #expect(posix_spawn(&pid, "/bin/true", nil, nil, arguments, nil) == 0)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return pid
+    }
+
+    static func make(_ path: String, minutesOld: Int) throws {
+        try "half an export".write(toFile: path, atomically: false, encoding: .utf8)
+        let then = Date().addingTimeInterval(TimeInterval(-60 * minutesOld))
+        try FileManager.default.setAttributes([.modificationDate: then], ofItemAtPath: path)
+    }
+
+    @Test func theNextWriteRemovesAKilledWritersFileAndNothingElse() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let target = scratch.path + "/units.csv"
+        let dead = try Self.endedProcess()
+        let abandoned = scratch.path + "/.units.csv.\(dead)-AbCdEfGh.tmp"
+        let recent = scratch.path + "/.units.csv.\(dead)-RecentXy.tmp"  // may still be on its way
+        let alive = scratch.path + "/.units.csv.\(getpid())-LiveOne1.tmp"  // a writer that runs
+        let otherFile = scratch.path + "/.models.csv.\(dead)-AbCdEfGh.tmp"  // another path's
+        let notOurs = scratch.path + "/.units.csv.notes.tmp"  // not a name we make
+        try Self.make(abandoned, minutesOld: 5)
+        try Self.make(recent, minutesOld: 0)
+        try Self.make(alive, minutesOld: 5)
+        try Self.make(otherFile, minutesOld: 5)
+        try Self.make(notOurs, minutesOld: 5)
+        try SafeFile.write(Array("id,name\n".utf8), to: target)
+        let left = try scratch.listing()
+        #expect(!left.contains(".units.csv.\(dead)-AbCdEfGh.tmp"))
+        #expect(left == [".models.csv.\(dead)-AbCdEfGh.tmp", ".units.csv.\(dead)-RecentXy.tmp",
+                         ".units.csv.\(getpid())-LiveOne1.tmp", ".units.csv.notes.tmp", "units.csv"].sorted())
+        #expect(try contents(target) == "id,name\n")
+    }
+
+    @Test func aFailedWriteRemovesNothing() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let dead = try Self.endedProcess()
+        let abandoned = scratch.path + "/.units.csv.\(dead)-AbCdEfGh.tmp"
+        try Self.make(abandoned, minutesOld: 5)
+        let writer = try SafeFileWriter(path: scratch.path + "/units.csv")
+        writer.discard()
+        #expect(try scratch.listing() == [".units.csv.\(dead)-AbCdEfGh.tmp"])
+    }
+}
