@@ -45,7 +45,8 @@ enum ProcessRunner {
         let (program, programArguments) = directory.map { ("/usr/bin/env", ["-C", $0, executable] + arguments) }
             ?? (executable, arguments)
         let argv = ([program] + programArguments).map { strdup($0) } + [nil]
-        let variables = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let variables = SanitizerOptions.passedOn(to: environment ?? ProcessInfo.processInfo.environment)
+            .map { "\($0.key)=\($0.value)" }
         let envp = variables.map { strdup($0) } + [nil]
         defer {
             for pointer in argv { free(pointer) }
@@ -89,5 +90,19 @@ enum ProcessRunner {
         return ProcessResult(stdout: try String(contentsOfFile: outPath, encoding: .utf8),
                              stderr: try String(contentsOfFile: errPath, encoding: .utf8),
                              status: code)
+    }
+}
+
+/// The options of a sanitizer run (`scripts/sanitize`), which every program a test starts
+/// must get too: a test that gives a child its own environment would otherwise run it with
+/// leak checking on, and the sanitizer's report would be taken for the program's output.
+enum SanitizerOptions {
+    static let names = ["ASAN_OPTIONS", "TSAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"]
+
+    static func passedOn(to environment: [String: String]) -> [String: String] {
+        var environment = environment
+        let own = ProcessInfo.processInfo.environment
+        for name in names where environment[name] == nil { environment[name] = own[name] }
+        return environment
     }
 }

@@ -44,7 +44,7 @@ final class TmuxSession {
             set -g history-limit 2000
 
             """.write(toFile: config, atomically: true, encoding: .utf8)
-        var env = environment
+        var env = SanitizerOptions.passedOn(to: environment)
         if env["TERM"] == nil { env["TERM"] = "xterm-256color" }
         let assignments = env.sorted { $0.key < $1.key }.map { Self.quote("\($0.key)=\($0.value)") }
         // The program runs under a small sh that records its exit status in a file: under
