@@ -33,7 +33,8 @@ struct SessionOptions: ParsableArguments {
     /// or `danvan demo --sandbox` parsed and then did nothing: `refuseUnused` makes that a
     /// usage error.
     static let takenBy: [(option: String, commands: [String])] = [
-        ("--read-only", ["run", "eval", "undo", "import"]),
+        // The commands that only read take it too: it asks for nothing they would not do.
+        ("--read-only", ["run", "eval", "undo", "import", "export", "changes", "explain"]),
         ("--sandbox", ["run", "eval", "undo", "import"]),
         ("--user", ["run", "eval", "undo", "import"]),
         ("--max-memory", ["run", "eval"]),
