@@ -110,6 +110,9 @@ enum HelpText {
             vi: "--max-memory cần một số MB từ 16 trở lên", en: "--max-memory needs a number of MB, 16 or more")
         static let badTimeout = Localized(
             vi: "--timeout cần một số giây không âm", en: "--timeout needs a number of seconds, 0 or more")
+        static let timeoutInSession = Localized(
+            vi: "--timeout dành cho kịch bản (danvan run, danvan eval, dữ liệu đưa vào qua ống); trong phiên làm việc tương tác, Ctrl-C dừng một lệnh",
+            en: "--timeout is for scripts (danvan run, danvan eval, piped input); in the interactive session Ctrl-C stops an entry")
         static let notForCommand = Localized(
             vi: "{0} không dùng được với 'danvan {1}' (chỉ dùng với {2} và phiên làm việc tương tác)",
             en: "{0} does not apply to 'danvan {1}' (it is for {2} and the interactive session)")

@@ -34,6 +34,11 @@ enum Shell {
         if output.output != nil || output.replace || output.append {
             throw CLIError(message: HelpText.Output.sessionOutput(options.language), code: .usage)
         }
+        // A timeout given to the session would be ignored: refused, as other commands refuse
+        // the session options they do not use.
+        if sessionOptions.timeout != nil {
+            throw CLIError(message: HelpText.Session.timeoutInSession(options.language), code: .usage)
+        }
         let mode = try output.outputMode(options.language)
         TerminalLocale.configure()
         let environment = CLIEnvironment.variables

@@ -82,6 +82,21 @@ import Testing
         #expect(vietnamese.stderr.hasPrefix("--timeout không dùng được với 'danvan changes'"), "\(vietnamese.stderr)")
     }
 
+    /// `--timeout` is for scripts; the interactive session once took it and ignored it. The
+    /// session runs on a terminal made by util-linux's `script` (tmux loses the output of a
+    /// program that ends at once).
+    @Test func theInteractiveSessionRefusesATimeout() throws {
+        let scratch = try ScratchDirectory("session-timeout")
+        defer { scratch.remove() }
+        let command = [try BuiltProducts.path("danvan"), "--db", scratch.path + "/none.db", "--lang", "en", "--timeout", "5"]
+        let result = try ProcessRunner.run("/usr/bin/script", ["-q", "-e", "-c", command.joined(separator: " "), "/dev/null"],
+                                           environment: ["HOME": scratch.path, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("--timeout is for scripts (danvan run, danvan eval, piped input); "
+            + "in the interactive session Ctrl-C stops an entry"), "\(result.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/none.db"))
+    }
+
     @Test func pipedInputInVietnamese() throws {
         let result = try Self.danvan(["--max-memory", "32", "--timeout", "30"], input: "let s = \"x\"\nwhile true { s = s + s }\n",
                                      lang: "vi_VN.UTF-8")
