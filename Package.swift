@@ -81,13 +81,15 @@ let package = Package(
             // command's start-up. The objects were compiled against the shared Foundation,
             // whose module does not name the static archives Foundation needs, so they are
             // named here (a group: they refer to each other). sqlite, libedit and zlib stay
-            // shared system libraries.
+            // shared system libraries. Release builds only: the sanitizers' allocators do not
+            // own what the static runtime allocates, and ThreadSanitizer stopped every debug
+            // `danvan` at `ProcessInfo.environment` (scripts/sanitize builds debug).
             .unsafeFlags(["-static-stdlib",
                           "-Xlinker", "--start-group",
                           "-lFoundation", "-lFoundationInternationalization", "-lCoreFoundation",
                           "-l_FoundationICU", "-lFoundationEssentials", "-l_FoundationCShims",
                           "-l_FoundationCollections",
-                          "-Xlinker", "--end-group"], .when(platforms: [.linux])),
+                          "-Xlinker", "--end-group"], .when(platforms: [.linux], configuration: .release)),
         ]),
         // libFuzzer targets (issue 12): language, CSV reader, lesson files. `scripts/fuzz` builds
         // it with the fuzzer; a plain build replays input files (a crash found by fuzzing).
