@@ -57,14 +57,11 @@ public enum DiagnosticRenderer {
         var lines = ["\(location): \(severity): \(diagnostic.message.text(lang))"]
         if let source = sources.last(where: { $0.name == location.file }),
            let text = source.lineText(location.line) {
-            let shown: String, column: Int
-            if text.utf8.count <= maxQuotedColumns || !text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
-                (shown, column) = clip(text, column: location.column)
-            } else {
+            let (shown, column) = clip(text, column: location.column) { text in
                 if lastLine.file != location.file || lastLine.line != location.line || lastLine.characters.isEmpty {
                     lastLine = QuotedLine(file: location.file, line: location.line, characters: Array(text))
                 }
-                (shown, column) = clip(lastLine.characters, column: location.column) { String($0) }
+                return lastLine.characters
             }
             lines.append(shown)
             lines.append(caretLine(shown, column: column))
@@ -85,15 +82,17 @@ public enum DiagnosticRenderer {
     }
 
     /// The part of a long line around `column` (1-based, in characters), and the column of
-    /// the same spot in that part.
-    static func clip(_ text: String, column: Int) -> (text: String, column: Int) {
+    /// the same spot in that part. `characters` splits a long line that is not plain ASCII
+    /// (the renderer keeps the last one split).
+    static func clip(_ text: String, column: Int,
+                     characters: (String) -> [Character] = { Array($0) }) -> (text: String, column: Int) {
         // A line of at most that many bytes has at most that many characters.
         guard text.utf8.count > maxQuotedColumns else { return (text, column) }
         if !text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
             // ASCII with no CR: a byte is a Character, and the cut needs no grapheme breaking.
             return clip(Array(text.utf8), column: column) { String(decoding: $0, as: UTF8.self) }
         }
-        return clip(Array(text), column: column) { String($0) }
+        return clip(characters(text), column: column) { String($0) }
     }
 
     private static func clip<Unit>(_ characters: [Unit], column: Int,
