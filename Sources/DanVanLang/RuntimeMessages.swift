@@ -7,7 +7,8 @@ enum RuntimeMessages {
     static let resultTooLarge = Localized(
         vi: "kết quả quá lớn, vượt quá giới hạn của một số", en: "the result is too large for a number")
     static let tooLongToPrint = Localized(
-        vi: "giá trị quá dài để in (hơn {0} ký tự)", en: "the value is too long to print (more than {0} characters)")
+        vi: "giá trị quá dài để in (văn bản in ra sẽ dài hơn {0})",
+        en: "the value is too long to print (its text would be longer than {0})")
     static let notANumberKey = Localized(
         vi: "một số không xác định (NaN) không thể làm khóa của 'group by' hay 'sort'",
         en: "a number that is not a number (NaN) cannot be a key of 'group by' or 'sort'")

@@ -25,7 +25,7 @@ extension Value: CustomStringConvertible {
         let limit = Swift.min(Value.maxPrintedLength, Limits.current.maxTextBytes)
         var poll = InterruptPoll()
         if try !write(to: &out, nested: false, limit: limit, poll: &poll) {
-            throw RuntimeError(RuntimeMessages.tooLongToPrint, [.plain(String(limit))])
+            throw RuntimeError(RuntimeMessages.tooLongToPrint, [.plain(Limits.size(limit))])
         }
     }
 

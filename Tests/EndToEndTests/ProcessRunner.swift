@@ -73,7 +73,7 @@ enum ProcessRunner {
         }
 
         var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * SanitizerOptions.patience)
         while waitpid(pid, &status, WNOHANG) == 0 {
             if Date() >= deadline {
                 kill(pid, SIGTERM)
@@ -81,7 +81,7 @@ enum ProcessRunner {
                 kill(pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
                 let partial = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-                throw HarnessError.timeout(expected: "\(executable) to exit", seconds: timeout, screen: partial)
+                throw HarnessError.timeout(expected: "\(executable) to exit", seconds: timeout * SanitizerOptions.patience, screen: partial)
             }
             usleep(5_000)
         }
@@ -105,4 +105,25 @@ enum SanitizerOptions {
         for name in names where environment[name] == nil { environment[name] = own[name] }
         return environment
     }
+
+    /// The sanitizer `scripts/sanitize` built this run with ("address", "thread"), from
+    /// `DANVAN_SANITIZER`; nil in a plain run.
+    static let active: String? = ProcessInfo.processInfo.environment["DANVAN_SANITIZER"]
+        .flatMap { $0.isEmpty ? nil : $0 }
+
+    /// How many times longer a test waits for a program under a sanitizer: every program the
+    /// tests start is instrumented too, several run at once on a small machine, and a wait
+    /// sized for a plain build gives up on a program that is only slow. ThreadSanitizer slows
+    /// a program down the most.
+    static let patience: Double = switch active {
+    case nil: 1
+    case "thread": 8
+    default: 3
+    }
+
+    /// Whether a test that measures a program's resident memory means anything in this run:
+    /// under ThreadSanitizer the resident size includes its shadow memory, several times the
+    /// program's own, so a budget of a few dozen megabytes is reached before the program
+    /// has done anything.
+    static var measuresMemory: Bool { active != "thread" }
 }
