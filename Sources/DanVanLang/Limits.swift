@@ -179,6 +179,17 @@ struct InterruptPoll {
 
     init(_ flag: InterruptFlag?) { self.flag = flag }
 
+    /// `tick()` for code that cannot throw: true once the flag is seen set.
+    @inline(__always)
+    mutating func stopRequested() -> Bool {
+        countdown &-= 1
+        if countdown == 0 {
+            countdown = InterruptPoll.interval
+            if let flag, flag.isSet { return true }
+        }
+        return false
+    }
+
     @inline(__always)
     mutating func tick() throws(RuntimeError) {
         countdown &-= 1
