@@ -112,9 +112,14 @@ struct DanVan: ParsableCommand {
                 Foundation.exit(ExitCode32.success.rawValue)
             }
             // `eval CODE` and `run FILE` with plain options: no ArgumentParser (QuickCommand.swift).
-            if try QuickCommand.run(arguments) {
+            let quick = CLIEnvironment.quickCommandLines
+            if quick != "off", try QuickCommand.run(arguments) {
                 try StandardOutputFailure.checkPrinted(helpLang)
                 return
+            }
+            if quick == "only" {
+                StandardStream.writeError("DANVAN_QUICK=only: not a quick command line\n")
+                Foundation.exit(70)
             }
             var command = try parseAsRoot(Array(arguments.dropFirst()))
             if !(command is DanVan) {
