@@ -97,12 +97,41 @@ public enum ChangeText {
             switch row.action {
             case "insert": return "\(column.name): " + shown(column.after)
             case "delete": return "\(column.name): " + shown(column.before)
-            default: return "\(column.name): " + shown(column.before) + " → " + shown(column.after)
+            default:
+                if isBool { return "\(column.name): " + shown(column.before) + " → " + shown(column.after) }
+                let (before, after) = changedTexts(CellText.oneLine(column.before ?? "null"),
+                                                   CellText.oneLine(column.after ?? "null"))
+                return "\(column.name): " + before + " → " + after
             }
         }
         let line = indent + "#\(row.id)  " + columns.joined(separator: ", ")
         guard let width, width > indent.count + 8 else { return line }
         return DisplayWidth.truncate(line, to: width)
+    }
+
+    /// Characters of the common beginning kept before the first difference when it is cut.
+    static let contextBeforeChange = 16
+
+    /// An update's old and new text, each cut to `valueCells`, so that what changed shows:
+    /// when the two begin alike past the cut (a suffix added to a long title), both start a
+    /// little before their first difference, after "…" (and the opening quote, when they have
+    /// one), instead of both showing the same cut beginning.
+    static func changedTexts(_ before: String, _ after: String) -> (String, String) {
+        let cut = { (text: String) in DisplayWidth.truncate(text, to: valueCells) }
+        guard DisplayWidth.of(before) > valueCells || DisplayWidth.of(after) > valueCells else { return (before, after) }
+        var same = 0
+        for (b, a) in zip(before, after) {
+            guard b == a else { break }
+            same += 1
+        }
+        // The difference shows in the plain cut when it begins well inside it.
+        let shared = String(before.prefix(same))
+        if DisplayWidth.of(shared) + 4 <= valueCells { return (cut(before), cut(after)) }
+        let skip = same - contextBeforeChange
+        let opening = before.first == "\"" && after.first == "\"" ? "\"…" : "…"
+        // Both drop the same beginning (theirs is common), spaces after it included.
+        let from = { (text: String) in cut(opening + String(text.dropFirst(skip).drop(while: { $0 == " " }))) }
+        return (from(before), from(after))
     }
 
     // MARK: Asking before a big step

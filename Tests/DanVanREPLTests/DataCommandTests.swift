@@ -311,6 +311,34 @@ final class DataHarness {
         }
     }
 
+    /// A long title with a suffix added showed the same cut beginning on both sides; now both
+    /// start shortly before the first difference. Short texts, and long ones that differ early,
+    /// show as before.
+    @Test func anUpdateOfALongTextShowsWhereItChanged() {
+        let title = "\"Bà Lê Thị Lan – người có uy tín vận động đồng bào dân tộc thiểu số giữ gìn an ninh\""
+        let changed = String(title.dropLast()) + "!\""
+        let (before, after) = ChangeText.changedTexts(title, changed)
+        #expect(before == "\"…giữ gìn an ninh\"", "\(before)")
+        #expect(after == "\"…giữ gìn an ninh!\"", "\(after)")
+        #expect(before != after)
+        // Differing early: the plain cut already shows it.
+        let early = ChangeText.changedTexts(title, "\"Ông" + title.dropFirst(3))
+        #expect(early.0 == DisplayWidth.truncate(title, to: ChangeText.valueCells))
+        #expect(early.1.hasPrefix("\"Ông Lê Thị Lan") && early.1.hasSuffix("…"))
+        #expect(ChangeText.changedTexts("\"a\"", "\"b\"") == ("\"a\"", "\"b\""))
+        // A change near the cut: the plain cut shows its first word; within the cell budget.
+        let middle = ChangeText.changedTexts(title, title.replacingOccurrences(of: "đồng bào", with: "nhân dân"))
+        #expect(middle.0.hasSuffix("đồng…") && middle.1.hasSuffix("nhân…"), "\(middle)")
+        // A change past the cut, in the middle: both start before it and are cut again at the end.
+        let later = ChangeText.changedTexts(title, title.replacingOccurrences(of: "thiểu số", with: "ít người"))
+        #expect(later.0.hasPrefix("\"…") && later.0.contains("thiểu số") && later.1.contains("ít người"), "\(later)")
+        for shown in [middle.0, middle.1, later.0, later.1] { #expect(DisplayWidth.of(shown) <= ChangeText.valueCells) }
+        // No quotes (a number or a date shown plain): only the ellipsis.
+        let digits = String(repeating: "1", count: 60)
+        let numbers = ChangeText.changedTexts(digits, digits + "2")
+        #expect(numbers.0.hasPrefix("…1") && numbers.1.hasSuffix("12"), "\(numbers)")
+    }
+
     @Test func aLongStatementShowsItsFirstLineCut() {
         #expect(ChangeText.firstLine("a\nb") == "a …")
         let long = String(repeating: "x", count: 100)
