@@ -257,7 +257,8 @@ extension DomainHost {
     public func rollback() throws {
         guard session.explicit else { return }
         session.explicit = false
-        try store.pool.writeWithoutTransaction { db in
+        // SQLite may have rolled back already (after some errors): "no transaction is active".
+        store.pool.writeWithoutTransaction { db in
             try? db.execute(sql: "ROLLBACK")
         }
         session.writer = nil

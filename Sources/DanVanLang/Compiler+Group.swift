@@ -31,10 +31,12 @@ extension Compiler {
             let groupShape = Shape.group(keyOrigin: origins.first ?? nil)
             // One hash lookup per item: the key gives the group's position in `rows`.
             return { frame, input in
+                let vm = frame.vm
                 var keys: [Value] = []
                 var rows: [[Value]] = []
                 var position: [HashKey: Int] = [:]
-                for item in try items(input, frame.vm) {
+                for item in try items(input, vm) {
+                    if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
                     bind(&frame, item)
                     let groupKey = HashKey(value: try Compiler.groupable(try key(&frame), at: at))
                     let next = rows.count

@@ -149,11 +149,13 @@ extension Compiler {
                 // One column of keys per sort key, each computed once per item (Sorting.swift).
                 var columns: [[Value]] = Array(repeating: [], count: keyValues.count)
                 for position in columns.indices { columns[position].reserveCapacity(source.count) }
+                let vm = frame.vm
                 for item in source {
                     bind(&frame, item)
                     for (position, (key, _)) in keyValues.enumerated() {
                         columns[position].append(try key?(&frame) ?? item)
                     }
+                    if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
                 }
                 bind(&frame, .null)
                 do {
@@ -192,7 +194,11 @@ extension Compiler {
             return { frame, input in
                 var seen: Set<HashKey> = []
                 var out: [Value] = []
-                for item in try items(input, frame.vm) where seen.insert(HashKey(value: item)).inserted { out.append(item) }
+                let vm = frame.vm
+                for item in try items(input, vm) {
+                    if seen.insert(HashKey(value: item)).inserted { out.append(item) }
+                    if vm.interrupt.isSet { throw RuntimeError(RuntimeMessages.interrupted, at: at) }
+                }
                 return .list(out)
             }
 

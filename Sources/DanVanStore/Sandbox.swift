@@ -7,6 +7,7 @@
 // a lesson) is kept in a table a signal handler can read (`LiveSandboxes`).
 import Foundation
 import GRDB
+import Synchronization
 
 public final class Sandbox {
     /// The database the copy was made from.
@@ -112,35 +113,42 @@ public final class Sandbox {
 
 /// The sandboxes alive in this process, as C strings a signal handler can use without
 /// allocating or touching a Swift object: a fixed table of slots, each the five paths of
-/// `Sandbox.paths` (files first, the folder last). A slot is taken on the thread that makes
-/// the sandbox and freed when it is discarded; its strings are not freed (a handler may be
-/// reading them on another thread), a few hundred bytes per sandbox made.
+/// `Sandbox.paths` (files first, the folder last). A slot is taken when a sandbox is made and
+/// freed when it is discarded, under a lock: sandboxes are made on several threads at once
+/// (lessons' practice copies; ThreadSanitizer saw two takers pick one slot and the table made
+/// twice). The handler reads without the lock, which it must not take. A slot's strings are
+/// not freed (a handler may be reading them), a few hundred bytes per sandbox made.
 enum LiveSandboxes {
     static let capacity = 64
     static let pathsPerSlot = 5
     nonisolated(unsafe) private static var table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    private static let lock = Mutex(())
 
     /// Takes a free slot for `paths`; nil when all are taken (the sandbox is then removed at
     /// a normal exit only).
     static func register(_ paths: [String]) -> Int? {
         guard paths.count == pathsPerSlot else { return nil }
-        let table = table ?? {
-            let made = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity * pathsPerSlot)
-            made.initialize(repeating: nil, count: capacity * pathsPerSlot)
-            Self.table = made
-            return made
-        }()
-        for slot in 0..<capacity where table[slot * pathsPerSlot + pathsPerSlot - 1] == nil {
-            // The folder's entry last: a handler reads a slot only once it is set.
-            for (index, path) in paths.enumerated() { table[slot * pathsPerSlot + index] = strdup(path) }
-            return slot
+        return lock.withLock { _ -> Int? in
+            let table = table ?? {
+                let made = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity * pathsPerSlot)
+                made.initialize(repeating: nil, count: capacity * pathsPerSlot)
+                Self.table = made
+                return made
+            }()
+            for slot in 0..<capacity where table[slot * pathsPerSlot + pathsPerSlot - 1] == nil {
+                // The folder's entry last: a handler reads a slot only once it is set.
+                for (index, path) in paths.enumerated() { table[slot * pathsPerSlot + index] = strdup(path) }
+                return slot
+            }
+            return nil
         }
-        return nil
     }
 
     static func unregister(_ slot: Int) {
-        guard let table, slot >= 0, slot < capacity else { return }
-        table[slot * pathsPerSlot + pathsPerSlot - 1] = nil
+        lock.withLock { _ in
+            guard let table, slot >= 0, slot < capacity else { return }
+            table[slot * pathsPerSlot + pathsPerSlot - 1] = nil
+        }
     }
 
     /// Async-signal-safe.

@@ -1,10 +1,11 @@
 // `--sandbox`'s copy: the same data as the real file, in a private folder; writes to the copy
 // never reach the real file (byte for byte); discarding removes the folder; errors name the
 // file the person gave, never the copy.
-import DanVanStore
+@testable import DanVanStore
 import DanVanTestSupport
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @Suite struct SandboxTests {
@@ -54,5 +55,24 @@ import Testing
             let left = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("danvan-sandbox-") }
             #expect(left.isEmpty)
         }
+    }
+
+    /// Sandboxes are made on several threads at once (lessons' practice copies): each gets a
+    /// slot of its own in the table the signal handler reads. ThreadSanitizer once saw two
+    /// threads take the same slot, so that one sandbox would have been left behind by a kill.
+    @Test func sandboxesMadeAtOnceTakeSlotsOfTheirOwn() {
+        let threads = 8, each = 4
+        let taken = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for round in 0..<each {
+                let paths = (0..<LiveSandboxes.pathsPerSlot).map { "/nonexistent/\(thread)-\(round)-\($0)" }
+                if let slot = LiveSandboxes.register(paths) { taken.withLock { $0.append(slot) } }
+            }
+        }
+        let slots = taken.withLock { $0 }
+        // Other tests of this process may hold a few slots; these 32 fit in the other 32.
+        #expect(slots.count == threads * each)
+        #expect(Set(slots).count == slots.count, "\(slots.sorted())")
+        for slot in slots { LiveSandboxes.unregister(slot) }
     }
 }
