@@ -121,9 +121,9 @@ enum SanitizerOptions {
     default: 3
     }
 
-    /// Whether a test that measures a program's resident memory means anything in this run:
-    /// under ThreadSanitizer the resident size includes its shadow memory, several times the
-    /// program's own, so a budget of a few dozen megabytes is reached before the program
-    /// has done anything.
-    static var measuresMemory: Bool { active != "thread" }
+    /// Whether a test that holds a program to a small memory budget means anything in this
+    /// run: under a sanitizer the resident size includes its shadow memory (and ASan's
+    /// quarantine), several times the program's own, so a budget of a few dozen megabytes is
+    /// reached before the program has done anything.
+    static var measuresMemory: Bool { active == nil }
 }

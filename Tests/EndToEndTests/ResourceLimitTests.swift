@@ -14,7 +14,7 @@ import Testing
                                      timeout: 60)
     }
 
-    @Test(.enabled(if: SanitizerOptions.measuresMemory, "ThreadSanitizer's shadow memory counts as resident"))
+    @Test(.enabled(if: SanitizerOptions.measuresMemory, "a sanitizer's shadow memory counts as resident"))
     func aTextPastTheCeilingIsAScriptError() throws {
         let result = try Self.danvan(["eval", "--max-memory", "64", "let s = \"a\"\nwhile true { s = s + s }"])
         #expect(result.status == 1, "\(result.stderr)")
@@ -98,7 +98,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/none.db"))
     }
 
-    @Test(.enabled(if: SanitizerOptions.measuresMemory, "ThreadSanitizer's shadow memory counts as resident"))
+    @Test(.enabled(if: SanitizerOptions.measuresMemory, "a sanitizer's shadow memory counts as resident"))
     func pipedInputInVietnamese() throws {
         // 64 MB: a debug build with the shared Swift runtime starts with more than 32 MB resident.
         let result = try Self.danvan(["--max-memory", "64", "--timeout", "30"], input: "let s = \"x\"\nwhile true { s = s + s }\n",
@@ -115,7 +115,7 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
-    @Test(.enabled(if: SanitizerOptions.measuresMemory, "ThreadSanitizer's shadow memory counts as resident"))
+    @Test(.enabled(if: SanitizerOptions.measuresMemory, "a sanitizer's shadow memory counts as resident"))
     func underTheLimitsTheScriptRuns() throws {
         let result = try Self.danvan(["eval", "--max-memory", "64", "--timeout", "30",
                                       "let s = \"a\"\nfor i in range(20) { s = s + s }\nprint(len(s))"])
