@@ -127,7 +127,9 @@ public enum ChangeText {
         // The difference shows in the plain cut when it begins well inside it.
         let shared = String(before.prefix(same))
         if DisplayWidth.of(shared) + 4 <= valueCells { return (cut(before), cut(after)) }
-        let skip = same - contextBeforeChange
+        // Never negative (a character is at most 2 cells wide, so `same` is past 20 here), but a
+        // negative count would trap in `dropFirst`.
+        let skip = max(0, same - contextBeforeChange)
         let opening = before.first == "\"" && after.first == "\"" ? "\"…" : "…"
         // Both drop the same beginning (theirs is common), spaces after it included.
         let from = { (text: String) in cut(opening + String(text.dropFirst(skip).drop(while: { $0 == " " }))) }

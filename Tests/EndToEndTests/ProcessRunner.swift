@@ -73,7 +73,8 @@ enum ProcessRunner {
         }
 
         var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(timeout * SanitizerOptions.patience)
+        let wait = timeout * SanitizerOptions.patience
+        let deadline = Date().addingTimeInterval(wait)
         while waitpid(pid, &status, WNOHANG) == 0 {
             if Date() >= deadline {
                 kill(pid, SIGTERM)
@@ -81,7 +82,7 @@ enum ProcessRunner {
                 kill(pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
                 let partial = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-                throw HarnessError.timeout(expected: "\(executable) to exit", seconds: timeout * SanitizerOptions.patience, screen: partial)
+                throw HarnessError.timeout(expected: "\(executable) to exit", seconds: wait, screen: partial)
             }
             usleep(5_000)
         }

@@ -141,11 +141,12 @@ final class TmuxSession {
     @discardableResult
     func waitUntil(_ what: String, timeout: Double = TmuxSession.defaultTimeout,
                    _ condition: (String) throws -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout * SanitizerOptions.patience)
+        let wait = timeout * SanitizerOptions.patience
+        let deadline = Date().addingTimeInterval(wait)
         while true {
             let current = try screen()
             if try condition(current) { return current }
-            if Date() >= deadline { throw HarnessError.timeout(expected: what, seconds: timeout * SanitizerOptions.patience, screen: current) }
+            if Date() >= deadline { throw HarnessError.timeout(expected: what, seconds: wait, screen: current) }
             usleep(Self.pollInterval)
         }
     }
